@@ -1,0 +1,93 @@
+package dev.starpace.engine;
+
+import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.engine.delivery.Delivery;
+import dev.starpace.engine.delivery.DeliveryAnalysis;
+import dev.starpace.engine.delivery.DeliveryRules;
+import dev.starpace.engine.rules.Answer;
+import dev.starpace.engine.rules.Rule;
+import dev.starpace.engine.rules.RuleResult;
+import dev.starpace.engine.rules.RuleSet;
+import dev.starpace.engine.score.BarRaiser;
+import dev.starpace.engine.score.Score;
+import dev.starpace.engine.score.Scorer;
+import dev.starpace.engine.score.Verdict;
+import dev.starpace.engine.segment.CueBook;
+import dev.starpace.engine.segment.OnlineSegmenter;
+import dev.starpace.engine.timing.Budget;
+import dev.starpace.engine.timing.PhaseTiming;
+import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.transcript.Word;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Words in, scored transcript out: segments the words into phases (the same online segmenter the live path
+ * uses), times the phases, runs the card's rules and the delivery checks, scores and writes the verdict.
+ * Thread-safe; one instance serves every answer.
+ */
+public final class Analyzer {
+    /** Weight of a card's own key phrases as phase cues, beside the general cues. */
+    static final double CARD_PHRASE_WEIGHT = 2.0;
+
+    private final QuestionBank bank;
+    private final CueBook standardCues = CueBook.standard();
+    private final Map<String, CueBook> cardCues = new ConcurrentHashMap<>();
+
+    public Analyzer(QuestionBank bank) {
+        this.bank = bank;
+    }
+
+    public QuestionBank bank() {
+        return bank;
+    }
+
+    /** A fresh segmenter for one answer to this card. */
+    public OnlineSegmenter segmenter(Card card) {
+        return new OnlineSegmenter(cardCues.computeIfAbsent(card.id(), id -> {
+            Map<Phase, List<String>> phrases = new EnumMap<>(Phase.class);
+            for (Phase p : Phase.values()) {
+                phrases.put(p, card.phase(p).keyPhrases());
+            }
+            return standardCues.withPhrases(phrases, CARD_PHRASE_WEIGHT);
+        }));
+    }
+
+    /** Segments and scores a whole answer; a null question id means the generic card. */
+    public ScoredTranscript analyze(List<Word> words, String questionId, Level level) {
+        Card card = bank.get(questionId);
+        OnlineSegmenter segmenter = segmenter(card);
+        words.forEach(segmenter::accept);
+        return score(card, level, words, segmenter.phases());
+    }
+
+    /** Scores words already labelled with phases. */
+    public ScoredTranscript score(Card card, Level level, List<Word> words, List<Phase> phases) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("no words to score");
+        }
+        Answer answer = new Answer(card, level, words, phases);
+        List<PhaseTiming> timings = Timing.phases(words, phases, Timing.targets(card, level));
+        Budget budget = Timing.budget(answer.duration(), card, level);
+        List<RuleResult> results = new ArrayList<>();
+        for (Rule rule : RuleSet.forCard(card)) {
+            results.add(rule.check(answer));
+        }
+        Delivery delivery = DeliveryAnalysis.of(answer, timings);
+        results.addAll(DeliveryRules.check(delivery));
+        Score score = Scorer.score(timings, budget, results);
+        Verdict verdict = BarRaiser.verdict(card.lp(), score, timings, budget, results);
+        List<ScoredTranscript.ScoredWord> scored = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            scored.add(new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i)));
+        }
+        return new ScoredTranscript(ScoredTranscript.SCHEMA,
+            new ScoredTranscript.Question(card.id(), card.lp(), card.question()), level,
+            Math.round(answer.duration() * 100) / 100.0, scored, timings, budget, results, delivery, score, verdict);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.starpace.engine.delivery;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.rules.Answer;
+import dev.starpace.engine.rules.Evidence;
+import dev.starpace.engine.timing.PhaseTiming;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Measures delivery from word timings alone. */
+public final class DeliveryAnalysis {
+    /** Silences this long or longer are reported. */
+    public static final double PAUSE_THRESHOLD = 1.0;
+
+    private DeliveryAnalysis() {
+    }
+
+    public static Delivery of(Answer answer, List<PhaseTiming> timings) {
+        double minutes = answer.duration() / 60.0;
+        double wpm = minutes > 0 ? round(answer.size() / minutes) : 0;
+        Map<Phase, Double> perPhase = new EnumMap<>(Phase.class);
+        for (PhaseTiming t : timings) {
+            if (t.seconds() > 0) {
+                perPhase.put(t.phase(), round(answer.indicesOf(t.phase()).size() / (t.seconds() / 60.0)));
+            }
+        }
+        List<Evidence> fillers = new ArrayList<>();
+        for (Fillers.Span f : Fillers.find(answer.tokens())) {
+            fillers.add(answer.evidence(f.from(), f.to()));
+        }
+        List<Delivery.Pause> pauses = new ArrayList<>();
+        double longest = 0;
+        for (int i = 1; i < answer.size(); i++) {
+            double gap = answer.gapBefore(i);
+            longest = Math.max(longest, gap);
+            if (gap >= PAUSE_THRESHOLD) {
+                double start = answer.words().get(i - 1).end();
+                pauses.add(new Delivery.Pause(start, answer.words().get(i).start(), round(gap), i - 1,
+                    answer.tokens().get(i - 1), answer.phases().get(i - 1)));
+            }
+        }
+        return new Delivery(wpm, perPhase,
+            new Delivery.FillerReport(fillers.size(), minutes > 0 ? round(fillers.size() / minutes) : 0, fillers),
+            new Delivery.PauseReport(PAUSE_THRESHOLD, pauses.size(), round(longest), pauses));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

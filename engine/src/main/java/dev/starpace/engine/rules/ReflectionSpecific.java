@@ -1,0 +1,107 @@
+package dev.starpace.engine.rules;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.text.Lexicon;
+import dev.starpace.engine.text.PhraseTrie;
+import dev.starpace.engine.text.SpokenText;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reflection is specific to the story. Value {@code missing} when there is no reflection,
+ * {@code specific} when it ties back to the story (it reuses the story's own content words, or the card's
+ * reflection phrases), {@code generic} when it is a platitude ("communication is important").
+ */
+public final class ReflectionSpecific implements Rule {
+    public static final String ID = "reflection-specific";
+    static final int MIN_WORDS = 5;
+    static final int SPECIFIC_OVERLAP = 3;
+
+    private static final PhraseTrie<Boolean> PLATITUDES = new PhraseTrie<Boolean>()
+        .add("communication|communicate|communicating|teamwork|collaboration|collaborate|patience|listening", true)
+        .add("is|are|was|it's really|very|super|so|quite|extremely important", true)
+        .add("is|are|was|it's important", true)
+        .add("importance of", true)
+        .add("open to", true)
+        .add("other people's|others opinions|ideas|perspectives|views", true)
+        .add("learned a lot", true)
+        .add("work|working together", true)
+        .add("be more", true)
+        .add("on the same page", true);
+
+    private final PhraseTrie<Boolean> cardPhrases = new PhraseTrie<>();
+
+    public ReflectionSpecific(Card card) {
+        List<String> phrases = new ArrayList<>();
+        if (card.rules().reflectionPhrases() != null) {
+            phrases.addAll(card.rules().reflectionPhrases());
+        }
+        phrases.addAll(card.phase(Phase.REFLECTION).keyPhrases());
+        for (String p : phrases) {
+            List<String> words = SpokenText.words(p);
+            if (words.size() >= 2) {
+                cardPhrases.add(words.toArray(String[]::new), true);
+            }
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public RuleResult check(Answer answer) {
+        List<Integer> reflection = answer.indicesOf(Phase.REFLECTION);
+        if (reflection.size() < MIN_WORDS) {
+            return RuleResult.fail(ID, "missing", "No reflection: close with what you would do differently, tied to this story.", List.of());
+        }
+        Set<Integer> inReflection = new HashSet<>(reflection);
+        Set<String> storyStems = new HashSet<>();
+        for (int i = 0; i < answer.size(); i++) {
+            if (!inReflection.contains(i) && isContent(answer.tokens().get(i))) {
+                storyStems.add(Lexicon.stem(answer.tokens().get(i)));
+            }
+        }
+        Map<String, Integer> tiedBack = new LinkedHashMap<>();
+        for (int i : reflection) {
+            String w = answer.tokens().get(i);
+            if (isContent(w) && storyStems.contains(Lexicon.stem(w))) {
+                tiedBack.putIfAbsent(Lexicon.stem(w), i);
+            }
+        }
+        List<Evidence> cardHits = hitsIn(cardPhrases, answer, inReflection);
+        List<Evidence> platitudes = hitsIn(PLATITUDES, answer, inReflection);
+        int overlap = tiedBack.size();
+        boolean specific = !cardHits.isEmpty() || overlap >= SPECIFIC_OVERLAP || overlap >= 2 && platitudes.isEmpty();
+        if (specific) {
+            List<Evidence> evidence = new ArrayList<>(cardHits);
+            tiedBack.values().forEach(i -> evidence.add(answer.evidence(i, i + 1)));
+            return RuleResult.pass(ID, "specific", "Your reflection is specific: it ties back to this story ("
+                + String.join(", ", evidence.stream().map(Evidence::text).limit(4).toList()) + ").", evidence);
+        }
+        List<Evidence> evidence = platitudes.isEmpty()
+            ? List.of(answer.evidence(reflection.get(0), reflection.get(reflection.size() - 1) + 1)) : platitudes;
+        return RuleResult.fail(ID, "generic", "Your reflection is generic: a lesson like \"communication is important\" tells the"
+            + " interviewer nothing. Name what you would change in this story, and why.", evidence);
+    }
+
+    private static boolean isContent(String w) {
+        return w.length() >= 4 && !Lexicon.STOPWORDS.contains(w) && !Lexicon.isCardinal(w);
+    }
+
+    private static List<Evidence> hitsIn(PhraseTrie<Boolean> trie, Answer answer, Set<Integer> scope) {
+        List<Evidence> out = new ArrayList<>();
+        for (PhraseTrie.Hit<Boolean> hit : trie.findAll(answer.tokens())) {
+            if (scope.contains(hit.from())) {
+                out.add(answer.evidence(hit.from(), hit.to()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.starpace.engine.rules;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.text.PhraseTrie;
+import dev.starpace.engine.text.SpokenText;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Task says outright that the work was outside the speaker's remit or unasked. Looks for a negated
+ * claim of ownership ("not my team", "wasn't my job"), an absent request ("nobody had asked", "I hadn't
+ * been asked"), an absent ticket ("no ticket", "there wasn't a bug filed") or another owner ("outside my
+ * scope", "another team's"), plus the card's own scope phrases.
+ */
+public final class TaskScopeBoundary implements Rule {
+    public static final String ID = "task-scope-boundary";
+
+    private static final String NOT = "not|wasn't|isn't|weren't|never";
+    private static final String MINE = "mine|my|our";
+    private static final String OWNED = "team|team's|job|responsibility|area|project|service|remit|scope|role|code|"
+        + "component|problem|system|backlog|roadmap|call|product|codebase|repo|domain";
+
+    private static final PhraseTrie<Boolean> STANDARD = new PhraseTrie<Boolean>()
+        .add(NOT + " mine", true)
+        .add(NOT + " " + MINE + " " + OWNED, true)
+        .add(NOT + " on|in|part|under " + MINE + " " + OWNED, true)
+        .add(NOT + " part of " + MINE + " " + OWNED, true)
+        .add(NOT + " really " + MINE + " " + OWNED, true)
+        .add("nobody|hadn't|wasn't|weren't|never asked|assigned|tasked", true)
+        .add("nobody|hadn't|wasn't|weren't|never been|had asked|assigned|tasked", true)
+        .add("no one asked|assigned|tasked", true)
+        .add("no one had asked|assigned|tasked", true)
+        .add("without being asked|assigned|told", true)
+        .add("no|zero ticket|tickets|bug|jira|task|request", true)
+        .add("wasn't|isn't|weren't|without a|any ticket|tickets|bug|jira|task|request", true)
+        .add("wasn't|isn't|weren't a|any single ticket|bug|jira|task|request", true)
+        .add("didn't|doesn't|don't report to me", true)
+        .add("outside my|our|of my|of our", true)
+        .add("another|other|different team's|person's|group's|org's", true)
+        .add("someone|somebody else's", true)
+        .add("not|wasn't|isn't my|our responsibility|job|place", true);
+
+    private final PhraseTrie<Boolean> phrases = new PhraseTrie<>();
+
+    public TaskScopeBoundary(Card card) {
+        STANDARD.copyInto(phrases);
+        if (card.rules().scopePhrases() != null) {
+            card.rules().scopePhrases().forEach(p -> phrases.add(SpokenText.words(p).toArray(String[]::new), true));
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public RuleResult check(Answer answer) {
+        if (!answer.has(Phase.TASK)) {
+            return RuleResult.fail(ID, null, "No Task heard: say whose work this was — \"this wasn't my team's service, and nobody had asked me\".", List.of());
+        }
+        List<Evidence> found = new ArrayList<>();
+        int lastEnd = -1;
+        for (PhraseTrie.Hit<Boolean> hit : phrases.findAll(answer.tokens())) {
+            if (answer.phases().get(hit.from()) == Phase.TASK && hit.from() >= lastEnd) {
+                found.add(answer.evidence(hit.from(), hit.to()));
+                lastEnd = hit.to();
+            }
+        }
+        if (found.isEmpty()) {
+            return RuleResult.fail(ID, null, "Your Task never says the work was outside your remit: state the scope boundary (\"not my team\", \"no ticket\", \"nobody asked me\") to prove the ownership was yours to take.", List.of());
+        }
+        return RuleResult.pass(ID, null, "Your Task states the scope boundary, so the ownership reads as self-initiated.", found);
+    }
+}

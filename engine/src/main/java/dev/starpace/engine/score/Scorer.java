@@ -1,0 +1,67 @@
+package dev.starpace.engine.score;
+
+import dev.starpace.engine.delivery.DeliveryRules;
+import dev.starpace.engine.rules.ReflectionSpecific;
+import dev.starpace.engine.rules.RuleResult;
+import dev.starpace.engine.timing.Budget;
+import dev.starpace.engine.timing.PhaseStatus;
+import dev.starpace.engine.timing.PhaseTiming;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds up the score from four parts: structure (20: each STAR phase heard), timing (20: each phase near its
+ * target, the whole answer in budget), content (45: shared by the card's content rules) and delivery
+ * (15: pace, fillers, long pauses).
+ */
+public final class Scorer {
+    static final double STRUCTURE = 20;
+    static final double TIMING = 20;
+    static final double CONTENT = 45;
+    static final double DELIVERY = 15;
+
+    private Scorer() {
+    }
+
+    public static Score score(List<PhaseTiming> phases, Budget budget, List<RuleResult> rules) {
+        List<ScorePart> parts = new ArrayList<>();
+        long heard = phases.stream().filter(p -> p.status() != PhaseStatus.MISSING).count();
+        parts.add(new ScorePart("structure", round(STRUCTURE * heard / phases.size()), STRUCTURE,
+            heard + " of " + phases.size() + " phases heard"));
+
+        double phasePoints = 0;
+        for (PhaseTiming p : phases) {
+            phasePoints += switch (p.status()) {
+                case ON_TARGET -> 1;
+                case SHORT, LONG -> 0.5;
+                case MISSING -> 0;
+            };
+        }
+        double perPhase = (TIMING - 5) / phases.size();
+        double timing = phasePoints * perPhase + (budget.status() == Budget.Status.ON_TARGET ? 5 : 2);
+        parts.add(new ScorePart("timing", round(timing), TIMING,
+            (long) phasePoints + " phases on target, answer " + budget.status().id()));
+
+        List<RuleResult> content = rules.stream().filter(r -> !DeliveryRules.IDS.contains(r.id())).toList();
+        double contentPoints = 0;
+        for (RuleResult r : content) {
+            boolean generic = r.id().equals(ReflectionSpecific.ID) && "generic".equals(r.value());
+            contentPoints += r.passed() ? 1 : generic ? 0.4 : 0;
+        }
+        double content45 = content.isEmpty() ? CONTENT : CONTENT * contentPoints / content.size();
+        parts.add(new ScorePart("content", round(content45), CONTENT,
+            content.stream().filter(RuleResult::passed).count() + " of " + content.size() + " content rules passed"));
+
+        List<RuleResult> delivery = rules.stream().filter(r -> DeliveryRules.IDS.contains(r.id())).toList();
+        long passed = delivery.stream().filter(RuleResult::passed).count();
+        double delivery15 = delivery.isEmpty() ? DELIVERY : DELIVERY * passed / delivery.size();
+        parts.add(new ScorePart("delivery", round(delivery15), DELIVERY, passed + " of " + delivery.size() + " delivery checks passed"));
+
+        int total = (int) Math.round(parts.stream().mapToDouble(ScorePart::points).sum());
+        return new Score(Math.max(0, Math.min(100, total)), parts);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.starpace.engine.segment;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.text.Lexicon;
+import dev.starpace.engine.text.PhraseTrie;
+import dev.starpace.engine.text.SpokenText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** The phase cues the segmenter looks for: general English cues (cues.txt) plus a card's key phrases. */
+public final class CueBook {
+    /** Evidence a matched cue gives its phase. */
+    public record Cue(Phase phase, double weight) {
+    }
+
+    private final PhraseTrie<Cue> trie;
+
+    private CueBook(PhraseTrie<Cue> trie) {
+        this.trie = trie;
+    }
+
+    /** The general English cues that ship with StarPace. */
+    public static CueBook standard() {
+        PhraseTrie<Cue> trie = new PhraseTrie<Cue>().lookingThrough(Lexicon.TRANSPARENT);
+        try (InputStream in = CueBook.class.getResourceAsStream("cues.txt")) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = l.split("\\s+", 3);
+                if (parts.length < 3) {
+                    throw new IllegalStateException("cues.txt line " + number + ": expected PHASE WEIGHT PATTERN");
+                }
+                trie.add(parts[2], new Cue(Phase.parse(parts[0]), Double.parseDouble(parts[1])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CueBook(trie);
+    }
+
+    /** This book plus a card's key phrases for each phase, spoken as Vosk writes them. */
+    public CueBook withPhrases(Map<Phase, List<String>> phrases, double weight) {
+        PhraseTrie<Cue> copy = new PhraseTrie<>();
+        trie.copyInto(copy);
+        phrases.forEach((phase, list) -> list.forEach(p -> {
+            List<String> words = SpokenText.words(p);
+            // a single word is too common to tell phases apart
+            if (words.size() >= 2 && words.size() <= 8) {
+                copy.add(words.toArray(String[]::new), new Cue(phase, weight));
+            }
+        }));
+        return new CueBook(copy);
+    }
+
+    /** Cues whose last word is {@code words[end]}, looking back no further than {@code floor}. */
+    public void endingAt(List<String> words, int end, int floor, List<PhraseTrie.Hit<Cue>> out) {
+        trie.endingAt(words, end, floor, out);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.starpace.engine.timing;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How a phase's time compares with its target, within {@link Timing#TOLERANCE}. */
+public enum PhaseStatus {
+    MISSING("missing"), SHORT("short"), ON_TARGET("on-target"), LONG("long");
+
+    private final String id;
+
+    PhaseStatus(String id) {
+        this.id = id;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    static PhaseStatus of(double seconds, double target) {
+        if (seconds <= 0) {
+            return MISSING;
+        }
+        if (seconds < target * (1 - Timing.TOLERANCE)) {
+            return SHORT;
+        }
+        return seconds > target * (1 + Timing.TOLERANCE) ? LONG : ON_TARGET;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.starpace.engine.samples;
+
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.engine.rules.Answer;
+import dev.starpace.engine.rules.RuleResult;
+import dev.starpace.engine.rules.RuleSet;
+import java.util.List;
+
+/** Picks the card a sample answers, and runs every content rule on it whatever the card applies. */
+final class SampleCards {
+    private SampleCards() {
+    }
+
+    static Card cardFor(QuestionBank bank, LabelledSample sample) {
+        if (sample.id().startsWith("seed")) {
+            return bank.get("customer-obsession-above-and-beyond");
+        }
+        String lp = sample.lp().split(";")[0].trim();
+        return bank.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst().orElse(bank.defaultCard());
+    }
+
+    /** One content rule's result on a scored answer, run even when the card does not apply it. */
+    static RuleResult allRules(Card card, ScoredTranscript scored, String id) {
+        Card everything = new Card(card.id(), card.title(), card.lp(), card.question(), card.scenario(), card.phases(),
+            card.reflections(), card.probes(), card.weakAnswer(), card.quiz(), card.lpAngles(), card.levels(),
+            new Card.RuleSettings(RuleSet.CONTENT_RULE_IDS, card.rules().scopePhrases(),
+                card.rules().disqualifierPhrases(), card.rules().reflectionPhrases()));
+        Answer answer = new Answer(everything, scored.level(),
+            scored.words().stream().map(w -> new dev.starpace.engine.transcript.Word(w.word(), w.start(), w.end())).toList(),
+            scored.words().stream().map(ScoredTranscript.ScoredWord::phase).toList());
+        return RuleSet.forCard(everything).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().check(answer);
+    }
+}
