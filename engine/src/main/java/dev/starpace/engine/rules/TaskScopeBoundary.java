@@ -36,7 +36,8 @@ public final class TaskScopeBoundary implements Rule {
         .add("wasn't|isn't|weren't|without a|any ticket|tickets|bug|jira|task|request", true)
         .add("wasn't|isn't|weren't a|any single ticket|bug|jira|task|request", true)
         .add("didn't|doesn't|don't report to me", true)
-        .add("outside my|our|of my|of our", true)
+        .add("outside my|our", true)
+        .add("outside of my|our", true)
         .add("another|other|different team's|person's|group's|org's", true)
         .add("someone|somebody else's", true)
         .add("not|wasn't|isn't my|our responsibility|job|place", true);

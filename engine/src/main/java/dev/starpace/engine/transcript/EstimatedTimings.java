@@ -61,7 +61,9 @@ public final class EstimatedTimings {
             }
             vowel = v;
         }
-        if (word.endsWith("e") && count > 1 && !word.endsWith("le")) {
+        boolean silentE = word.endsWith("e") && !word.endsWith("le");
+        boolean silentEd = word.endsWith("ed") && !word.endsWith("ted") && !word.endsWith("ded");
+        if ((silentE || silentEd) && count > 1) {
             count--;
         }
         return Math.max(1, count);

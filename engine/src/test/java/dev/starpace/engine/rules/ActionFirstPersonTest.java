@@ -1,0 +1,43 @@
+package dev.starpace.engine.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ActionFirstPersonTest {
+    private final ActionFirstPerson rule = new ActionFirstPerson();
+
+    @Test
+    void weOutsideTheActionDoesNotCount() {
+        RuleResult r = rule.check(Answers.of("S: We were a team of five and we owned checkout.",
+            "A: I traced the bug. I wrote the patch. I added an alert.",
+            "R: We cut errors by half and they adopted the alert."));
+        assertTrue(r.passed(), r.toString());
+        assertEquals(0.0, r.value());
+    }
+
+    @Test
+    void failsWhereWeAndTheyDominateTheAction() {
+        RuleResult r = rule.check(Answers.of("S: Builds were failing.",
+            "A: We looked at the logs. We figured out the root cause. I reviewed the fix. They deployed it."));
+        assertFalse(r.passed());
+        assertEquals(3, r.evidence().size());
+        assertTrue(r.evidence().get(0).text().startsWith("we looked"), r.evidence().toString());
+        assertTrue(r.message().contains("\"we\" or \"they\" 3 times"), r.message());
+    }
+
+    @Test
+    void oneWeAmongManyIsFine() {
+        RuleResult r = rule.check(Answers.of("A: I pulled the logs. I traced the race. I wrote the patch. I tested it."
+            + " We shipped it on Friday. I added the alert."));
+        assertTrue(r.passed(), r.toString());
+    }
+
+    @Test
+    void theTeamAsSubjectCountsAgainst() {
+        RuleResult r = rule.check(Answers.of("A: The team rewrote the service and the team deployed it. I watched."));
+        assertFalse(r.passed(), r.toString());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.starpace.engine.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starpace.engine.bank.QuestionBank;
+import org.junit.jupiter.api.Test;
+
+class NoDisqualifiersTest {
+    private final NoDisqualifiers generic = new NoDisqualifiers(QuestionBank.builtIn().defaultCard());
+
+    @Test
+    void flagsHandOffsWithTheClauseAsEvidence() {
+        assertFlag("We couldn't agree, so I escalated it to my manager and she handled it from there.",
+            "i escalated it to my manager and she handled it");
+        assertFlag("My manager suggested I look into it since I had bandwidth.", "my manager suggested i look into it");
+        assertFlag("I sent them a Slack message and they handled it.", "i sent them a slack message and they handled it");
+        assertFlag("So I told the Platform team about it.", "i told the platform team about it");
+        assertFlag("They looked into the problem and eventually fixed it.", "they looked into the problem and eventually fixed it");
+    }
+
+    @Test
+    void ownedWorkIsNotAHandOff() {
+        RuleResult r = generic.check(Answers.of("A: I flagged the issue to their tech lead but brought a complete fix with tests.",
+            "A: I walked their lead through the data and answered his review comments.",
+            "R: Her manager told me the team now goes to her for design feedback."));
+        assertTrue(r.passed(), r.toString());
+    }
+
+    @Test
+    void theCardsOwnPhrasesAreDisqualifiersToo() {
+        NoDisqualifiers seed = new NoDisqualifiers(Answers.SEED);
+        RuleResult r = seed.check(Answers.of("A: I escalated."));
+        assertFalse(r.passed());
+        assertEquals(1, r.value());
+    }
+
+    private void assertFlag(String sentence, String evidence) {
+        RuleResult r = generic.check(Answers.of("S: Something broke.", "A: " + sentence, "R: It was fixed."));
+        assertFalse(r.passed(), sentence);
+        assertTrue(r.evidence().stream().anyMatch(e -> e.text().contains(evidence)), r.evidence() + " lacks " + evidence);
+    }
+}

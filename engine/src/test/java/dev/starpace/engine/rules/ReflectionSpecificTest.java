@@ -1,0 +1,47 @@
+package dev.starpace.engine.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starpace.engine.bank.QuestionBank;
+import org.junit.jupiter.api.Test;
+
+class ReflectionSpecificTest {
+    private final ReflectionSpecific rule = new ReflectionSpecific(QuestionBank.builtIn().defaultCard());
+
+    private static final String STORY_S = "S: Our nightly billing export kept timing out on large invoices.";
+    private static final String STORY_A = "A: I split the export into batches and added a retry queue for failed invoices.";
+
+    @Test
+    void aReflectionTiedToTheStoryIsSpecific() {
+        RuleResult r = rule.check(Answers.of(STORY_S, STORY_A, "R: Timeouts went to zero.",
+            "F: Looking back, I would have load-tested the export with our largest invoices before the batch job ever shipped."));
+        assertTrue(r.passed(), r.toString());
+        assertEquals("specific", r.value());
+    }
+
+    @Test
+    void aPlatitudeIsGeneric() {
+        RuleResult r = rule.check(Answers.of(STORY_S, STORY_A, "R: Timeouts went to zero.",
+            "F: I learned that communication is really important and to be open to other people's opinions."));
+        assertFalse(r.passed());
+        assertEquals("generic", r.value());
+        assertTrue(r.evidence().stream().anyMatch(e -> e.text().contains("communication")), r.evidence().toString());
+    }
+
+    @Test
+    void noReflectionIsMissing() {
+        RuleResult r = rule.check(Answers.of(STORY_S, STORY_A, "R: Timeouts went to zero."));
+        assertFalse(r.passed());
+        assertEquals("missing", r.value());
+    }
+
+    @Test
+    void theCardsOwnReflectionPhrasesCountAsSpecific() {
+        ReflectionSpecific seedRule = new ReflectionSpecific(Answers.SEED);
+        RuleResult r = seedRule.check(Answers.of("S: Webhooks dropped.", "A: I fixed the retries.",
+            "F: In retrospect I would have proposed a shared webhook reliability SLO."));
+        assertEquals("specific", r.value(), r.toString());
+    }
+}

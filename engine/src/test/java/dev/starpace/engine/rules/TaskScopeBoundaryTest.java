@@ -1,0 +1,55 @@
+package dev.starpace.engine.rules;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starpace.engine.bank.QuestionBank;
+import org.junit.jupiter.api.Test;
+
+class TaskScopeBoundaryTest {
+    private final TaskScopeBoundary rule = new TaskScopeBoundary(QuestionBank.builtIn().defaultCard());
+
+    @Test
+    void findsTheBoundaryInItsManyForms() {
+        assertBoundary("This service belonged to the Platform team - not mine.", "not mine");
+        assertBoundary("It wasn't my team's code and there was no ticket for it.", "wasn't my team's");
+        assertBoundary("Nobody had asked me to look into it.", "nobody had asked");
+        assertBoundary("I hadn't been asked to fix it, but I did.", "hadn't been asked");
+        assertBoundary("She didn't report to me and wasn't on my team.", "didn't report to me");
+        assertBoundary("When I searched their backlog there wasn't a single ticket about it.", "wasn't a single ticket");
+        assertBoundary("It was outside my scope, owned by the data team.", "outside my");
+    }
+
+    @Test
+    void aTaskInsideTheSpeakersOwnRemitIsNotABoundary() {
+        assertNoBoundary("Search quality was my area, so it was on me to find the cause.");
+        assertNoBoundary("I was the on-call that week, so it was my job to get the crash rate down.");
+        assertNoBoundary("Nobody on my team knew the billing code, so I needed to learn it.");
+        assertNoBoundary("My manager asked me to own the migration.");
+    }
+
+    @Test
+    void theBoundaryMustBeInTheTask() {
+        RuleResult r = rule.check(Answers.of("S: The service was not mine and nobody had asked me.",
+            "T: I needed to fix the drop rate.", "A: I fixed it."));
+        assertFalse(r.passed(), r.toString());
+    }
+
+    @Test
+    void noTaskAtAllFailsWithAHint() {
+        RuleResult r = rule.check(Answers.of("S: It broke.", "A: I fixed it."));
+        assertFalse(r.passed());
+        assertTrue(r.message().startsWith("No Task heard"));
+    }
+
+    private void assertBoundary(String task, String evidence) {
+        RuleResult r = rule.check(Answers.of("S: Drops were happening.", "T: " + task, "A: I fixed it."));
+        assertTrue(r.passed(), task + " -> " + r);
+        assertTrue(r.evidence().stream().anyMatch(e -> e.text().contains(evidence)), r.evidence().toString());
+    }
+
+    private void assertNoBoundary(String task) {
+        RuleResult r = rule.check(Answers.of("S: Drops were happening.", "T: " + task, "A: I fixed it."));
+        assertFalse(r.passed(), task + " -> " + r);
+    }
+}
