@@ -63,7 +63,7 @@ public final class NoDisqualifiers implements Rule {
         for (PhraseTrie.Hit<String> hit : hits) {
             int end = clauseEnd(answer, hit.to());
             int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
-            if (last != null && hit.from() <= last[1]) {
+            if (last != null && hit.from() < last[1]) {
                 last[1] = Math.max(last[1], end);
             } else {
                 spans.add(new int[] {hit.from(), end});

@@ -10,7 +10,7 @@ import java.util.List;
  * answers and to build timed transcripts from labelled text.
  */
 public final class EstimatedTimings {
-    public static final double SECONDS_PER_SYLLABLE = 0.2;
+    public static final double SECONDS_PER_SYLLABLE = 0.24;
     public static final double COMMA_PAUSE = 0.2;
     public static final double SENTENCE_PAUSE = 0.5;
 
