@@ -23,14 +23,15 @@ public final class DeliveryRules {
     public static List<RuleResult> check(Delivery d) {
         List<RuleResult> out = new ArrayList<>();
         double wpm = d.wordsPerMinute();
+        long shown = Math.round(wpm);
         if (wpm < SLOWEST_WPM) {
-            out.add(RuleResult.fail(PACE, wpm, "You spoke at " + (int) wpm + " words a minute: aim for "
+            out.add(RuleResult.fail(PACE, wpm, "You spoke at " + shown + " words a minute: aim for "
                 + (int) SLOWEST_WPM + "–" + (int) FASTEST_WPM + " so the story keeps moving.", List.of()));
         } else if (wpm > FASTEST_WPM) {
-            out.add(RuleResult.fail(PACE, wpm, "You spoke at " + (int) wpm + " words a minute: slow to "
+            out.add(RuleResult.fail(PACE, wpm, "You spoke at " + shown + " words a minute: slow to "
                 + (int) SLOWEST_WPM + "–" + (int) FASTEST_WPM + " so the interviewer can take notes.", List.of()));
         } else {
-            out.add(RuleResult.pass(PACE, wpm, "Good pace: " + (int) wpm + " words a minute.", List.of()));
+            out.add(RuleResult.pass(PACE, wpm, "Good pace: " + shown + " words a minute.", List.of()));
         }
         Delivery.FillerReport f = d.fillers();
         String fillerText = f.count() + (f.count() == 1 ? " filler" : " fillers") + " (" + f.perMinute() + " a minute)";

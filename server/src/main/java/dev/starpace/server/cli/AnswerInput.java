@@ -1,0 +1,49 @@
+package dev.starpace.server.cli;
+
+import dev.starpace.engine.transcript.EstimatedTimings;
+import dev.starpace.engine.transcript.TranscriptException;
+import dev.starpace.engine.transcript.TranscriptReader;
+import dev.starpace.engine.transcript.Word;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the words of an answer from a file: a timed transcript (.json, as Vosk writes it), or a written
+ * answer (.txt), which gets the timings a speaker at a steady pace would have.
+ */
+final class AnswerInput {
+    private AnswerInput() {
+    }
+
+    static List<Word> read(Path file) {
+        if (!Files.exists(file)) {
+            throw new UsageException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageException(file + ": not a readable file");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException(file + ": cannot read: " + e.getMessage());
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".txt")) {
+                List<Word> words = EstimatedTimings.words(text);
+                if (words.isEmpty()) {
+                    throw new UsageException(file + ": no words in the answer");
+                }
+                return words;
+            }
+            return TranscriptReader.read(text);
+        } catch (TranscriptException e) {
+            throw new UsageException(file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.starpace.server.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.starpace.engine.Analyzer;
+import dev.starpace.engine.Level;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.bank.CardException;
+import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.engine.bank.UnknownQuestionException;
+import dev.starpace.engine.transcript.Word;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** The starpace command line. Each failure prints one line on stderr and exits non-zero. */
+public final class Main {
+    static final String USAGE = """
+        usage: starpace <command> [options]
+
+        commands:
+          analyze [--question ID] [--level sde1|sde2|senior] [--format json|text] [--cards DIR] FILE
+              Score one answer. FILE is a timed transcript (.json: {"words": [...]} or Vosk results)
+              or a written answer (.txt, timed at a steady speaking pace).
+          questions [--lp LP] [--cards DIR]
+              List the question cards, optionally those for one Leadership Principle.
+        """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new Main(out, err).run(args));
+    }
+
+    /** Runs a command and returns the process exit code: 0 done, 1 bad input, 2 bad usage. */
+    int run(String... args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help") || args[0].equals("-h")) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "analyze" -> analyze(new Args(rest, Set.of("question", "level", "format", "cards"), Set.of()));
+                case "questions" -> questions(new Args(rest, Set.of("lp", "cards"), Set.of()));
+                default -> throw new UsageException("unknown command '" + args[0] + "' (try: starpace --help)");
+            };
+        } catch (UsageException e) {
+            err.println("starpace: " + e.getMessage());
+            return 2;
+        } catch (CardException | UnknownQuestionException e) {
+            err.println("starpace: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int analyze(Args args) {
+        if (args.positional().size() != 1) {
+            throw new UsageException("analyze takes one FILE (try: starpace --help)");
+        }
+        Level level = parseLevel(args.option("level", "sde2"));
+        String format = args.option("format", "json");
+        if (!format.equals("json") && !format.equals("text")) {
+            throw new UsageException("--format must be json or text, not '" + format + "'");
+        }
+        QuestionBank bank = bank(args);
+        Card card = bank.get(args.option("question"));
+        List<Word> words = AnswerInput.read(Path.of(args.positional().get(0)));
+        ScoredTranscript scored = new Analyzer(bank).analyze(words, card.id(), level);
+        if (format.equals("text")) {
+            out.print(TextReport.render(scored));
+        } else {
+            out.println(json(scored));
+        }
+        return 0;
+    }
+
+    private int questions(Args args) {
+        QuestionBank bank = bank(args);
+        List<Card> cards = args.option("lp") == null ? bank.cards() : bank.byLp(args.option("lp"));
+        for (Card c : cards) {
+            out.printf("%-45s %-36s %s%n", c.id(), c.lp(), c.question());
+        }
+        return 0;
+    }
+
+    private static QuestionBank bank(Args args) {
+        QuestionBank bank = QuestionBank.builtIn();
+        String cards = args.option("cards", System.getenv("STARPACE_CARDS"));
+        return cards == null ? bank : bank.withFolder(Path.of(cards));
+    }
+
+    private static Level parseLevel(String text) {
+        try {
+            return Level.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}
