@@ -14,9 +14,9 @@ import java.util.List;
  *
  * <p>Each word gets evidence per phase from the cues that cover it, spread with a fading weight to its
  * neighbours. A Viterbi decoder over {@link PhaseModel} picks the best phase sequence. Decoding is
- * fixed-lag: only the last {@code lag} words may still change; older words are committed and the decoder
- * restarts from the committed phase, so the work per word is bounded by the lag, whatever the length of
- * the answer. Every word always has a phase: the provisional ones come from the current best path.
+ * fixed-lag: only the last {@code lag} to {@code 1.5 × lag} words may still change; older words are
+ * committed and the decoder restarts from the committed phase, so the work per word is bounded by the lag,
+ * whatever the length of the answer. Every word always has a phase: the provisional ones come from the current best path.
  */
 public final class OnlineSegmenter {
     public static final int DEFAULT_LAG = 48;
@@ -59,7 +59,7 @@ public final class OnlineSegmenter {
         this.cues = cues;
         this.model = model;
         this.lag = lag;
-        this.capacity = lag + 1;
+        this.capacity = lag + lag / 2 + 1;
         this.evidence = new double[capacity][P];
         this.score = new double[capacity][P];
         this.back = new byte[capacity][P];
@@ -82,8 +82,8 @@ public final class OnlineSegmenter {
         if (n >= labels.length) {
             labels = Arrays.copyOf(labels, labels.length * 2);
         }
-        while (n - committed >= lag) {
-            commitOldest();
+        if (n - committed >= lag + lag / 2) {
+            commitOldest(lag / 2);
         }
         int slot = n % capacity;
         Arrays.fill(evidence[slot], 0);
@@ -206,10 +206,13 @@ public final class OnlineSegmenter {
         return firstChanged;
     }
 
-    private void commitOldest() {
-        committedPhase = labels[committed];
-        committed++;
-        // the committed word's evidence no longer matters; the decoder restarts from its phase
+    /**
+     * Commits the oldest words; the decoder restarts from the last committed phase. Committing half a lag at
+     * a time keeps the re-decoding this needs to a constant share of each word's work.
+     */
+    private void commitOldest(int count) {
+        committed += count;
+        committedPhase = labels[committed - 1];
         decodeFrom(committed, words.size() - 2);
     }
 }
