@@ -34,7 +34,8 @@ public final class Lexicon {
     public static final Set<String> STATIVE_PAST = Set.of("was", "were", "had", "seemed", "looked", "felt", "knew",
         "thought", "belonged", "owned", "existed", "lived", "used", "wanted", "needed", "assumed", "noticed",
         "realized", "learned", "liked", "loved", "hated", "believed", "supposed", "meant", "involved", "included",
-        "contained", "depended", "happened", "started", "got", "did");
+        "contained", "depended", "happened", "started", "got", "did", "figured", "decided", "hoped",
+        "suspected", "guessed", "expected", "worried", "cared", "agreed", "wondered", "remembered", "seen", "heard");
 
     /** Fillers that carry no meaning, so phrase patterns look through them ("we, like, went" reads "we went"). */
     public static final Set<String> TRANSPARENT = Set.of("um", "uh", "er", "erm", "uhm", "hmm", "mm", "ah", "like",
@@ -79,7 +80,7 @@ public final class Lexicon {
         "didn't", "wasn't", "hadn't", "couldn't", "wouldn't", "the", "and", "but", "too", "even", "only", "already",
         "first", "personally", "myself", "mean", "guess", "think", "suppose", "believe", "got", "for", "not",
         "pretty", "quickly", "immediately", "eventually", "finally", "basically", "kind", "sort", "once", "again",
-        "ended", "went", "she", "him", "her", "they", "them", "who", "which", "that", "now", "back");
+        "ended", "went", "been", "gotten", "she", "him", "her", "they", "them", "who", "which", "that", "now", "back");
 
     private static final Set<String> NOT_PAST = Set.of("need", "speed", "indeed", "hundred", "embed", "shared",
         "red", "bed", "bred", "sacred", "naked", "wicked", "kindred", "limited", "detailed", "dedicated",
