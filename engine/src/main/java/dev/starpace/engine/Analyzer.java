@@ -2,6 +2,7 @@ package dev.starpace.engine;
 
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.engine.delivery.AudioDelivery;
 import dev.starpace.engine.delivery.Delivery;
 import dev.starpace.engine.delivery.DeliveryAnalysis;
 import dev.starpace.engine.delivery.DeliveryRules;
@@ -67,6 +68,11 @@ public final class Analyzer {
 
     /** Scores words already labelled with phases. */
     public ScoredTranscript score(Card card, Level level, List<Word> words, List<Phase> phases) {
+        return score(card, level, words, phases, null);
+    }
+
+    /** Scores words already labelled with phases, with what the audio showed (null for a transcript). */
+    public ScoredTranscript score(Card card, Level level, List<Word> words, List<Phase> phases, AudioDelivery audio) {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("no words to score");
         }
@@ -77,7 +83,7 @@ public final class Analyzer {
         for (Rule rule : RuleSet.forCard(card)) {
             results.add(rule.check(answer));
         }
-        Delivery delivery = DeliveryAnalysis.of(answer, timings);
+        Delivery delivery = DeliveryAnalysis.of(answer, timings, audio);
         results.addAll(DeliveryRules.check(delivery));
         Score score = Scorer.score(timings, budget, results);
         Verdict verdict = BarRaiser.verdict(card.lp(), score, timings, budget, results);

@@ -8,14 +8,15 @@ import java.util.Map;
 
 /**
  * How the answer was spoken, from the word timings: pace overall and per phase, fillers, and pauses.
- * Audio analysis adds its own measurements beside these (see the scored transcript contract).
+ * {@code audio} holds what the audio itself shows, when the answer came as audio (null for a transcript).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Delivery(
     double wordsPerMinute,
     Map<Phase, Double> phaseWordsPerMinute,
     FillerReport fillers,
-    PauseReport pauses) {
+    PauseReport pauses,
+    AudioDelivery audio) {
 
     /** Fillers: how many, how often, and where. */
     public record FillerReport(int count, double perMinute, List<Evidence> items) {

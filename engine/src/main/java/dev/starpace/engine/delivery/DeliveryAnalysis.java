@@ -17,7 +17,7 @@ public final class DeliveryAnalysis {
     private DeliveryAnalysis() {
     }
 
-    public static Delivery of(Answer answer, List<PhaseTiming> timings) {
+    public static Delivery of(Answer answer, List<PhaseTiming> timings, AudioDelivery audio) {
         double minutes = answer.duration() / 60.0;
         double wpm = minutes > 0 ? round(answer.size() / minutes) : 0;
         Map<Phase, Double> perPhase = new EnumMap<>(Phase.class);
@@ -43,7 +43,7 @@ public final class DeliveryAnalysis {
         }
         return new Delivery(wpm, perPhase,
             new Delivery.FillerReport(fillers.size(), minutes > 0 ? round(fillers.size() / minutes) : 0, fillers),
-            new Delivery.PauseReport(PAUSE_THRESHOLD, pauses.size(), round(longest), pauses));
+            new Delivery.PauseReport(PAUSE_THRESHOLD, pauses.size(), round(longest), pauses), audio);
     }
 
     static double round(double v) {

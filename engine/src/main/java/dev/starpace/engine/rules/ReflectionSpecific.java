@@ -75,7 +75,7 @@ public final class ReflectionSpecific implements Rule {
                 tiedBack.putIfAbsent(Lexicon.stem(w), i);
             }
         }
-        List<Evidence> cardHits = hitsIn(cardPhrases, answer, inReflection);
+        List<Evidence> cardHits = hitsIn(cardPhrases, answer, inReflection).stream().distinct().toList();
         List<Evidence> platitudes = hitsIn(PLATITUDES, answer, inReflection);
         int overlap = tiedBack.size();
         boolean specific = !cardHits.isEmpty() || overlap >= SPECIFIC_OVERLAP || overlap >= 2 && platitudes.isEmpty();

@@ -56,8 +56,8 @@ public final class CueBook {
         trie.copyInto(copy);
         phrases.forEach((phase, list) -> list.forEach(p -> {
             List<String> words = SpokenText.words(p);
-            // a single word is too common to tell phases apart
-            if (words.size() >= 2 && words.size() <= 8) {
+            // a single word is too common to tell phases apart, and a number belongs to one story, not to a phase
+            if (words.size() >= 2 && words.size() <= 8 && words.stream().noneMatch(Lexicon::isCardinal)) {
                 copy.add(words.toArray(String[]::new), new Cue(phase, weight));
             }
         }));

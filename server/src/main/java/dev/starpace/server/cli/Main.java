@@ -9,7 +9,12 @@ import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.CardException;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.bank.UnknownQuestionException;
-import dev.starpace.engine.transcript.Word;
+import dev.starpace.server.audio.AudioDecoder;
+import dev.starpace.server.audio.AudioException;
+import dev.starpace.server.speech.ModelException;
+import dev.starpace.server.speech.NoSpeechException;
+import dev.starpace.server.speech.RecordingAnalyzer;
+import dev.starpace.server.speech.SpeechModel;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,9 +28,12 @@ public final class Main {
         usage: starpace <command> [options]
 
         commands:
-          analyze [--question ID] [--level sde1|sde2|senior] [--format json|text] [--cards DIR] FILE
-              Score one answer. FILE is a timed transcript (.json: {"words": [...]} or Vosk results)
-              or a written answer (.txt, timed at a steady speaking pace).
+          analyze [--question ID] [--level sde1|sde2|senior] [--format json|text] [--cards DIR] [--model DIR] FILE
+              Score one answer. FILE is a recording (.wav; mp3, m4a, ogg, webm, flac with ffmpeg),
+              a timed transcript (.json: {"words": [...]} or Vosk results) or a written answer (.txt).
+          batch [--question ID] [--level L] [--out DIR] [--jobs N] [--force] [--cards DIR] [--model DIR] INPUT...
+              Score every recording in the files and folders given: one JSON each, summary.csv and
+              report.html in --out (default starpace-out). Done recordings are skipped unless --force.
           questions [--lp LP] [--cards DIR]
               List the question cards, optionally those for one Leadership Principle.
         """;
@@ -53,13 +61,18 @@ public final class Main {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (args[0]) {
-                case "analyze" -> analyze(new Args(rest, Set.of("question", "level", "format", "cards"), Set.of()));
+                case "analyze" -> analyze(new Args(rest, Set.of("question", "level", "format", "cards", "model"), Set.of()));
+                case "batch" -> new BatchCommand(out, err).run(new Args(rest,
+                    Set.of("question", "level", "out", "jobs", "cards", "model"), Set.of("force")));
                 case "questions" -> questions(new Args(rest, Set.of("lp", "cards"), Set.of()));
                 default -> throw new UsageException("unknown command '" + args[0] + "' (try: starpace --help)");
             };
         } catch (UsageException e) {
             err.println("starpace: " + e.getMessage());
             return 2;
+        } catch (AudioException | NoSpeechException | ModelException e) {
+            err.println("starpace: " + e.getMessage());
+            return 1;
         } catch (CardException | UnknownQuestionException e) {
             err.println("starpace: " + e.getMessage());
             return 1;
@@ -77,8 +90,11 @@ public final class Main {
         }
         QuestionBank bank = bank(args);
         Card card = bank.get(args.option("question"));
-        List<Word> words = AnswerInput.read(Path.of(args.positional().get(0)));
-        ScoredTranscript scored = new Analyzer(bank).analyze(words, card.id(), level);
+        Path file = Path.of(args.positional().get(0));
+        Analyzer analyzer = new Analyzer(bank);
+        ScoredTranscript scored = AudioDecoder.isAudio(file)
+            ? new RecordingAnalyzer(analyzer, SpeechModel.find(args.option("model")), new AudioDecoder()).analyze(file, card, level).transcript()
+            : analyzer.analyze(AnswerInput.read(file), card.id(), level);
         if (format.equals("text")) {
             out.print(TextReport.render(scored));
         } else {
@@ -96,13 +112,13 @@ public final class Main {
         return 0;
     }
 
-    private static QuestionBank bank(Args args) {
+    static QuestionBank bank(Args args) {
         QuestionBank bank = QuestionBank.builtIn();
         String cards = args.option("cards", System.getenv("STARPACE_CARDS"));
         return cards == null ? bank : bank.withFolder(Path.of(cards));
     }
 
-    private static Level parseLevel(String text) {
+    static Level parseLevel(String text) {
         try {
             return Level.parse(text);
         } catch (IllegalArgumentException e) {

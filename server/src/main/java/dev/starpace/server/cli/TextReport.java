@@ -2,6 +2,7 @@ package dev.starpace.server.cli;
 
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.delivery.AudioDelivery;
 import dev.starpace.engine.delivery.Delivery;
 import dev.starpace.engine.rules.Evidence;
 import dev.starpace.engine.rules.RuleResult;
@@ -48,6 +49,22 @@ final class TextReport {
         d.phaseWordsPerMinute().forEach((phase, wpm) -> out.append(String.format(Locale.ROOT, ", %s %.0f", phase.letter(), wpm)));
         out.append(String.format(Locale.ROOT, "%n  fillers %d (%.1f a minute), pauses of %.0f s or more: %d, longest %.1f s%n",
             d.fillers().count(), d.fillers().perMinute(), d.pauses().thresholdSeconds(), d.pauses().count(), d.pauses().longestSeconds()));
+
+        if (d.audio() != null) {
+            AudioDelivery a = d.audio();
+            out.append(String.format(Locale.ROOT, "  from the audio: %d pauses of %.1f s or more (%d between sentences, %d within),"
+                    + " %.0f syllables a minute (%.0f while speaking)%n", a.pauses().count(), a.pauses().minSeconds(),
+                a.pauses().betweenSentences(), a.pauses().withinSentences(), a.rate().syllablesPerMinute(),
+                a.rate().articulationSyllablesPerMinute()));
+            out.append(String.format(Locale.ROOT, "  pitch %.0f Hz, varies %.1f semitones%s; loudness %.0f dBFS (range %.0f dB)%n",
+                a.pitch().medianHz(), a.pitch().variationSemitones(), a.pitch().monotone() ? " (monotone: vary your pitch)" : "",
+                a.loudness().meanDb(), a.loudness().rangeDb()));
+            if (!a.unrecognizedVoice().isEmpty()) {
+                out.append("  voice with no word (maybe fillers the recognizer dropped): ").append(a.unrecognizedVoice().size())
+                    .append(" at ").append(String.join(", ", a.unrecognizedVoice().stream().limit(5).map(e -> seconds(e.start())).toList()))
+                    .append('\n');
+            }
+        }
 
         out.append("\nScore ").append(t.score().total()).append("/100 (");
         for (int i = 0; i < t.score().parts().size(); i++) {

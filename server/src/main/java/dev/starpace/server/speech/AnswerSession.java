@@ -1,0 +1,125 @@
+package dev.starpace.server.speech;
+
+import dev.starpace.engine.Analyzer;
+import dev.starpace.engine.Level;
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.delivery.AudioDelivery;
+import dev.starpace.engine.segment.OnlineSegmenter;
+import dev.starpace.engine.timing.PhaseTiming;
+import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.transcript.Word;
+import dev.starpace.server.audio.Audio;
+import dev.starpace.server.delivery.AudioDeliveryAnalysis;
+import dev.starpace.server.delivery.FrameFeeder;
+import dev.starpace.server.delivery.FrameTrack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One spoken answer, live: 16 kHz PCM chunks go to the recognizer and, in the same pass, to the TarsosDSP
+ * frame chain; finalised words go to the online segmenter; the listener hears partial words, words with
+ * phases, phase timers, nudges and, at the end, the scored transcript.
+ * <pre>PCM chunk → Vosk → segmenter → timers, nudges → listener
+ *           ↘ TarsosDSP frames (level, pitch) → delivery at the end</pre>
+ * Not thread-safe: one thread feeds one session.
+ */
+public final class AnswerSession implements AutoCloseable {
+    private final Analyzer analyzer;
+    private final Card card;
+    private final Level level;
+    private final SessionListener listener;
+    private final StreamingRecognizer recognizer;
+    private final OnlineSegmenter segmenter;
+    private final FrameTrack track = new FrameTrack(Audio.SPEECH_RATE);
+    private final FrameFeeder frames;
+    private final Map<Phase, Double> targets;
+    private final Nudges nudges;
+    private final List<ScoredTranscript.ScoredWord> scored = new ArrayList<>();
+    private long samples;
+    private ScoredTranscript result;
+
+    public AnswerSession(Analyzer analyzer, SpeechModel model, Card card, Level level, SessionListener listener) {
+        this.analyzer = analyzer;
+        this.card = card;
+        this.level = level;
+        this.listener = listener;
+        this.recognizer = model.recognizer();
+        this.segmenter = analyzer.segmenter(card);
+        this.frames = new FrameFeeder(Audio.SPEECH_RATE, FrameTrack.FRAME, FrameTrack.HOP, track.processors());
+        this.targets = Timing.targets(card, level);
+        this.nudges = new Nudges(Timing.budget(card, level)[1]);
+    }
+
+    /** Seconds of audio heard so far. */
+    public double elapsedSeconds() {
+        return (double) samples / Audio.SPEECH_RATE;
+    }
+
+    /** Feeds one chunk of little-endian 16-bit PCM at 16 kHz. */
+    public void accept(byte[] pcm, int length) {
+        if (result != null) {
+            throw new IllegalStateException("the answer has ended");
+        }
+        int even = length & ~1;
+        float[] floats = Audio.fromPcm16(pcm, even);
+        samples += floats.length;
+        frames.push(floats, floats.length);
+        StreamingRecognizer.Update update = recognizer.accept(pcm, even);
+        if (!update.finals().isEmpty()) {
+            addFinal(update.finals());
+        } else if (!update.partial().isEmpty()) {
+            listener.partial(update.partial());
+        }
+    }
+
+    /** Ends the answer: closes the last utterance, measures delivery, scores. */
+    public ScoredTranscript finish() {
+        if (result != null) {
+            return result;
+        }
+        List<Word> last = recognizer.finish();
+        if (!last.isEmpty()) {
+            addFinal(last);
+        }
+        frames.finish();
+        List<Word> words = segmenter.words();
+        if (words.isEmpty()) {
+            throw new NoSpeechException("no words were recognised in " + Math.round(elapsedSeconds()) + " s of audio");
+        }
+        List<Phase> phases = segmenter.phases();
+        AudioDelivery audio = AudioDeliveryAnalysis.of(track, words, phases);
+        result = analyzer.score(card, level, words, phases, audio);
+        listener.scored(result);
+        return result;
+    }
+
+    private void addFinal(List<Word> finals) {
+        int firstChanged = Integer.MAX_VALUE;
+        for (Word w : finals) {
+            firstChanged = Math.min(firstChanged, segmenter.accept(w));
+        }
+        List<Phase> phases = segmenter.phases();
+        List<Word> words = segmenter.words();
+        for (int i = firstChanged; i < words.size(); i++) {
+            Word w = words.get(i);
+            ScoredTranscript.ScoredWord s = new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i));
+            if (i < scored.size()) {
+                scored.set(i, s);
+            } else {
+                scored.add(s);
+            }
+        }
+        listener.words(List.copyOf(scored), firstChanged);
+        List<PhaseTiming> timings = Timing.phases(words, phases, targets);
+        listener.timers(timings, elapsedSeconds());
+        nudges.check(timings, scored, elapsedSeconds(), listener);
+    }
+
+    @Override
+    public void close() {
+        recognizer.close();
+    }
+}

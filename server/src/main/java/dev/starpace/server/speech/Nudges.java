@@ -1,0 +1,54 @@
+package dev.starpace.server.speech;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.timing.PhaseTiming;
+import dev.starpace.engine.timing.Timing;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Decides which nudges a live answer has earned; each fires once. */
+final class Nudges {
+    /** "we"/"they" this many times in the Action earns a nudge. */
+    static final int WE_LIMIT = 3;
+    private static final Set<String> NOT_I = Set.of("we", "we'd", "we've", "we're", "they", "they'd", "they've", "they're");
+    private static final String[] COUNT = {"zero", "once", "twice", "three times", "four times", "five times"};
+
+    private final Set<Phase> longSent = EnumSet.noneOf(Phase.class);
+    private boolean weSent;
+    private boolean budgetSent;
+    private final double budgetMax;
+
+    Nudges(double budgetMax) {
+        this.budgetMax = budgetMax;
+    }
+
+    void check(List<PhaseTiming> timings, List<ScoredTranscript.ScoredWord> words, double elapsed, SessionListener listener) {
+        for (PhaseTiming t : timings) {
+            if (t.seconds() > t.targetSeconds() * (1 + Timing.TOLERANCE) && longSent.add(t.phase())) {
+                listener.nudge(new Nudge(Nudge.PHASE_LONG, t.phase(), String.format(Locale.ROOT, "%s: %d s of %d",
+                    t.phase().title(), Math.round(t.seconds()), Math.round(t.targetSeconds())), elapsed));
+            }
+        }
+        if (!weSent) {
+            long we = words.stream().filter(w -> w.phase() == Phase.ACTION && NOT_I.contains(w.word())).count();
+            if (we >= WE_LIMIT) {
+                weSent = true;
+                listener.nudge(new Nudge(Nudge.WE_IN_ACTION, Phase.ACTION, "Action: 'we' " + COUNT[(int) Math.min(we, 5)]
+                    + " — say I", elapsed));
+            }
+        }
+        if (!budgetSent && elapsed > budgetMax) {
+            budgetSent = true;
+            listener.nudge(new Nudge(Nudge.OVER_BUDGET, null, String.format(Locale.ROOT, "Over time: %s of %s",
+                clock(elapsed), clock(budgetMax)), elapsed));
+        }
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}
