@@ -13,7 +13,7 @@ public record Audio(float[] samples, int sampleRate) {
     public byte[] toPcm16() {
         byte[] out = new byte[samples.length * 2];
         for (int i = 0; i < samples.length; i++) {
-            int v = Math.round(Math.max(-1f, Math.min(1f, samples[i])) * 32767f);
+            int v = Math.max(-32768, Math.min(32767, Math.round(samples[i] * 32768f)));
             out[2 * i] = (byte) v;
             out[2 * i + 1] = (byte) (v >> 8);
         }

@@ -29,6 +29,11 @@ public final class ModelLocator {
         if (System.getProperty(PROPERTY) != null) {
             return check(Path.of(System.getProperty(PROPERTY)));
         }
+        return provisioned();
+    }
+
+    /** The model the build put in models/target, beside the running code or below the working folder. */
+    public static Path provisioned() {
         List<Path> tried = new ArrayList<>();
         for (Path base : bases()) {
             Path candidate = base.resolve(PROVISIONED).normalize();
