@@ -15,6 +15,7 @@ import dev.starpace.server.speech.ModelException;
 import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.speech.RecordingAnalyzer;
 import dev.starpace.server.speech.SpeechModel;
+import dev.starpace.server.web.StarPaceServer;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,6 +35,9 @@ public final class Main {
           batch [--question ID] [--level L] [--out DIR] [--jobs N] [--force] [--cards DIR] [--model DIR] INPUT...
               Score every recording in the files and folders given: one JSON each, summary.csv and
               report.html in --out (default starpace-out). Done recordings are skipped unless --force.
+          serve [--host HOST] [--port PORT] [--data DIR] [--cards DIR] [--model DIR]
+              The web app and its API on http://127.0.0.1:7070 (localhost only unless --host says otherwise);
+              attempts are kept in DIR/starpace.db (default ./starpace-data, or STARPACE_DATA).
           questions [--lp LP] [--cards DIR]
               List the question cards, optionally those for one Leadership Principle.
         """;
@@ -65,6 +69,7 @@ public final class Main {
                 case "batch" -> new BatchCommand(out, err).run(new Args(rest,
                     Set.of("question", "level", "out", "jobs", "cards", "model"), Set.of("force")));
                 case "questions" -> questions(new Args(rest, Set.of("lp", "cards"), Set.of()));
+                case "serve" -> serve(new Args(rest, Set.of("host", "port", "data", "cards", "model"), Set.of()));
                 default -> throw new UsageException("unknown command '" + args[0] + "' (try: starpace --help)");
             };
         } catch (UsageException e) {
@@ -99,6 +104,27 @@ public final class Main {
             out.print(TextReport.render(scored));
         } else {
             out.println(json(scored));
+        }
+        return 0;
+    }
+
+    private int serve(Args args) {
+        int port;
+        try {
+            port = Integer.parseInt(args.option("port", String.valueOf(StarPaceServer.DEFAULT_PORT)));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port must be a number");
+        }
+        Path data = Path.of(args.option("data", System.getenv().getOrDefault("STARPACE_DATA", "starpace-data")));
+        StarPaceServer server = StarPaceServer.start(new StarPaceServer.Settings(
+            args.option("host", StarPaceServer.DEFAULT_HOST), port, data, bank(args), SpeechModel.find(args.option("model"))));
+        out.printf("StarPace is running on http://%s:%d/ (attempts in %s); Ctrl-C stops it%n",
+            args.option("host", StarPaceServer.DEFAULT_HOST), server.port(), data.toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return 0;
     }

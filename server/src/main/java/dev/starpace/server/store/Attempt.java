@@ -1,0 +1,21 @@
+package dev.starpace.server.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.starpace.engine.ScoredTranscript;
+
+/**
+ * One practised answer: what was asked, how, when, whether it finished ({@code complete}), was cut off
+ * ({@code incomplete}: the connection dropped, what was heard is kept) or is still {@code recording}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Attempt(String id, String questionId, String level, String mode, String startedAt, String status,
+                      Double durationSeconds, Integer score, ScoredTranscript transcript) {
+    public static final String RECORDING = "recording";
+    public static final String COMPLETE = "complete";
+    public static final String INCOMPLETE = "incomplete";
+
+    /** The attempt without its transcript, for lists. */
+    public Attempt summary() {
+        return new Attempt(id, questionId, level, mode, startedAt, status, durationSeconds, score, null);
+    }
+}

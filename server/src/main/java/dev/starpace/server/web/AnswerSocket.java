@@ -1,0 +1,308 @@
+package dev.starpace.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.Analyzer;
+import dev.starpace.engine.Level;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.bank.UnknownQuestionException;
+import dev.starpace.engine.probe.ProbeJudge;
+import dev.starpace.engine.timing.PhaseTiming;
+import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.transcript.Word;
+import dev.starpace.server.audio.Audio;
+import dev.starpace.server.speech.AnswerSession;
+import dev.starpace.server.speech.NoSpeechException;
+import dev.starpace.server.speech.Nudge;
+import dev.starpace.server.speech.SessionListener;
+import dev.starpace.server.speech.SpeechModel;
+import dev.starpace.server.store.Attempt;
+import dev.starpace.server.store.AttemptStore;
+import io.javalin.websocket.WsBinaryMessageContext;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.websocket.api.Callback;
+
+/**
+ * The live answer socket (docs/live-protocol.md): a start message, then binary 16 kHz PCM16 frames, then stop.
+ * Audio is processed on the socket's own thread as it arrives, so a client sending faster than the server
+ * can hear is slowed by TCP rather than buffered; audio is stored as it streams, so a dropped connection keeps
+ * what was heard and the attempt is saved as incomplete.
+ */
+final class AnswerSocket {
+    /** Two seconds of audio: larger frames are refused. */
+    static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** Audio is written to the database in pieces of about a second. */
+    static final int STORE_BYTES = Audio.SPEECH_RATE * 2;
+    static final Set<String> MODES = Set.of("practice", "mock", "probe");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Analyzer analyzer;
+    private final SpeechModel model;
+    private final AttemptStore store;
+    private final LatencyRecorder latency;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+    AnswerSocket(Analyzer analyzer, SpeechModel model, AttemptStore store, LatencyRecorder latency) {
+        this.analyzer = analyzer;
+        this.model = model;
+        this.store = store;
+        this.latency = latency;
+    }
+
+    void configure(WsConfig ws) {
+        ws.onConnect(this::connect);
+        ws.onMessage(this::text);
+        ws.onBinaryMessage(this::binary);
+        ws.onClose(this::close);
+        ws.onError(ctx -> drop(ctx.sessionId()));
+    }
+
+    /** One open socket and the answer it carries. */
+    private final class Connection implements SessionListener {
+        final Outbox outbox;
+        Card card;
+        Level level;
+        String mode;
+        Integer probe;
+        Attempt attempt;
+        AnswerSession session;
+        final ByteArrayOutputStream unsaved = new ByteArrayOutputStream();
+        int seq;
+        long arrived;
+        boolean reported;
+
+        Connection(Outbox outbox) {
+            this.outbox = outbox;
+        }
+
+        @Override
+        public void partial(List<Word> words) {
+            sent(outbox.send(new LiveEvents.Partial("partial", words), true));
+        }
+
+        @Override
+        public void words(List<ScoredTranscript.ScoredWord> words, int firstChanged) {
+            sent(outbox.send(new LiveEvents.Words("words", firstChanged, words.subList(firstChanged, words.size())), false));
+        }
+
+        @Override
+        public void timers(List<PhaseTiming> phases, double elapsed) {
+            outbox.send(LiveEvents.Timers.of(elapsed, phases), false);
+        }
+
+        @Override
+        public void nudge(Nudge n) {
+            if (!"mock".equals(mode)) {
+                outbox.send(new LiveEvents.Nudge("nudge", n.kind(), n.phase(), n.text(), n.atSeconds()), false);
+            }
+        }
+
+        private void sent(boolean ok) {
+            if (ok && !reported) {
+                reported = true;
+                latency.record(arrived);
+            }
+        }
+
+        void saveAudio(boolean all) {
+            if (attempt != null && (all ? unsaved.size() > 0 : unsaved.size() >= STORE_BYTES)) {
+                byte[] bytes = unsaved.toByteArray();
+                store.appendAudio(attempt.id(), seq++, bytes, bytes.length);
+                unsaved.reset();
+            }
+        }
+    }
+
+    private void connect(WsConnectContext ctx) {
+        Connection c = new Connection(new Outbox(ctx.session));
+        connections.put(ctx.sessionId(), c);
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
+            fail(ctx, c, 1008, "origin", "this socket only serves pages from " + host + ", not " + origin);
+        }
+    }
+
+    private void text(WsMessageContext ctx) {
+        Connection c = connections.get(ctx.sessionId());
+        if (c == null) {
+            return;
+        }
+        synchronized (c) {
+            if (c.session == null) {
+                start(ctx, c, ctx.message());
+            } else if (isStop(ctx.message())) {
+                stop(ctx, c);
+            } else {
+                fail(ctx, c, 1003, "text-not-binary", "after start, send audio as binary PCM16 frames, or {\"type\":\"stop\"}");
+            }
+        }
+    }
+
+    private void start(WsContext ctx, Connection c, String message) {
+        LiveEvents.Start start;
+        try {
+            start = JSON.readValue(message, LiveEvents.Start.class);
+        } catch (Exception e) {
+            fail(ctx, c, 1008, "bad-start", "the first message must be {\"type\":\"start\",\"question\":ID,\"level\":\"sde2\",\"mode\":\"practice\"}");
+            return;
+        }
+        if (!"start".equals(start.type())) {
+            fail(ctx, c, 1008, "bad-start", "the first message must have \"type\":\"start\"");
+            return;
+        }
+        if (start.sampleRate() != null && start.sampleRate() != Audio.SPEECH_RATE) {
+            fail(ctx, c, 1008, "bad-sample-rate", "send 16000 Hz mono PCM16, not " + start.sampleRate() + " Hz");
+            return;
+        }
+        String mode = start.mode() == null ? "practice" : start.mode();
+        if (!MODES.contains(mode)) {
+            fail(ctx, c, 1008, "bad-start", "mode must be practice, mock or probe, not '" + mode + "'");
+            return;
+        }
+        try {
+            c.card = analyzer.bank().get(start.question());
+            c.level = Level.parse(start.level() == null ? "sde2" : start.level());
+        } catch (UnknownQuestionException | IllegalArgumentException e) {
+            fail(ctx, c, 1008, e instanceof UnknownQuestionException ? "unknown-question" : "bad-start", e.getMessage());
+            return;
+        }
+        c.mode = mode;
+        if (mode.equals("probe")) {
+            int n = start.probe() == null ? -1 : start.probe();
+            if (c.card.probes() == null || n < 0 || n >= c.card.probes().size()) {
+                fail(ctx, c, 1008, "bad-start", "question " + c.card.id() + " has no probe " + n);
+                return;
+            }
+            c.probe = n;
+        } else {
+            c.attempt = store.start(c.card.id(), c.level.id(), mode);
+        }
+        c.session = new AnswerSession(analyzer, model, c.card, c.level, c);
+        c.outbox.send(new LiveEvents.Ready("ready", c.attempt == null ? null : c.attempt.id(), c.card.id(), c.card.lp(),
+            c.level.id(), mode, Timing.targets(c.card, c.level), Timing.budget(c.card, c.level)[1], c.probe), false);
+    }
+
+    private void binary(WsBinaryMessageContext ctx) {
+        long arrived = System.nanoTime();
+        Connection c = connections.get(ctx.sessionId());
+        if (c == null) {
+            return;
+        }
+        synchronized (c) {
+            ByteBuffer data = ctx.data();
+            int length = data.remaining();
+            if (c.session == null) {
+                fail(ctx, c, 1008, "binary-before-start", "send {\"type\":\"start\", ...} before any audio");
+                return;
+            }
+            if (length > MAX_FRAME_BYTES) {
+                fail(ctx, c, 1009, "frame-too-large", "audio frames are at most " + MAX_FRAME_BYTES + " bytes (2 s), this one was " + length);
+                return;
+            }
+            if (length % 2 != 0) {
+                fail(ctx, c, 1003, "bad-frame", "PCM16 frames hold whole 16-bit samples; this one had " + length + " bytes");
+                return;
+            }
+            byte[] pcm = new byte[length];
+            data.get(pcm);
+            c.unsaved.writeBytes(pcm);
+            c.saveAudio(false);
+            c.arrived = arrived;
+            c.reported = false;
+            c.session.accept(pcm, length);
+        }
+    }
+
+    private void stop(WsContext ctx, Connection c) {
+        c.saveAudio(true);
+        try {
+            ScoredTranscript t = c.session.finish();
+            if (c.probe != null) {
+                List<Word> words = t.words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList();
+                c.outbox.send(new LiveEvents.Probe("probe", ProbeJudge.judge(c.card, c.probe, words), words), false);
+            } else {
+                store.finish(c.attempt.id(), Attempt.COMPLETE, t);
+                c.outbox.send(new LiveEvents.Scored("scored", c.attempt.id(), t), false);
+            }
+            end(ctx, c, 1000, "done");
+        } catch (NoSpeechException e) {
+            if (c.probe != null) {
+                c.outbox.send(new LiveEvents.Probe("probe", ProbeJudge.judge(c.card, c.probe, List.of()), List.of()), false);
+                end(ctx, c, 1000, "done");
+            } else {
+                store.finish(c.attempt.id(), Attempt.INCOMPLETE, null);
+                fail(ctx, c, 1000, "no-speech", "no words were heard: check the microphone and speak up");
+            }
+        }
+    }
+
+    private void close(WsCloseContext ctx) {
+        drop(ctx.sessionId());
+    }
+
+    /** The socket went away: keep what was heard, marked incomplete. */
+    private void drop(String sessionId) {
+        Connection c = connections.remove(sessionId);
+        if (c == null) {
+            return;
+        }
+        synchronized (c) {
+            if (c.session == null) {
+                return;
+            }
+            try {
+                if (c.attempt != null) {
+                    c.saveAudio(true);
+                    ScoredTranscript t = null;
+                    try {
+                        t = c.session.finish();
+                    } catch (NoSpeechException e) {
+                        // nothing heard: the attempt keeps its audio and no transcript
+                    }
+                    store.finish(c.attempt.id(), Attempt.INCOMPLETE, t);
+                }
+            } finally {
+                c.session.close();
+                c.session = null;
+            }
+        }
+    }
+
+    private void end(WsContext ctx, Connection c, int code, String reason) {
+        connections.remove(ctx.sessionId());
+        if (c.session != null) {
+            c.session.close();
+            c.session = null;
+        }
+        ctx.session.close(code, reason, Callback.NOOP);
+    }
+
+    private void fail(WsContext ctx, Connection c, int code, String error, String message) {
+        c.outbox.send(LiveEvents.error(error, message), false);
+        if (c.attempt != null && c.session != null) {
+            // what was heard before the bad frame is kept
+            drop(ctx.sessionId());
+        }
+        end(ctx, c, code, error);
+    }
+
+    private static boolean isStop(String message) {
+        try {
+            return "stop".equals(JSON.readTree(message).path("type").asText());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.starpace.server.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.probe.ProbeVerdict;
+import dev.starpace.engine.timing.PhaseStatus;
+import dev.starpace.engine.timing.PhaseTiming;
+import dev.starpace.engine.transcript.Word;
+import java.util.List;
+import java.util.Map;
+
+/** The events of the live protocol (docs/live-protocol.md), as the server sends them. */
+final class LiveEvents {
+    private LiveEvents() {
+    }
+
+    /** The first message a client sends. */
+    record Start(String type, String question, String level, String mode, Integer probe, Integer sampleRate) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ready(String type, String attemptId, String question, String lp, String level, String mode,
+                 Map<Phase, Double> targets, double budgetSeconds, Integer probe) {
+    }
+
+    record Partial(String type, List<Word> words) {
+    }
+
+    record Words(String type, int firstChanged, List<ScoredTranscript.ScoredWord> words) {
+    }
+
+    record Timers(String type, double elapsed, List<Timer> phases) {
+        static Timers of(double elapsed, List<PhaseTiming> timings) {
+            return new Timers("timers", elapsed, timings.stream()
+                .map(t -> new Timer(t.phase(), t.seconds(), t.targetSeconds(), t.status())).toList());
+        }
+    }
+
+    /** A phase's time so far against its target. */
+    record Timer(Phase phase, double seconds, double targetSeconds, PhaseStatus status) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Nudge(String type, String kind, Phase phase, String text, double at) {
+    }
+
+    record Scored(String type, String attemptId, ScoredTranscript transcript) {
+    }
+
+    record Probe(String type, ProbeVerdict verdict, List<Word> words) {
+    }
+
+    record Error(String type, String code, String message) {
+    }
+
+    static Error error(String code, String message) {
+        return new Error("error", code, message);
+    }
+}

@@ -1,0 +1,107 @@
+import { h, mount, api, PHASES, TITLES } from './dom.js';
+import { practiceView, mockView } from './answer.js';
+import { reportView } from './report.js';
+import { historyView, compareView } from './history.js';
+
+// Hash routes: #/  #/q/ID/study|practice|mock  #/history  #/attempt/ID  #/compare/A/B
+async function route() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  try {
+    if (parts[0] === 'q' && parts[1]) {
+      const card = await api(`/api/questions/${encodeURIComponent(parts[1])}`);
+      const level = new URLSearchParams(location.hash.split('?')[1] || '').get('level') || 'sde2';
+      const mode = (parts[2] || 'study').split('?')[0];
+      const views = { study: studyView, practice: practiceView, mock: mockView };
+      await (views[mode] || studyView)(card, level);
+    } else if (parts[0] === 'history') {
+      await historyView();
+    } else if (parts[0] === 'attempt' && parts[1]) {
+      await reportView(parts[1]);
+    } else if (parts[0] === 'compare' && parts[2]) {
+      await compareView(parts[1], parts[2]);
+    } else {
+      await questionsView();
+    }
+  } catch (e) {
+    mount(h('p', { class: 'error', id: 'error' }, e.message));
+  }
+}
+window.addEventListener('hashchange', route);
+window.addEventListener('DOMContentLoaded', route);
+
+export function modeTabs(card, level, active) {
+  const link = (mode, label) => h('a', { href: `#/q/${encodeURIComponent(card.id)}/${mode}?level=${level}`,
+    class: mode === active ? 'active' : '', id: `tab-${mode}` }, label);
+  return h('div', { class: 'tabs' }, link('study', 'Study'), link('practice', 'Practice'), link('mock', 'Mock interview'));
+}
+
+async function questionsView() {
+  const all = await api('/api/questions');
+  const lps = [...new Set(all.map((q) => q.lp))].sort();
+  const lpSelect = h('select', { id: 'lp-filter', 'aria-label': 'Leadership Principle' },
+    h('option', { value: '' }, 'All Leadership Principles'), lps.map((lp) => h('option', { value: lp }, lp)));
+  const levelSelect = h('select', { id: 'level-filter', 'aria-label': 'Level' },
+    ['sde1', 'sde2', 'senior'].map((l) => h('option', { value: l, selected: l === 'sde2' }, l.toUpperCase())));
+  const list = h('div', { id: 'question-list' });
+  const render = async () => {
+    const params = new URLSearchParams({ level: levelSelect.value });
+    if (lpSelect.value) params.set('lp', lpSelect.value);
+    const cards = await api(`/api/questions?${params}`);
+    list.replaceChildren(...cards.map((q) => h('div', { class: 'card question', 'data-id': q.id },
+      h('div', { class: 'muted' }, q.lp),
+      h('strong', {}, q.question),
+      h('div', { class: 'row' },
+        ['study', 'practice', 'mock'].map((m) => h('a', { class: 'button' + (m === 'practice' ? ' primary' : ''),
+          href: `#/q/${encodeURIComponent(q.id)}/${m}?level=${levelSelect.value}`, 'data-mode': m },
+          { study: 'Study', practice: 'Practice', mock: 'Mock interview' }[m]))))));
+  };
+  lpSelect.onchange = render;
+  levelSelect.onchange = render;
+  mount(h('h1', {}, 'Pick a question'), h('div', { class: 'row' }, lpSelect, levelSelect), list);
+  await render();
+}
+
+function studyView(card, level) {
+  const section = (title, ...body) => h('section', { class: 'card' }, h('h2', {}, title), ...body);
+  const phases = PHASES.map((p) => {
+    const g = card.phases[p];
+    return h('div', { class: `card phase-${p}` },
+      h('h2', {}, h('span', { class: 'chip' }, TITLES[p]), ` target ${g.targetSeconds} s`),
+      g.strongExample ? h('p', {}, g.strongExample) : null,
+      h('div', {}, (g.keyPhrases || []).map((k) => h('span', { class: 'key' }, k))),
+      g.coaching ? h('p', {}, h('b', {}, 'Coaching: '), g.coaching) : null,
+      g.commonMistake ? h('p', {}, h('b', {}, 'Common mistake: '), g.commonMistake) : null);
+  });
+  const probes = (card.probes || []).map((p, i) => h('div', { class: 'card probe' },
+    h('strong', {}, `${i + 1}. ${p.question}`), p.probes ? h('div', { class: 'muted' }, `Probes: ${p.probes}`) : null,
+    h('div', { class: 'grid2' },
+      h('div', {}, h('b', { class: 'bad' }, 'Weak: '), `“${p.weak.answer}”`, p.weak.why ? h('div', { class: 'muted' }, p.weak.why) : null),
+      h('div', {}, h('b', { class: 'good' }, 'Strong: '), `“${p.strong.answer}”`, p.strong.keyLine ? h('div', {}, h('i', {}, p.strong.keyLine)) : null))));
+  const quiz = (card.quiz || []).map((q) => {
+    const explanation = h('p', { class: 'muted', hidden: true }, q.explanation);
+    const options = (q.options || []).map((o, i) => h('button', { onclick: (e) => {
+      e.target.classList.add(i === q.answer ? 'right' : 'wrong');
+      explanation.hidden = false;
+    } }, o));
+    return h('div', { class: 'card quiz' }, h('strong', {}, q.question), options,
+      q.options ? null : h('button', { onclick: () => { explanation.hidden = false; } }, 'Show the answer'), explanation);
+  });
+  const angles = (card.lpAngles || []).map((a) => h('div', { class: 'card' }, h('strong', {}, a.lp),
+    h('p', {}, h('b', {}, 'Lead with: '), a.leadWith), h('p', {}, h('b', {}, 'Emphasize: '), a.emphasize),
+    h('p', {}, h('b', {}, 'Downplay: '), a.downplay)));
+  const levels = Object.entries(card.levels || {}).map(([l, v]) => h('div', { class: 'card' }, h('strong', {}, l.toUpperCase()),
+    ` ${Math.round(v.minSeconds)}–${Math.round(v.maxSeconds)} s`, v.focus ? h('p', {}, v.focus) : null,
+    v.reflection ? h('p', {}, h('b', {}, 'Reflection: '), v.reflection) : null, v.bar ? h('p', {}, h('b', {}, 'Bar: '), v.bar) : null));
+  mount(
+    h('h1', { id: 'question-title' }, card.question), h('div', { class: 'muted' }, card.lp), modeTabs(card, level, 'study'),
+    card.scenario ? section('The story', h('p', {}, card.scenario.overview), h('p', { class: 'muted' }, card.scenario.summary)) : null,
+    h('h2', {}, 'Phase by phase'), phases,
+    card.reflections ? section('Reflections by level', Object.entries(card.reflections).map(([l, r]) => h('p', {}, h('b', {}, `${l.toUpperCase()}: `), r))) : null,
+    angles.length ? h('h2', {}, 'Telling it for another LP') : null, angles,
+    levels.length ? h('h2', {}, 'Level variants') : null, levels,
+    probes.length ? h('h2', {}, 'Follow-up probes') : null, probes,
+    card.weakAnswer ? section('A weak answer', h('p', {}, `“${card.weakAnswer.text}”`),
+      h('ul', {}, (card.weakAnswer.flags || []).map((f) => h('li', {}, f))),
+      h('p', { class: 'verdict' }, h('b', {}, 'Bar Raiser thinks: '), card.weakAnswer.barRaiser)) : null,
+    quiz.length ? h('h2', {}, 'Quiz') : null, quiz);
+}
