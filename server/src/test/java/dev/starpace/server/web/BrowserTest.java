@@ -1,0 +1,117 @@
+package dev.starpace.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starpace.server.Fixtures;
+import dev.starpace.server.store.Attempt;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The real page in Debian's headless Chromium, with the seed's weak answer (spoken by festival) as its
+ * microphone: the live timeline moves, the report shows phases and flags, the attempt is in the history and
+ * replays with the word under the playhead highlighted.
+ */
+class BrowserTest {
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    @TempDir
+    Path data;
+
+    private StarPaceServer server;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() {
+        server = StarPaceServer.start(new StarPaceServer.Settings("127.0.0.1", 0, data, Fixtures.BANK, Fixtures.model()));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            "--window-size=1200,1800", "--autoplay-policy=no-user-gesture-required",
+            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            "--use-file-for-fake-audio-capture=" + Fixtures.wav("seed-weak").toAbsolutePath() + "%noloop",
+            "--user-data-dir=" + data.resolve("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.close();
+    }
+
+    @Test
+    void aSpokenAnswerMovesTheTimelineIsScoredStoredAndReplays() throws IOException {
+        String base = "http://127.0.0.1:" + server.port() + "/";
+        browser.get(base + "#/q/customer-obsession-above-and-beyond/practice?level=sde2");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> !d.findElements(By.id("start-answer")).isEmpty());
+        browser.findElement(By.id("start-answer")).click();
+        wait.until(d -> d.findElement(By.id("recording-status")).getText().equals("Recording…"));
+
+        // the live timeline moves and the transcript fills in, coloured by phase
+        wait.until(d -> d.findElements(By.cssSelector("#live-timeline .bar")).stream()
+            .anyMatch(b -> b.getAttribute("data-seconds") != null && Double.parseDouble(b.getAttribute("data-seconds")) > 2));
+        wait.until(d -> d.findElements(By.cssSelector("#live-transcript .w[data-phase]")).size() >= 15);
+        assertTrue(browser.findElement(By.id("recording-timer")).getText().matches("0:[0-9]{2}"));
+        shot("practice-live");
+
+        // let the recording finish, then stop
+        new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> d.findElement(By.id("live-transcript")).getText().contains("resolved"));
+        browser.findElement(By.id("stop-answer")).click();
+        wait.until(d -> d.getCurrentUrl().contains("#/attempt/") && !d.findElements(By.id("score")).isEmpty());
+
+        // the report: phases against targets, the checklist with flags, the verdict
+        assertEquals(5, browser.findElements(By.cssSelector("#phase-chart rect")).size());
+        assertTrue(browser.findElement(By.cssSelector("#phase-chart rect[data-phase='result']")).getAttribute("width") != null);
+        WebElement handOff = browser.findElement(By.cssSelector("#rule-checklist li[data-rule='no-disqualifiers']"));
+        assertEquals("fail", handOff.getAttribute("class"));
+        assertTrue(handOff.getText().contains("i told the platform team about it"), handOff.getText());
+        assertEquals("fail", browser.findElement(By.cssSelector("#rule-checklist li[data-rule='result-quantified']")).getAttribute("class"));
+        assertTrue(browser.findElement(By.id("verdict")).getText().contains("for this LP (Customer Obsession)"));
+        assertFalse(browser.findElements(By.cssSelector("#report-transcript .w.flag")).isEmpty(), "flags highlighted in the transcript");
+        shot("report");
+
+        // stored: in the history, complete, and it replays with the word under the playhead highlighted
+        browser.get(base + "#/history");
+        wait.until(d -> !d.findElements(By.cssSelector("#history tr[data-attempt]")).isEmpty());
+        List<WebElement> rows = browser.findElements(By.cssSelector("#history tr[data-attempt]"));
+        assertEquals(1, rows.size());
+        assertTrue(rows.get(0).getText().contains(Attempt.COMPLETE), rows.get(0).getText());
+        rows.get(0).findElement(By.cssSelector("a[data-open]")).click();
+        wait.until(d -> !d.findElements(By.id("replay-audio")).isEmpty());
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return document.getElementById('replay-audio').duration || 0"))
+            .doubleValue() > 10);
+        browser.findElements(By.cssSelector("#report-transcript .w")).get(8).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#report-transcript .w.now")).isEmpty());
+        shot("replay");
+    }
+
+    private void shot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
