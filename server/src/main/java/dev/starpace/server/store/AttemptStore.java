@@ -100,7 +100,7 @@ public final class AttemptStore implements AutoCloseable {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), (Double) rs.getObject(7, Double.class), (Integer) rs.getObject(8, Integer.class), null));
+                        rs.getString(6), nullableDouble(rs, 7), nullableInt(rs, 8), null));
                 }
             }
         } catch (SQLException e) {
@@ -119,7 +119,7 @@ public final class AttemptStore implements AutoCloseable {
                 }
                 String transcript = rs.getString(9);
                 return Optional.of(new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), (Double) rs.getObject(7, Double.class), (Integer) rs.getObject(8, Integer.class),
+                    rs.getString(5), rs.getString(6), nullableDouble(rs, 7), nullableInt(rs, 8),
                     transcript == null ? null : JSON.readValue(transcript, ScoredTranscript.class)));
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -151,6 +151,16 @@ public final class AttemptStore implements AutoCloseable {
 
     public synchronized boolean delete(String id) {
         return update("DELETE FROM attempts WHERE id = ?", id) > 0;
+    }
+
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     private int update(String sql, Object... args) {

@@ -21,6 +21,8 @@ public final class StarPaceServer implements AutoCloseable {
     public record Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model) {
     }
 
+    private static final String ANSWERED = "starpace.answered";
+
     private final Javalin app;
     private final AttemptStore store;
     private final LatencyRecorder latency = new LatencyRecorder();
@@ -45,11 +47,14 @@ public final class StarPaceServer implements AutoCloseable {
             config.routes.post("/api/attempts/{id}/rescore", api::rescore);
             config.routes.get("/api/attempts/{id}/audio", api::audio);
             config.routes.ws("/ws/answer", socket::configure);
-            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+            config.routes.exception(ApiException.class, (e, ctx) -> {
+                ctx.attribute(ANSWERED, true);
+                ctx.status(e.status()).json(Map.of("error", e.getMessage()));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e)));
             config.routes.error(404, ctx -> {
                 // an API handler's own 404 ("no attempt ...") keeps its message
-                if (ctx.path().startsWith("/api/") && (ctx.result() == null || ctx.result().isEmpty())) {
+                if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) {
                     ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
                 }
             });

@@ -1,0 +1,150 @@
+package dev.starpace.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.starpace.server.Fixtures;
+import dev.starpace.server.audio.AudioDecoder;
+import dev.starpace.server.store.Attempt;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live protocol over a real WebSocket, with a fixture streamed in real-time-sized chunks. */
+class AnswerSocketTest {
+    /** 100 ms of 16 kHz 16-bit audio, the frame the browser sends. */
+    static final int FRAME = 3200;
+    static final String START = "{\"type\":\"start\",\"question\":\"customer-obsession-above-and-beyond\",\"level\":\"sde2\","
+        + "\"mode\":\"practice\",\"sampleRate\":16000}";
+
+    @TempDir
+    Path data;
+
+    private ServerFixture server;
+
+    @BeforeEach
+    void start() {
+        server = new ServerFixture(data);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void anAnswerStreamsEventsAndIsStored() throws Exception {
+        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        LiveClient client = LiveClient.connect(server.port());
+        client.send(START);
+        for (int at = 0; at < pcm.length; at += FRAME) {
+            client.send(pcm, at, Math.min(pcm.length, at + FRAME));
+        }
+        client.send("{\"type\":\"stop\"}");
+        assertEquals(1000, client.awaitClose());
+
+        List<String> types = client.types();
+        assertEquals("ready", types.get(0));
+        assertEquals("scored", types.get(types.size() - 1));
+        assertTrue(types.contains("partial") && types.contains("words") && types.contains("timers"), types.toString());
+        JsonNode words = client.events.stream().filter(e -> e.path("type").asText().equals("words")).findFirst().orElseThrow();
+        assertTrue(words.get("words").get(0).has("phase"), words.toString());
+        JsonNode timers = client.last("timers");
+        assertEquals(5, timers.get("phases").size());
+        assertTrue(timers.get("phases").get(0).get("targetSeconds").asDouble() > 0);
+
+        String id = client.last("scored").get("attemptId").asText();
+        JsonNode scored = client.last("scored").get("transcript");
+        assertTrue(scored.get("words").size() > 40);
+        JsonNode stored = server.get("/api/attempts/" + id).json();
+        assertEquals(Attempt.COMPLETE, stored.get("status").asText());
+        assertEquals(scored.get("score").get("total").asInt(), stored.get("score").asInt());
+        assertEquals(1, server.get("/api/attempts").json().size());
+        ServerFixture.Response audio = server.get("/api/attempts/" + id + "/audio");
+        assertEquals("audio/wav", audio.contentType());
+        assertEquals(44 + pcm.length, audio.body().length, "every byte heard is stored");
+
+        ServerFixture.Response rescored = server.call("POST", "/api/attempts/" + id + "/rescore");
+        assertEquals(200, rescored.status());
+        assertEquals(stored.get("score").asInt(), rescored.json().get("score").asInt(), "same bank, same rules, same score");
+        assertEquals(204, server.call("DELETE", "/api/attempts/" + id).status());
+        assertEquals(404, server.get("/api/attempts/" + id).status());
+    }
+
+    @Test
+    void aDroppedSocketKeepsWhatWasHeardAsIncomplete() throws Exception {
+        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        LiveClient client = LiveClient.connect(server.port());
+        client.send(START);
+        int half = pcm.length / 2 / FRAME * FRAME;
+        for (int at = 0; at < half; at += FRAME) {
+            client.send(pcm, at, at + FRAME);
+        }
+        // wait until the server has heard some words, then drop the connection without a stop
+        for (int i = 0; i < 200 && client.events.stream().filter(e -> e.path("type").asText().equals("words"))
+            .mapToInt(e -> e.get("words").size()).sum() < 10; i++) {
+            Thread.sleep(50);
+        }
+        client.socket.abort();
+        JsonNode attempt = null;
+        for (int i = 0; i < 100; i++) {
+            JsonNode list = server.get("/api/attempts").json();
+            assertTrue(list.isArray(), list.toString());
+            if (list.size() == 1 && list.get(0).get("status").asText().equals(Attempt.INCOMPLETE)) {
+                attempt = server.get("/api/attempts/" + list.get(0).get("id").asText()).json();
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(attempt != null, "the attempt is saved as incomplete");
+        assertTrue(attempt.get("transcript").get("words").size() > 10, "the words heard before the drop are kept");
+        int stored = server.get("/api/attempts/" + attempt.get("id").asText() + "/audio").body().length - 44;
+        double lastWord = attempt.get("transcript").get("words").get(attempt.get("transcript").get("words").size() - 1).get("end").asDouble();
+        assertTrue(stored >= lastWord * 32_000 && stored <= half, "the audio up to the drop is stored: " + stored + " bytes");
+    }
+
+    @Test
+    void eachBadInputGetsAnErrorEventAndACleanClose() throws Exception {
+        assertRefused(c -> c.send("{not json"), "bad-start", 1008);
+        assertRefused(c -> c.send("{\"type\":\"hello\"}"), "bad-start", 1008);
+        assertRefused(c -> c.send(new byte[FRAME], 0, FRAME), "binary-before-start", 1008);
+        assertRefused(c -> c.send(START.replace("customer-obsession-above-and-beyond", "no-such-card")), "unknown-question", 1008);
+        assertRefused(c -> c.send(START.replace("16000", "44100")), "bad-sample-rate", 1008);
+        assertRefused(c -> c.send(START.replace("practice", "karaoke")), "bad-start", 1008);
+        assertRefused(c -> {
+            c.send(START);
+            c.send("hello there");
+        }, "text-not-binary", 1003);
+        assertRefused(c -> {
+            c.send(START);
+            c.send(new byte[100_000], 0, 100_000);
+        }, "frame-too-large", 1009);
+        assertRefused(c -> {
+            c.send(START);
+            c.send(new byte[101], 0, 101);
+        }, "bad-frame", 1003);
+
+        LiveClient foreign = LiveClient.connect(server.port(), "http://evil.example");
+        assertEquals(1008, foreign.awaitClose());
+        assertEquals("origin", foreign.last("error").get("code").asText());
+
+        assertEquals(200, server.get("/api/questions").status(), "the server is still up");
+    }
+
+    interface Action {
+        void run(LiveClient client) throws Exception;
+    }
+
+    private void assertRefused(Action action, String code, int closeCode) throws Exception {
+        LiveClient client = LiveClient.connect(server.port());
+        action.run(client);
+        assertEquals(closeCode, client.awaitClose(), code);
+        JsonNode error = client.last("error");
+        assertEquals(code, error.get("code").asText(), error.toString());
+        assertTrue(error.get("message").asText().length() > 10, error.toString());
+    }
+}

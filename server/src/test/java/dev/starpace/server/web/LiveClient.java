@@ -1,0 +1,91 @@
+package dev.starpace.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket client of the live protocol that records every event and how the socket closed. */
+final class LiveClient implements WebSocket.Listener {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    final WebSocket socket;
+    private final StringBuilder text = new StringBuilder();
+
+    private LiveClient(int port, String origin) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/answer"), this).join();
+    }
+
+    static LiveClient connect(int port) {
+        return new LiveClient(port, null);
+    }
+
+    static LiveClient connect(int port, String origin) {
+        return new LiveClient(port, origin);
+    }
+
+    void send(String message) {
+        socket.sendText(message, true).join();
+    }
+
+    void send(byte[] pcm, int from, int to) {
+        socket.sendBinary(ByteBuffer.wrap(pcm, from, to - from), true).join();
+    }
+
+    /** Waits for the server to close the socket and returns the close code. */
+    int awaitClose() throws Exception {
+        return closed.get(120, TimeUnit.SECONDS);
+    }
+
+    List<String> types() {
+        return events.stream().map(e -> e.path("type").asText()).toList();
+    }
+
+    JsonNode last(String type) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).path("type").asText().equals(type)) {
+                return events.get(i);
+            }
+        }
+        throw new AssertionError("no " + type + " event in " + types());
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        text.append(data);
+        if (last) {
+            try {
+                events.add(JSON.readTree(text.toString()));
+            } catch (Exception e) {
+                throw new IllegalStateException("not JSON: " + text, e);
+            }
+            text.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.completeExceptionally(error);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.starpace.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.server.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+/** A real server on a free local port, with its own data folder, and plain HTTP calls to it. */
+final class ServerFixture implements AutoCloseable {
+    final StarPaceServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ServerFixture(Path data) {
+        server = StarPaceServer.start(new StarPaceServer.Settings("127.0.0.1", 0, data, Fixtures.BANK, Fixtures.model()));
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    record Response(int status, JsonNode json, byte[] body, String contentType) {
+    }
+
+    Response call(String method, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        JsonNode json = type.startsWith("application/json") && r.body().length > 0 ? new ObjectMapper().readTree(r.body()) : null;
+        return new Response(r.statusCode(), json, r.body(), type);
+    }
+
+    Response get(String path) throws Exception {
+        return call("GET", path);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
