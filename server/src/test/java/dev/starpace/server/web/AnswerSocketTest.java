@@ -76,6 +76,23 @@ class AnswerSocketTest {
     }
 
     @Test
+    void aFollowUpAnswerIsJudgedAgainstTheCardsWeakAndStrongAnswers() throws Exception {
+        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        LiveClient client = LiveClient.connect(server.port());
+        client.send(START.replace("\"practice\"", "\"probe\",\"probe\":0"));
+        for (int at = 0; at < pcm.length; at += FRAME) {
+            client.send(pcm, at, Math.min(pcm.length, at + FRAME));
+        }
+        client.send("{\"type\":\"stop\"}");
+        assertEquals(1000, client.awaitClose());
+        JsonNode verdict = client.last("probe").get("verdict");
+        assertEquals("weak", verdict.get("verdict").asText(), verdict.toString());
+        assertTrue(verdict.get("reasons").get(0).asText().startsWith("Hands the problem off"), verdict.toString());
+        assertEquals("I brought a solution, not just a problem.", verdict.get("keyLine").asText());
+        assertEquals(0, server.get("/api/attempts").json().size(), "a follow-up answer is judged, not stored as an attempt");
+    }
+
+    @Test
     void aDroppedSocketKeepsWhatWasHeardAsIncomplete() throws Exception {
         byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
         LiveClient client = LiveClient.connect(server.port());

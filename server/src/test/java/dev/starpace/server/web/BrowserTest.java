@@ -103,11 +103,29 @@ class BrowserTest {
         assertTrue(rows.get(0).getText().contains(Attempt.COMPLETE), rows.get(0).getText());
         rows.get(0).findElement(By.cssSelector("a[data-open]")).click();
         wait.until(d -> !d.findElements(By.id("replay-audio")).isEmpty());
-        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return document.getElementById('replay-audio').duration || 0"))
-            .doubleValue() > 10);
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return document.getElementById('replay-audio').readyState"))
+            .intValue() >= 1);
         browser.findElements(By.cssSelector("#report-transcript .w")).get(8).click();
         wait.until(d -> !d.findElements(By.cssSelector("#report-transcript .w.now")).isEmpty());
         shot("replay");
+    }
+
+    @Test
+    void cardTextIsShownAsTextNeverAsMarkup() throws IOException {
+        Path cards = Files.createDirectories(data.resolve("cards"));
+        String card = Files.readString(Path.of("../engine/src/main/resources/cards/generic-behavioural.json"))
+            .replace("\"id\": \"generic-behavioural\"", "\"id\": \"injected\"")
+            .replace("Tell me about a time you solved a hard problem at work.", "<img src=x onerror=\\\"document.title='pwned'\\\"><b>bold</b>");
+        Files.writeString(cards.resolve("injected.json"), card);
+        server.close();
+        server = StarPaceServer.start(new StarPaceServer.Settings("127.0.0.1", 0, data, Fixtures.BANK.withFolder(cards), Fixtures.model()));
+        browser.get("http://127.0.0.1:" + server.port() + "/#/q/injected/study");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.id("question-title")).isEmpty());
+        assertTrue(browser.findElement(By.id("question-title")).getText().startsWith("<img src=x onerror="));
+        assertTrue(browser.findElements(By.cssSelector("#app img, #app b")).stream().noneMatch(e -> e.getText().equals("bold")));
+        assertTrue(browser.findElements(By.cssSelector("#app img")).isEmpty(), "no element was made from the text");
+        assertFalse(browser.getTitle().contains("pwned"));
     }
 
     private void shot(String name) throws IOException {
