@@ -50,6 +50,14 @@ public final class Timing {
     }
 
     public static List<PhaseTiming> phases(List<Word> words, List<Phase> phases, Map<Phase, Double> targets) {
+        return phases(words, phases, targets, 0);
+    }
+
+    /**
+     * Phase times of an answer still being spoken: the last phase runs on to {@code until} seconds (the audio
+     * heard so far), so its timer keeps moving between recognised phrases.
+     */
+    public static List<PhaseTiming> phases(List<Word> words, List<Phase> phases, Map<Phase, Double> targets, double until) {
         Map<Phase, List<Segment>> segments = new EnumMap<>(Phase.class);
         int i = 0;
         while (i < words.size()) {
@@ -57,7 +65,7 @@ public final class Timing {
             while (j + 1 < words.size() && phases.get(j + 1) == phases.get(i)) {
                 j++;
             }
-            double end = j + 1 < words.size() ? words.get(j + 1).start() : words.get(j).end();
+            double end = j + 1 < words.size() ? words.get(j + 1).start() : Math.max(words.get(j).end(), until);
             segments.computeIfAbsent(phases.get(i), p -> new ArrayList<>())
                 .add(new Segment(words.get(i).start(), end, i, j));
             i = j + 1;

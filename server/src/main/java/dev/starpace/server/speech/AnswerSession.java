@@ -39,6 +39,7 @@ public final class AnswerSession implements AutoCloseable {
     private final Nudges nudges;
     private final List<ScoredTranscript.ScoredWord> scored = new ArrayList<>();
     private long samples;
+    private double timersAt;
     private ScoredTranscript result;
 
     public AnswerSession(Analyzer analyzer, SpeechModel model, Card card, Level level, SessionListener listener) {
@@ -70,9 +71,24 @@ public final class AnswerSession implements AutoCloseable {
         StreamingRecognizer.Update update = recognizer.accept(pcm, even);
         if (!update.finals().isEmpty()) {
             addFinal(update.finals());
-        } else if (!update.partial().isEmpty()) {
-            listener.partial(update.partial());
+        } else {
+            if (!update.partial().isEmpty()) {
+                listener.partial(update.partial());
+            }
+            if (elapsedSeconds() - timersAt >= TIMER_INTERVAL && !scored.isEmpty()) {
+                sendTimers();
+            }
         }
+    }
+
+    /** Between phrases, the timers still move this often (seconds of audio). */
+    static final double TIMER_INTERVAL = 1.0;
+
+    private void sendTimers() {
+        timersAt = elapsedSeconds();
+        List<PhaseTiming> timings = Timing.phases(segmenter.words(), segmenter.phases(), targets, timersAt);
+        listener.timers(timings, timersAt);
+        nudges.check(timings, scored, timersAt, listener);
     }
 
     /** Ends the answer: closes the last utterance, measures delivery, scores. */
@@ -113,9 +129,7 @@ public final class AnswerSession implements AutoCloseable {
             }
         }
         listener.words(List.copyOf(scored), firstChanged);
-        List<PhaseTiming> timings = Timing.phases(words, phases, targets);
-        listener.timers(timings, elapsedSeconds());
-        nudges.check(timings, scored, elapsedSeconds(), listener);
+        sendTimers();
     }
 
     @Override
