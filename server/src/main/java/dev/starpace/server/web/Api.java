@@ -2,7 +2,6 @@ package dev.starpace.server.web;
 
 import dev.starpace.engine.Analyzer;
 import dev.starpace.engine.Level;
-import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
@@ -12,7 +11,6 @@ import dev.starpace.server.store.AttemptStore;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The REST handlers: each translates HTTP to a call into the bank, the analyzer or the store, and back. */
 final class Api {
@@ -80,11 +78,6 @@ final class Api {
     void audio(Context ctx) {
         byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, "no attempt " + ctx.pathParam("id")));
         ctx.contentType("audio/wav").header("Cache-Control", "no-store").result(wav);
-    }
-
-    /** The phases in order, for clients that draw them. */
-    void phases(Context ctx) {
-        ctx.json(List.of(Phase.values()).stream().map(p -> Map.of("id", p.id(), "letter", p.letter(), "title", p.title())).toList());
     }
 
     private Card card(String id) {

@@ -38,7 +38,6 @@ public final class StarPaceServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.jetty.modifyWebSocketServletFactory(ws -> ws.setMaxBinaryMessageSize(4L * AnswerSocket.MAX_FRAME_BYTES));
-            config.routes.get("/api/phases", api::phases);
             config.routes.get("/api/questions", api::questions);
             config.routes.get("/api/questions/{id}", api::question);
             config.routes.get("/api/attempts", api::attempts);
