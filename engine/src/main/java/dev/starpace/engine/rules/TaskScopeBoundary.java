@@ -18,8 +18,9 @@ public final class TaskScopeBoundary implements Rule {
 
     private static final String NOT = "not|wasn't|isn't|weren't|never";
     private static final String MINE = "mine|my|our";
-    private static final String OWNED = "team|team's|job|responsibility|area|project|service|remit|scope|role|code|"
-        + "component|problem|system|backlog|roadmap|call|product|codebase|repo|domain";
+    private static final String OWNED = "team|team's|job|responsibility|responsibilities|duties|area|project|projects|"
+        + "service|services|remit|scope|role|code|component|problem|system|backlog|roadmap|call|product|codebase|repo|"
+        + "domain|plate|charter|lane|mandate|ownership|ticket|tickets|work";
 
     private static final PhraseTrie<Boolean> STANDARD = new PhraseTrie<Boolean>()
         .add(NOT + " mine", true)
@@ -40,6 +41,11 @@ public final class TaskScopeBoundary implements Rule {
         .add("outside of my|our", true)
         .add("another|other|different team's|person's|group's|org's", true)
         .add("someone|somebody else's", true)
+        .add("nobody|nobody's owned|owns|owning|was", true)
+        .add("no one owned|owns|was", true)
+        .add(NOT + " on anyone's|anybody's|my|our " + OWNED, true)
+        .add("not|wasn't|isn't|weren't anyone's|anybody's|nobody's " + OWNED, true)
+        .add("no|zero obligation|mandate", true)
         .add("not|wasn't|isn't my|our responsibility|job|place", true);
 
     private final PhraseTrie<Boolean> phrases = new PhraseTrie<>();

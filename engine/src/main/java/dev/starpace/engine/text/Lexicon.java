@@ -28,14 +28,15 @@ public final class Lexicon {
         "chose", "caught", "taught", "sought", "bought", "won", "grew", "drew", "threw", "flew", "stood", "understood",
         "became", "did", "said", "sat", "felt", "dug", "hit", "spoke", "broke", "fell", "rose", "woke", "shook",
         "dealt", "meant", "sold", "struck", "swapped", "undid", "withdrew", "overrode", "forgot", "heard", "lost",
-        "let", "spun", "hid", "fed", "lit", "sped", "shrank", "sank", "stuck");
+        "let", "spun", "hid", "fed", "lit", "sped", "shrank", "read", "reread", "sank", "stuck");
 
     /** Past forms that describe a state rather than a step taken. */
     public static final Set<String> STATIVE_PAST = Set.of("was", "were", "had", "seemed", "looked", "felt", "knew",
         "thought", "belonged", "owned", "existed", "lived", "used", "wanted", "needed", "assumed", "noticed",
         "realized", "learned", "liked", "loved", "hated", "believed", "supposed", "meant", "involved", "included",
         "contained", "depended", "happened", "started", "got", "did", "figured", "decided", "hoped",
-        "suspected", "guessed", "expected", "worried", "cared", "agreed", "wondered", "remembered", "seen", "heard");
+        "suspected", "guessed", "expected", "worried", "cared", "agreed", "wondered", "remembered", "seen", "heard",
+        "volunteered", "offered");
 
     /** Fillers that carry no meaning, so phrase patterns look through them ("we, like, went" reads "we went"). */
     public static final Set<String> TRANSPARENT = Set.of("um", "uh", "er", "erm", "uhm", "hmm", "mm", "ah", "like",
@@ -96,7 +97,7 @@ public final class Lexicon {
             "ly", "s"}) {
             if (s.length() - suffix.length() >= 4 && s.endsWith(suffix)) {
                 String base = s.substring(0, s.length() - suffix.length());
-                return suffix.startsWith("i") && suffix.length() == 3 ? base + "y" : base;
+                return suffix.equals("ies") || suffix.equals("ied") ? base + "y" : base;
             }
         }
         return s;

@@ -12,6 +12,9 @@ public final class Quantities {
     private Quantities() {
     }
 
+    private static final java.util.Set<String> FRACTIONS = java.util.Set.of("half", "third", "thirds", "quarter",
+        "quarters", "fifth", "tenth");
+
     /** A measurement over words [from, to). */
     public record Span(int from, int to) {
     }
@@ -24,6 +27,13 @@ public final class Quantities {
             if (Lexicon.MULTIPLIERS.contains(w)) {
                 spans.add(new Span(i, i + 1));
                 i++;
+                continue;
+            }
+            // fractions and halving: "by a third", "a quarter of", "in half"
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            if ((w.equals("a") || w.equals("one") || w.equals("in")) && FRACTIONS.contains(next)) {
+                spans.add(new Span(i, i + 2));
+                i += 2;
                 continue;
             }
             if (!startsNumber(words, i)) {

@@ -18,12 +18,19 @@ class NoDisqualifiersTest {
         assertFlag("I sent them a Slack message and they handled it.", "i sent them a slack message and they handled it");
         assertFlag("So I told the Platform team about it.", "i told the platform team about it");
         assertFlag("They looked into the problem and eventually fixed it.", "they looked into the problem and eventually fixed it");
+        assertFlag("I passed it to the on-call team.", "i passed it to the on call team");
+        assertFlag("I handed it over to the platform team.", "i handed it over to the platform team");
+        assertFlag("I let the owning team know and they took it from there.", "i let the owning team know");
+        assertFlag("I pinged the owner on Slack.", "i pinged the owner on slack");
+        assertFlag("I was assigned this task by my manager.", "assigned this task by my manager");
+        assertFlag("I reported it to my manager and waited.", "and waited");
     }
 
     @Test
     void ownedWorkIsNotAHandOff() {
         RuleResult r = generic.check(Answers.of("A: I flagged the issue to their tech lead but brought a complete fix with tests.",
             "A: I walked their lead through the data and answered his review comments.",
+            "A: I fixed it myself and told the team afterwards. I wrote the fix and asked them to review it.",
             "R: Her manager told me the team now goes to her for design feedback."));
         assertTrue(r.passed(), r.toString());
     }

@@ -31,6 +31,17 @@ class ReflectionSpecificTest {
     }
 
     @Test
+    void aLessonAboutTeamworkOrGrowingIsGenericAndAChangeToThisStorysSystemIsSpecific() {
+        for (String generic : new String[] {"I learned the value of teamwork.", "I realized how important it is to be proactive.",
+            "I learned a lot from this experience and grew as an engineer."}) {
+            assertEquals("generic", rule.check(Answers.of(STORY_S, STORY_A, "R: Timeouts went to zero.", "F: " + generic)).value(), generic);
+        }
+        RuleResult r = rule.check(Answers.of(STORY_S, STORY_A, "R: Timeouts went to zero.",
+            "F: In hindsight I should have written a runbook for the export job before it ever failed."));
+        assertEquals("specific", r.value(), r.toString());
+    }
+
+    @Test
     void noReflectionIsMissing() {
         RuleResult r = rule.check(Answers.of(STORY_S, STORY_A, "R: Timeouts went to zero."));
         assertFalse(r.passed());

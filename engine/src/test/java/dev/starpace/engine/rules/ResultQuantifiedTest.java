@@ -20,12 +20,14 @@ class ResultQuantifiedTest {
             "ninety nine", "from one hundred eighty milliseconds", "about sixty");
         assertMetric("we doubled the throughput", "doubled");
         assertMetric("it saved half a day a week", "half");
+        assertMetric("support tickets dropped by a third", "a third");
+        assertMetric("we cut the load time in half", "in half");
     }
 
     @Test
     void wordsThatOnlyLookLikeNumbersAreNotMetrics() {
         RuleResult r = rule.check(Answers.of("S: It broke.", "A: I fixed it.",
-            "R: The team was happy and it was the one thing everyone remembered."));
+            "R: The team was happy, adoption grew a lot, and it was the one thing everyone remembered."));
         assertFalse(r.passed(), r.toString());
         assertEquals(0, r.value());
     }

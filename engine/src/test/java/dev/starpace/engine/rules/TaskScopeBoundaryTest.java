@@ -18,6 +18,10 @@ class TaskScopeBoundaryTest {
         assertBoundary("She didn't report to me and wasn't on my team.", "didn't report to me");
         assertBoundary("When I searched their backlog there wasn't a single ticket about it.", "wasn't a single ticket");
         assertBoundary("It was outside my scope, owned by the data team.", "outside my");
+        assertBoundary("Technically it belonged to the infra team, so it wasn't on my plate.", "wasn't on my plate");
+        assertBoundary("Nobody owned it and it wasn't on anyone's roadmap.", "nobody owned");
+        assertBoundary("It was not part of my responsibilities as a frontend engineer.", "not part of my responsibilities");
+        assertBoundary("This was another team's service and I had no obligation to touch it.", "another team's");
     }
 
     @Test
@@ -26,6 +30,7 @@ class TaskScopeBoundaryTest {
         assertNoBoundary("I was the on-call that week, so it was my job to get the crash rate down.");
         assertNoBoundary("Nobody on my team knew the billing code, so I needed to learn it.");
         assertNoBoundary("My manager asked me to own the migration.");
+        assertNoBoundary("It was my responsibility as the tech lead to fix it.");
     }
 
     @Test
