@@ -111,6 +111,36 @@ class BrowserTest {
     }
 
     @Test
+    void aMockInterviewGivesNoHintsThenAsksAndJudgesTheFollowUps() throws IOException {
+        browser.get("http://127.0.0.1:" + server.port() + "/#/q/customer-obsession-above-and-beyond/mock?level=sde2");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> !d.findElements(By.id("begin-mock")).isEmpty());
+        browser.findElement(By.id("begin-mock")).click();
+        wait.until(d -> !d.findElements(By.id("start-answer")).isEmpty());
+        browser.findElement(By.id("start-answer")).click();
+        wait.until(d -> d.findElement(By.id("recording-status")).getText().equals("Recording…"));
+        assertTrue(browser.findElements(By.id("live-timeline")).isEmpty(), "no timeline while answering a mock interview");
+        assertTrue(browser.findElements(By.id("live-transcript")).isEmpty(), "no transcript either");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("recording-timer")).getText().compareTo("0:06") >= 0);
+        browser.findElement(By.id("stop-answer")).click();
+
+        // the follow-ups, one by one, each answer judged against the card
+        wait.until(d -> d.findElements(By.cssSelector(".probe-question")).stream()
+            .anyMatch(e -> e.getText().equals("How did you ensure the Platform team accepted and merged your fix?")));
+        wait.until(d -> !d.findElements(By.id("start-answer")).isEmpty());
+        browser.findElement(By.id("start-answer")).click();
+        wait.until(d -> d.findElement(By.id("recording-status")).getText().equals("Recording…"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("recording-timer")).getText().compareTo("0:03") >= 0);
+        browser.findElement(By.id("stop-answer")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#probe-verdicts [data-verdict]")).isEmpty());
+        WebElement verdict = browser.findElement(By.cssSelector("#probe-verdicts [data-verdict]"));
+        assertTrue(List.of("strong", "weak", "mixed").contains(verdict.getAttribute("data-verdict")));
+        assertTrue(verdict.getText().contains("Strong answers say: I brought a solution, not just a problem."), verdict.getText());
+        wait.until(d -> d.findElement(By.id("mock-stage")).getText().contains("Follow-up 2 of 4"));
+        shot("mock");
+    }
+
+    @Test
     void cardTextIsShownAsTextNeverAsMarkup() throws IOException {
         Path cards = Files.createDirectories(data.resolve("cards"));
         String card = Files.readString(Path.of("../engine/src/main/resources/cards/generic-behavioural.json"))
