@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds filler words in recognised speech: um, uh, er, hmm, "basically", "you know", "kind of"/"sort of" as
- * hedges, and "like" when it is not a verb or a preposition. Context decides the ambiguous ones:
+ * Finds filler words in recognised speech: um, uh, er, "basically", "you know", "kind of" as a hedge, and
+ * "like" when it is not a verb or a preposition — the fillers interview coaches count. Context decides the ambiguous ones:
  * "I'd like to", "looks like a", "what kind of" and "do you know" are not fillers.
  */
 public final class Fillers {
@@ -15,7 +15,7 @@ public final class Fillers {
     public record Span(int from, int to) {
     }
 
-    private static final Set<String> ALWAYS = Set.of("um", "uh", "er", "erm", "uhm", "hmm", "mm", "ah", "basically");
+    private static final Set<String> ALWAYS = Set.of("um", "umm", "uhm", "uh", "er", "erm", "basically");
     private static final Set<String> LIKE_AS_VERB_OR_PREPOSITION_AFTER = Set.of("would", "i'd", "you'd", "we'd",
         "they'd", "she'd", "he'd", "feel", "feels", "felt", "look", "looks", "looked", "seem", "seems", "seemed",
         "sound", "sounds", "sounded", "something", "anything", "nothing", "things", "stuff", "just", "more", "less",
@@ -49,7 +49,7 @@ public final class Fillers {
                 && !YOU_KNOW_NOT_BEFORE.contains(i + 2 < w.size() ? w.get(i + 2) : "")) {
                 out.add(new Span(i, i + 2));
                 i++;
-            } else if ((x.equals("kind") || x.equals("sort")) && next.equals("of") && !KIND_OF_AFTER.contains(prev)) {
+            } else if (x.equals("kind") && next.equals("of") && !KIND_OF_AFTER.contains(prev)) {
                 out.add(new Span(i, i + 2));
                 i++;
             }
