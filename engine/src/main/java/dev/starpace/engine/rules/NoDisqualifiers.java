@@ -31,7 +31,7 @@ public final class NoDisqualifiers implements Rule {
         .add("i|we sent|posted|dropped|left them|him|her|a|an slack|email|message|note|ticket", "a message in place of a fix")
         .add("i|we sent|posted|dropped|left them|him|her a|an slack|email|message|note", "a message in place of a fix")
         .add("they|he|she " + FIXED + " it|this|that|the", "someone else fixed it")
-        .add("they|he|she looked into it|this|that|the", "someone else fixed it")
+        .add("they|he|she looked|look into", "someone else fixed it")
         .add("they|he|she took care|over", "someone else fixed it")
         .add("they|he|she dealt with", "someone else fixed it")
         .add("the|their #any team " + FIXED + " it|this|that", "someone else fixed it")
