@@ -187,8 +187,10 @@ public final class AudioDeliveryAnalysis {
                 i++;
                 continue;
             }
+            // a voiced stretch runs on through a single frame where the pitch tracker lost confidence
             int j = i;
-            while (j + 1 < track.size() && !silent[j + 1] && track.pitch(j + 1) > 0) {
+            while (j + 1 < track.size() && !silent[j + 1]
+                && (track.pitch(j + 1) > 0 || j + 2 < track.size() && !silent[j + 2] && track.pitch(j + 2) > 0)) {
                 j++;
             }
             double start = track.time(i);
