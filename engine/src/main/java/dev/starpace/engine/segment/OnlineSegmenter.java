@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class OnlineSegmenter {
     public static final int DEFAULT_LAG = 48;
-    static final int SPREAD_BACK = 4;
+    static final int SPREAD_BACK = 2;
     static final int SPREAD_FORWARD = 10;
     static final double DECAY = 0.75;
 
