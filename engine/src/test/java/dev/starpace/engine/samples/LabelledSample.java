@@ -26,12 +26,24 @@ public record LabelledSample(String id, String lp, String question, Level level,
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Our own answers in other styles: phases labelled, no expected flags. */
+    public static final List<String> MORE = List.of("extra-h1", "extra-h2", "extra-h3", "extra-h4", "extra-h5", "extra-h6",
+        "extra-h7", "extra-h8", "extra-h9", "extra-h10", "extra-h11");
+
     public static List<LabelledSample> all() {
         return IDS.stream().map(LabelledSample::load).toList();
     }
 
+    public static List<LabelledSample> more() {
+        return MORE.stream().map(id -> load("/more-answers/", id)).toList();
+    }
+
     public static LabelledSample load(String id) {
-        try (InputStream in = LabelledSample.class.getResourceAsStream("/samples/" + id + ".json")) {
+        return load("/samples/", id);
+    }
+
+    private static LabelledSample load(String folder, String id) {
+        try (InputStream in = LabelledSample.class.getResourceAsStream(folder + id + ".json")) {
             JsonNode root = JSON.readTree(in);
             List<String> texts = new ArrayList<>();
             List<Phase> phases = new ArrayList<>();
@@ -48,8 +60,8 @@ public record LabelledSample(String id, String lp, String question, Level level,
                     gold.add(phases.get(i));
                 }
             }
-            return new LabelledSample(id, root.get("lp").asText(), root.get("question").asText(),
-                Level.parse(root.get("level").asText()), words, gold, root.get("expected"), timed, phases);
+            return new LabelledSample(id, root.path("lp").asText(), root.path("question").asText(),
+                Level.parse(root.path("level").asText("sde2")), words, gold, root.get("expected"), timed, phases);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,20 +17,26 @@ class SegmentationAccuracyTest {
 
     @Test
     void atLeastNinetyPercentOfWordsLandInTheirLabelledPhase() {
-        double accuracy = accuracy(LabelledSample::words, true);
+        double accuracy = accuracy(LabelledSample.all(), LabelledSample::words, true);
         assertTrue(accuracy >= 0.90, "word accuracy " + accuracy);
     }
 
     @Test
     void stillMostlyRightWhenTheRecognizerLeavesNoPausesBetweenSentences() {
-        double accuracy = accuracy(LabelledSample::withoutPauses, true);
-        assertTrue(accuracy >= 0.80, "word accuracy without pauses " + accuracy);
+        double accuracy = accuracy(LabelledSample.all(), LabelledSample::withoutPauses, true);
+        assertTrue(accuracy >= 0.85, "word accuracy without pauses " + accuracy);
     }
 
-    private double accuracy(Function<LabelledSample, List<Word>> words, boolean print) {
+    @Test
+    void answersInOtherStylesAreSegmentedAsWell() {
+        assertTrue(accuracy(LabelledSample.more(), LabelledSample::words, false) >= 0.90);
+        assertTrue(accuracy(LabelledSample.more(), LabelledSample::withoutPauses, false) >= 0.85);
+    }
+
+    private double accuracy(List<LabelledSample> samples, Function<LabelledSample, List<Word>> words, boolean print) {
         int right = 0;
         int total = 0;
-        for (LabelledSample sample : LabelledSample.all()) {
+        for (LabelledSample sample : samples) {
             OnlineSegmenter segmenter = analyzer.segmenter(analyzer.bank().defaultCard());
             words.apply(sample).forEach(segmenter::accept);
             List<Phase> got = segmenter.phases();
