@@ -243,6 +243,8 @@ final class AnswerSocket {
                 end(ctx, c, 1000, "done");
             } else {
                 store.finish(c.attempt.id(), Attempt.INCOMPLETE, null);
+                c.session.close();
+                c.session = null;
                 fail(ctx, c, 1000, "no-speech", "no words were heard: check the microphone and speak up");
             }
         }
