@@ -125,6 +125,22 @@ class AnswerSocketTest {
     }
 
     @Test
+    void silenceEndsWithNoSpeechAndAnIncompleteAttempt() throws Exception {
+        LiveClient client = LiveClient.connect(server.port());
+        client.send(START);
+        byte[] silence = new byte[FRAME];
+        for (int i = 0; i < 20; i++) {
+            client.send(silence, 0, FRAME);
+        }
+        client.send("{\"type\":\"stop\"}");
+        assertEquals(1000, client.awaitClose());
+        assertEquals("no-speech", client.last("error").get("code").asText());
+        JsonNode attempts = server.get("/api/attempts").json();
+        assertEquals(1, attempts.size());
+        assertEquals(Attempt.INCOMPLETE, attempts.get(0).get("status").asText());
+    }
+
+    @Test
     void eachBadInputGetsAnErrorEventAndACleanClose() throws Exception {
         assertRefused(c -> c.send("{not json"), "bad-start", 1008);
         assertRefused(c -> c.send("{\"type\":\"hello\"}"), "bad-start", 1008);
