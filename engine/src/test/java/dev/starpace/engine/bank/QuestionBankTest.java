@@ -58,6 +58,7 @@ class QuestionBankTest {
             if (LEADERSHIP_PRINCIPLES.contains(card.lp())) {
                 assertTrue(card.probes().size() >= 2, card.id() + " needs two or more probes");
                 assertTrue(card.rules().apply().size() >= 3, card.id() + " applies too few rules");
+                assertEquals(Set.of(Level.values()), card.levels().keySet(), card.id() + " has a variant for every level");
                 for (Phase p : Phase.values()) {
                     assertTrue(card.phase(p).keyPhrases().size() >= 2, card.id() + " " + p + " key phrases");
                 }

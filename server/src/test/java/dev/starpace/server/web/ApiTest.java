@@ -37,6 +37,7 @@ class ApiTest {
         assertEquals("frugality", frugal.json().get(0).get("id").asText());
         ServerFixture.Response senior = server.get("/api/questions?lp=dive%20deep&level=senior");
         assertTrue(senior.json().size() >= 2, "dive-deep and the seed card's Dive Deep angle");
+        assertEquals(all.json().size(), server.get("/api/questions?level=sde2").json().size(), "every card can be practised at SDE2");
         assertEquals(400, server.get("/api/questions?level=staff").status());
     }
 
