@@ -17,7 +17,7 @@ export function h(tag, attrs = {}, ...children) {
 
 export function mount(...children) {
   const app = document.getElementById('app');
-  app.replaceChildren(...children.flat());
+  app.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   return app;
 }
 

@@ -99,6 +99,7 @@ class BrowserTest {
         browser.get(base + "#/history");
         wait.until(d -> !d.findElements(By.cssSelector("#history tr[data-attempt]")).isEmpty());
         List<WebElement> rows = browser.findElements(By.cssSelector("#history tr[data-attempt]"));
+        assertFalse(browser.findElement(By.id("app")).getText().contains("null"), "nothing left unrendered");
         assertEquals(1, rows.size());
         assertTrue(rows.get(0).getText().contains(Attempt.COMPLETE), rows.get(0).getText());
         rows.get(0).findElement(By.cssSelector("a[data-open]")).click();
