@@ -1,7 +1,7 @@
 package dev.starpace.engine.segment;
 
 import dev.starpace.engine.Phase;
-import java.util.Set;
+import dev.starpace.engine.text.Lexicon;
 
 /**
  * The ordered-state model behind the segmenter: log-scores for the phase an answer opens with, for moving
@@ -25,12 +25,6 @@ public final class PhaseModel {
     /** Extra cost of changing phase mid-clause, at a likely clause start, and after a pause. */
     private static final double[] BOUNDARY_COST = {4.0, 1.5, 0.0};
 
-    /** Words that often open a new spoken sentence or clause. */
-    private static final Set<String> OPENERS = Set.of("i", "we", "so", "then", "after", "once", "when", "while",
-        "looking", "in", "within", "because", "but", "now", "what", "if", "before", "the", "my", "our", "she", "he",
-        "they", "that", "this", "at", "it", "there", "and", "since", "next", "first", "finally", "overall",
-        "ultimately", "as", "by", "most", "nobody", "no", "about", "a", "i'd", "i'll", "i've", "during", "over");
-
     /** A pause this long (seconds) between two words marks a likely sentence boundary. */
     public static final double BOUNDARY_PAUSE = 0.3;
 
@@ -47,7 +41,7 @@ public final class PhaseModel {
         if (gapBefore >= BOUNDARY_PAUSE) {
             return 2;
         }
-        return OPENERS.contains(word) ? 1 : 0;
+        return Lexicon.CLAUSE_OPENERS.contains(word) ? 1 : 0;
     }
 
     public double boundaryCost(int boundary) {

@@ -42,6 +42,17 @@ public final class Lexicon {
     public static final Set<String> TRANSPARENT = Set.of("um", "uh", "er", "erm", "uhm", "hmm", "mm", "ah", "like",
         "basically", "actually", "literally");
 
+    /** Words that often open a spoken sentence or clause. */
+    public static final Set<String> CLAUSE_OPENERS = Set.of("i", "we", "so", "then", "after", "once", "when", "while",
+        "looking", "in", "within", "because", "but", "now", "what", "if", "before", "the", "my", "our", "she", "he",
+        "they", "that", "this", "at", "it", "there", "and", "since", "next", "first", "finally", "overall",
+        "ultimately", "as", "by", "most", "nobody", "no", "about", "a", "i'd", "i'll", "i've", "during", "over");
+
+    /** Words that leave a sentence hanging: a pause after one is inside the sentence. */
+    public static final Set<String> CONTINUES = Set.of("a", "an", "the", "to", "of", "and", "or", "with", "for",
+        "in", "on", "at", "my", "our", "their", "his", "her", "is", "was", "were", "that", "which", "because", "so",
+        "by", "from", "as", "than", "um", "uh", "i", "we", "they", "very", "really");
+
     public static boolean isCardinal(String w) {
         return CARDINALS.contains(w) || isDigits(w);
     }

@@ -3,11 +3,11 @@ package dev.starpace.server.delivery;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.delivery.AudioDelivery;
 import dev.starpace.engine.rules.Evidence;
+import dev.starpace.engine.text.Lexicon;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Turns the frame track and the recognised words into the audio side of delivery. The limits it uses are
@@ -31,13 +31,6 @@ public final class AudioDeliveryAnalysis {
     static final double NUCLEUS_DIP_DB = 2;
     /** A voiced stretch this long with no word over it may be a filler the recognizer dropped. */
     static final double UNRECOGNIZED_MIN_SECONDS = 0.2;
-
-    private static final Set<String> OPENERS = Set.of("i", "we", "so", "then", "after", "the", "this", "that", "when",
-        "looking", "in", "my", "our", "they", "she", "he", "it", "there", "what", "now", "but", "once", "before",
-        "within", "while", "if", "since", "next", "first", "finally", "at", "i'd", "i've", "i'll", "nobody", "no");
-    private static final Set<String> CONTINUES = Set.of("a", "an", "the", "to", "of", "and", "or", "with", "for",
-        "in", "on", "at", "my", "our", "their", "his", "her", "is", "was", "were", "that", "which", "because", "so",
-        "by", "from", "as", "than", "um", "uh", "i", "we", "they", "very", "really");
 
     private AudioDeliveryAnalysis() {
     }
@@ -103,7 +96,8 @@ public final class AudioDeliveryAnalysis {
                 String before = words.get(w).word();
                 String after = words.get(w + 1).word();
                 boolean between = phases.get(w) != phases.get(w + 1)
-                    || (OPENERS.contains(after) || bestEnd - bestStart >= SENTENCE_PAUSE_SECONDS) && !CONTINUES.contains(before);
+                    || (Lexicon.CLAUSE_OPENERS.contains(after) || bestEnd - bestStart >= SENTENCE_PAUSE_SECONDS)
+                    && !Lexicon.CONTINUES.contains(before);
                 items.add(new AudioDelivery.AudioPause(round2(bestStart), round2(bestEnd), round2(bestEnd - bestStart), w,
                     before, between ? AudioDelivery.AudioPause.BETWEEN : AudioDelivery.AudioPause.WITHIN));
             }

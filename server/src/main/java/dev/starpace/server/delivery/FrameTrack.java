@@ -90,9 +90,4 @@ public final class FrameTrack {
     public double hopSeconds() {
         return HOP / (double) sampleRate;
     }
-
-    /** Seconds a frame covers. */
-    public double frameSeconds() {
-        return FRAME / (double) sampleRate;
-    }
 }

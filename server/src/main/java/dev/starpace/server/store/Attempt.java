@@ -13,9 +13,4 @@ public record Attempt(String id, String questionId, String level, String mode, S
     public static final String RECORDING = "recording";
     public static final String COMPLETE = "complete";
     public static final String INCOMPLETE = "incomplete";
-
-    /** The attempt without its transcript, for lists. */
-    public Attempt summary() {
-        return new Attempt(id, questionId, level, mode, startedAt, status, durationSeconds, score, null);
-    }
 }

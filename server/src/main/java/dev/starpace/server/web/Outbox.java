@@ -49,8 +49,4 @@ final class Outbox {
         session.sendText(text, Callback.from(pending::decrementAndGet, failure -> pending.decrementAndGet()));
         return true;
     }
-
-    int pending() {
-        return pending.get();
-    }
 }
