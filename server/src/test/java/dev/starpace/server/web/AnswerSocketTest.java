@@ -7,34 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.starpace.server.Fixtures;
 import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.store.Attempt;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The live protocol over a real WebSocket, with a fixture streamed in real-time-sized chunks. */
-class AnswerSocketTest {
+class AnswerSocketTest extends ServerTest {
     /** 100 ms of 16 kHz 16-bit audio, the frame the browser sends. */
     static final int FRAME = 3200;
     static final String START = "{\"type\":\"start\",\"question\":\"customer-obsession-above-and-beyond\",\"level\":\"sde2\","
         + "\"mode\":\"practice\",\"sampleRate\":16000}";
 
-    @TempDir
-    Path data;
-
-    private ServerFixture server;
-
-    @BeforeEach
-    void start() {
-        server = new ServerFixture(data);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void anAnswerStreamsEventsAndIsStored() throws Exception {

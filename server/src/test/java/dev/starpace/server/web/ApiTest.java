@@ -4,28 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The REST API over real HTTP. */
-class ApiTest {
-    @TempDir
-    Path data;
-
-    private ServerFixture server;
-
-    @BeforeEach
-    void start() {
-        server = new ServerFixture(data);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class ApiTest extends ServerTest {
 
     @Test
     void listsQuestionsFilteredByLeadershipPrincipleAndLevel() throws Exception {
