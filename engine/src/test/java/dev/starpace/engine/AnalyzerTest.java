@@ -82,6 +82,15 @@ class AnalyzerTest {
         assertTrue(scored.rules().stream().noneMatch(r -> r.id().equals("task-scope-boundary")));
     }
 
+    @Test
+    void aTinyAnswerGetsReasonsThatFitIt() {
+        ScoredTranscript one = analyzer.analyze(List.of(new dev.starpace.engine.transcript.Word("hello", 0, 0)), null, Level.SDE2);
+        assertTrue(one.verdict().text().contains("No Action at all."), one.verdict().text());
+        assertFalse(one.verdict().text().contains("'we'"), "no Action, so nothing to say about 'we' in it: " + one.verdict().text());
+        long heard = one.phases().stream().filter(p -> p.status() != dev.starpace.engine.timing.PhaseStatus.MISSING).count();
+        assertEquals(1, heard, "the one word was heard, even though it took no time: " + one.phases());
+    }
+
     private static JsonNode findRule(JsonNode json, String id) {
         for (JsonNode r : json.get("rules")) {
             if (r.get("id").asText().equals(id)) {

@@ -12,13 +12,19 @@ import dev.starpace.engine.timing.Budget;
 import dev.starpace.engine.timing.PhaseStatus;
 import dev.starpace.engine.timing.PhaseTiming;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the verdict as a Bar Raiser would say it after the loop: a one-line read of the answer, the
  * reasons in short sentences, then the call for this LP. A hand-off phrase caps the call at Leaning No Hire.
  */
 public final class BarRaiser {
+    private static final Map<String, Phase> RULE_PHASE = Map.of(ActionFirstPerson.ID, Phase.ACTION,
+        ResultQuantified.ID, Phase.RESULT, TaskScopeBoundary.ID, Phase.TASK, ReflectionSpecific.ID, Phase.REFLECTION);
+
     private BarRaiser() {
     }
 
@@ -26,13 +32,19 @@ public final class BarRaiser {
         List<String> reasons = new ArrayList<>();
         int contentFailures = 0;
         boolean disqualified = false;
+        Set<Phase> missing = EnumSet.noneOf(Phase.class);
+        phases.stream().filter(p -> p.status() == PhaseStatus.MISSING).forEach(p -> missing.add(p.phase()));
         for (RuleResult r : rules) {
             if (r.passed() || DeliveryRules.IDS.contains(r.id())) {
                 continue;
             }
             contentFailures++;
             disqualified |= r.id().equals(NoDisqualifiers.ID);
-            reasons.add(reason(r));
+            // a rule about a phase that was never heard says nothing the missing phase does not
+            Phase about = RULE_PHASE.get(r.id());
+            if (about == null || !missing.contains(about) || about == Phase.TASK || about == Phase.REFLECTION) {
+                reasons.add(reason(r));
+            }
         }
         for (PhaseTiming p : phases) {
             if (p.status() == PhaseStatus.MISSING && (p.phase() == Phase.ACTION || p.phase() == Phase.RESULT)) {

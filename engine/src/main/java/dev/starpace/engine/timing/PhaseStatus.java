@@ -18,7 +18,12 @@ public enum PhaseStatus {
     }
 
     static PhaseStatus of(double seconds, double target) {
-        if (seconds <= 0) {
+        return of(seconds, target, seconds > 0);
+    }
+
+    /** A phase that was heard is never missing, even if its words took no measurable time. */
+    static PhaseStatus of(double seconds, double target, boolean heard) {
+        if (!heard) {
             return MISSING;
         }
         if (seconds < target * (1 - Timing.TOLERANCE)) {

@@ -75,7 +75,7 @@ public final class Timing {
             List<Segment> s = segments.getOrDefault(p, List.of());
             double seconds = round(s.stream().mapToDouble(Segment::seconds).sum());
             double target = targets.get(p);
-            out.add(new PhaseTiming(p, seconds, target, PhaseStatus.of(seconds, target), s));
+            out.add(new PhaseTiming(p, seconds, target, PhaseStatus.of(seconds, target, !s.isEmpty()), s));
         }
         return out;
     }
