@@ -76,7 +76,7 @@ public final class AnswerSession implements AutoCloseable {
                 listener.partial(update.partial());
             }
             if (elapsedSeconds() - timersAt >= TIMER_INTERVAL && !scored.isEmpty()) {
-                sendTimers();
+                sendTimers(segmenter.words(), segmenter.phases());
             }
         }
     }
@@ -84,9 +84,9 @@ public final class AnswerSession implements AutoCloseable {
     /** Between phrases, the timers still move this often (seconds of audio). */
     static final double TIMER_INTERVAL = 1.0;
 
-    private void sendTimers() {
+    private void sendTimers(List<Word> words, List<Phase> phases) {
         timersAt = elapsedSeconds();
-        List<PhaseTiming> timings = Timing.phases(segmenter.words(), segmenter.phases(), targets, timersAt);
+        List<PhaseTiming> timings = Timing.phases(words, phases, targets, timersAt);
         listener.timers(timings, timersAt);
         nudges.check(timings, scored, timersAt, listener);
     }
@@ -129,7 +129,7 @@ public final class AnswerSession implements AutoCloseable {
             }
         }
         listener.words(List.copyOf(scored), firstChanged);
-        sendTimers();
+        sendTimers(words, phases);
     }
 
     @Override
