@@ -60,10 +60,15 @@ public final class Analyzer {
 
     /** Segments and scores a whole answer; a null question id means the generic card. */
     public ScoredTranscript analyze(List<Word> words, String questionId, Level level) {
+        return analyze(words, questionId, level, null);
+    }
+
+    /** Segments and scores words heard from audio, keeping what the audio showed (null for a transcript). */
+    public ScoredTranscript analyze(List<Word> words, String questionId, Level level, AudioDelivery audio) {
         Card card = bank.get(questionId);
         OnlineSegmenter segmenter = segmenter(card);
         words.forEach(segmenter::accept);
-        return score(card, level, words, segmenter.phases());
+        return score(card, level, words, segmenter.phases(), audio);
     }
 
     /** Scores words already labelled with phases. */

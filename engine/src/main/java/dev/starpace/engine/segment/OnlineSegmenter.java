@@ -23,6 +23,14 @@ public final class OnlineSegmenter {
     static final int SPREAD_BACK = 2;
     static final int SPREAD_FORWARD = 10;
     static final double DECAY = 0.75;
+    /** DECAY to the power d, for every distance a cue spreads. */
+    private static final double[] FADE = new double[SPREAD_FORWARD + 1];
+
+    static {
+        for (int d = 0; d <= SPREAD_FORWARD; d++) {
+            FADE[d] = Math.pow(DECAY, d);
+        }
+    }
 
     private static final int P = PhaseModel.phases();
     private static final Phase[] PHASES = Phase.values();
@@ -98,7 +106,7 @@ public final class OnlineSegmenter {
             reaching.pollFirst();
         }
         for (Spread s : reaching) {
-            evidence[slot][s.phase().ordinal()] += s.weight() * Math.pow(DECAY, n - (s.to() - SPREAD_FORWARD));
+            evidence[slot][s.phase().ordinal()] += s.weight() * FADE[n - (s.to() - SPREAD_FORWARD)];
         }
         // cues that end at this word: full weight on their words, fading back a few words before them
         found.clear();
@@ -114,7 +122,7 @@ public final class OnlineSegmenter {
                 if (boundary[(i + 1) % capacity] == 2) {
                     break;
                 }
-                evidence[i % capacity][p] += m.weight() * Math.pow(DECAY, d);
+                evidence[i % capacity][p] += m.weight() * FADE[d];
                 dirty = Math.min(dirty, i);
             }
             dirty = Math.min(dirty, first);

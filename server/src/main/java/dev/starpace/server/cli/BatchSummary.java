@@ -26,12 +26,14 @@ final class BatchSummary {
             b.append(',').append(p.id()).append("_s,").append(p.id()).append("_target_s");
         }
         ruleIds.forEach(id -> b.append(',').append(id));
-        b.append(",wpm,fillers,score,verdict\n");
+        b.append(",wpm,fillers,score,verdict");
+        int columns = b.toString().split(",", -1).length;
+        b.append('\n');
         for (BatchCommand.Row r : rows) {
             ScoredTranscript t = r.transcript();
             b.append(cell(r.input().toString())).append(',').append(r.status()).append(',').append(cell(r.error()));
             if (t == null) {
-                b.append(",".repeat(3 + 2 * Phase.values().length + ruleIds.size() + 4)).append('\n');
+                b.append(",".repeat(columns - 3)).append('\n');
                 continue;
             }
             b.append(',').append(t.question().id()).append(',').append(t.level().id()).append(',').append(num(t.durationSeconds()));

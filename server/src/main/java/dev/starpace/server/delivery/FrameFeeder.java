@@ -50,7 +50,8 @@ public final class FrameFeeder {
 
     private void emit() {
         AudioEvent event = new AudioEvent(format);
-        event.setFloatBuffer(window.clone());
+        // the processors finish with the frame before push() shifts the window, so it needs no copy
+        event.setFloatBuffer(window);
         event.setOverlap(size - hop);
         event.setBytesProcessed(samplesBefore * format.getFrameSize());
         for (AudioProcessor p : processors) {

@@ -129,7 +129,7 @@ public final class AttemptStore implements AutoCloseable {
 
     /** The attempt's audio as a 16 kHz 16-bit mono WAV file, or empty when there is no such attempt. */
     public synchronized Optional<byte[]> audio(String id) {
-        if (get(id).isEmpty()) {
+        if (!exists(id)) {
             return Optional.empty();
         }
         ByteArrayOutputStream pcm = new ByteArrayOutputStream();
@@ -147,6 +147,17 @@ public final class AttemptStore implements AutoCloseable {
         wav.writeBytes(WavFile.header(pcm.size(), Audio.SPEECH_RATE));
         wav.writeBytes(pcm.toByteArray());
         return Optional.of(wav.toByteArray());
+    }
+
+    private boolean exists(String id) {
+        try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM attempts WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public synchronized boolean delete(String id) {

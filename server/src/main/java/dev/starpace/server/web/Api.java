@@ -67,10 +67,7 @@ final class Api {
         }
         Card card = card(a.questionId());
         List<Word> words = a.transcript().words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList();
-        ScoredTranscript fresh = analyzer.analyze(words, card.id(), level(a.level()));
-        var audio = a.transcript().delivery().audio();
-        ScoredTranscript rescored = audio == null ? fresh
-            : analyzer.score(card, fresh.level(), words, fresh.words().stream().map(ScoredTranscript.ScoredWord::phase).toList(), audio);
+        ScoredTranscript rescored = analyzer.analyze(words, card.id(), level(a.level()), a.transcript().delivery().audio());
         store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), rescored);
         ctx.json(store.get(a.id()).orElseThrow());
     }
