@@ -16,6 +16,8 @@ import dev.starpace.engine.score.Scorer;
 import dev.starpace.engine.score.Verdict;
 import dev.starpace.engine.segment.CueBook;
 import dev.starpace.engine.segment.OnlineSegmenter;
+import dev.starpace.engine.segment.Segmentation;
+import dev.starpace.engine.segment.StarSegmenter;
 import dev.starpace.engine.timing.Budget;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
@@ -27,8 +29,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Words in, scored transcript out: segments the words into phases (the same online segmenter the live path
- * uses), times the phases, runs the card's rules and the delivery checks, scores and writes the verdict.
+ * Words in, scored transcript out: segments the finished answer into phases (the learned STAR model by default,
+ * or the old cue segmenter), times the phases, runs the card's rules and the delivery checks, scores and writes the verdict.
  * Thread-safe; one instance serves every answer.
  */
 public final class Analyzer {
@@ -36,18 +38,43 @@ public final class Analyzer {
     static final double CARD_PHRASE_WEIGHT = 2.0;
 
     private final QuestionBank bank;
+    private final Segmentation segmentation;
     private final CueBook standardCues = CueBook.standard();
     private final Map<String, CueBook> cardCues = new ConcurrentHashMap<>();
 
     public Analyzer(QuestionBank bank) {
+        this(bank, Segmentation.LEARNED);
+    }
+
+    public Analyzer(QuestionBank bank, Segmentation segmentation) {
         this.bank = bank;
+        this.segmentation = segmentation;
+    }
+
+    public Segmentation segmentation() {
+        return segmentation;
+    }
+
+    /** The learned segmenter, loaded on first use and shared by every analyzer in the process. */
+    private static final class Learned {
+        static final StarSegmenter SEGMENTER = StarSegmenter.standard();
+    }
+
+    /** The phases of a finished answer's words, by this analyzer's segmenter. */
+    public List<Phase> label(Card card, List<Word> words) {
+        if (segmentation == Segmentation.LEARNED) {
+            return Learned.SEGMENTER.label(words);
+        }
+        OnlineSegmenter segmenter = segmenter(card);
+        words.forEach(segmenter::accept);
+        return segmenter.phases();
     }
 
     public QuestionBank bank() {
         return bank;
     }
 
-    /** A fresh segmenter for one answer to this card. */
+    /** A fresh cue segmenter for one answer to this card (the live view's, until the learned one runs live). */
     public OnlineSegmenter segmenter(Card card) {
         return new OnlineSegmenter(cardCues.computeIfAbsent(card.id(), id -> {
             Map<Phase, List<String>> phrases = new EnumMap<>(Phase.class);
@@ -66,9 +93,7 @@ public final class Analyzer {
     /** Segments and scores words heard from audio, keeping what the audio showed (null for a transcript). */
     public ScoredTranscript analyze(List<Word> words, String questionId, Level level, AudioDelivery audio) {
         Card card = bank.get(questionId);
-        OnlineSegmenter segmenter = segmenter(card);
-        words.forEach(segmenter::accept);
-        return score(card, level, words, segmenter.phases(), audio);
+        return score(card, level, words, label(card, words), audio);
     }
 
     /** Scores words already labelled with phases. */

@@ -67,7 +67,7 @@ final class BatchCommand {
         boolean force = args.flag("force");
         List<Path> todo = inputs.stream().filter(p -> force || !upToDate(p, outputs.get(p))).toList();
         RecordingAnalyzer analyzer = todo.isEmpty() ? null
-            : new RecordingAnalyzer(new Analyzer(bank), SpeechModel.find(args.option("model")), new AudioDecoder());
+            : new RecordingAnalyzer(new Analyzer(bank, Main.segmentation(args)), SpeechModel.find(args.option("model")), new AudioDecoder());
 
         long started = System.nanoTime();
         Progress progress = new Progress(err, todo.size());

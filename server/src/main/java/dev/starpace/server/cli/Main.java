@@ -3,6 +3,7 @@ package dev.starpace.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.starpace.engine.Analyzer;
+import dev.starpace.engine.segment.Segmentation;
 import dev.starpace.engine.Level;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
@@ -29,17 +30,22 @@ public final class Main {
         usage: starpace <command> [options]
 
         commands:
-          analyze [--question ID] [--level sde1|sde2|senior] [--format json|text] [--cards DIR] [--model DIR] FILE
+          analyze [--question ID] [--level sde1|sde2|senior] [--format json|text] [--cards DIR] [--model DIR]
+                  [--segmenter learned|cues] FILE
               Score one answer. FILE is a recording (.wav; mp3, m4a, ogg, webm, flac with ffmpeg),
               a timed transcript (.json: {"words": [...]} or Vosk results) or a written answer (.txt).
-          batch [--question ID] [--level L] [--out DIR] [--jobs N] [--force] [--cards DIR] [--model DIR] INPUT...
+          batch [--question ID] [--level L] [--out DIR] [--jobs N] [--force] [--cards DIR] [--model DIR]
+                [--segmenter learned|cues] INPUT...
               Score every recording in the files and folders given: one JSON each, summary.csv and
               report.html in --out (default starpace-out). Done recordings are skipped unless --force.
-          serve [--host HOST] [--port PORT] [--data DIR] [--cards DIR] [--model DIR]
+          serve [--host HOST] [--port PORT] [--data DIR] [--cards DIR] [--model DIR] [--segmenter learned|cues]
               The web app and its API on http://127.0.0.1:7070 (localhost only unless --host says otherwise);
               attempts are kept in DIR/starpace.db (default ./starpace-data, or STARPACE_DATA).
           questions [--lp LP] [--cards DIR]
               List the question cards, optionally those for one Leadership Principle.
+
+        --segmenter picks what splits an answer into phases: the learned STAR model (default) or the
+        older hand-weighted cues.
         """;
 
     private final PrintStream out;
@@ -65,11 +71,11 @@ public final class Main {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (args[0]) {
-                case "analyze" -> analyze(new Args(rest, Set.of("question", "level", "format", "cards", "model"), Set.of()));
+                case "analyze" -> analyze(new Args(rest, Set.of("question", "level", "format", "cards", "model", "segmenter"), Set.of()));
                 case "batch" -> new BatchCommand(out, err).run(new Args(rest,
-                    Set.of("question", "level", "out", "jobs", "cards", "model"), Set.of("force")));
+                    Set.of("question", "level", "out", "jobs", "cards", "model", "segmenter"), Set.of("force")));
                 case "questions" -> questions(new Args(rest, Set.of("lp", "cards"), Set.of()));
-                case "serve" -> serve(new Args(rest, Set.of("host", "port", "data", "cards", "model"), Set.of()));
+                case "serve" -> serve(new Args(rest, Set.of("host", "port", "data", "cards", "model", "segmenter"), Set.of()));
                 default -> throw new UsageException("unknown command '" + args[0] + "' (try: starpace --help)");
             };
         } catch (UsageException e) {
@@ -96,7 +102,7 @@ public final class Main {
         QuestionBank bank = bank(args);
         Card card = bank.get(args.option("question"));
         Path file = Path.of(args.positional().get(0));
-        Analyzer analyzer = new Analyzer(bank);
+        Analyzer analyzer = new Analyzer(bank, segmentation(args));
         ScoredTranscript scored = AudioDecoder.isAudio(file)
             ? new RecordingAnalyzer(analyzer, SpeechModel.find(args.option("model")), new AudioDecoder()).analyze(file, card, level).transcript()
             : analyzer.analyze(AnswerInput.read(file), card.id(), level);
@@ -117,7 +123,8 @@ public final class Main {
         }
         Path data = Path.of(args.option("data", System.getenv().getOrDefault("STARPACE_DATA", "starpace-data")));
         StarPaceServer server = StarPaceServer.start(new StarPaceServer.Settings(
-            args.option("host", StarPaceServer.DEFAULT_HOST), port, data, bank(args), SpeechModel.find(args.option("model"))));
+            args.option("host", StarPaceServer.DEFAULT_HOST), port, data, bank(args), SpeechModel.find(args.option("model")),
+            segmentation(args)));
         out.printf("StarPace is running on http://%s:%d/ (attempts in %s); Ctrl-C stops it%n",
             args.option("host", StarPaceServer.DEFAULT_HOST), server.port(), data.toAbsolutePath());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
@@ -136,6 +143,14 @@ public final class Main {
             out.printf("%-45s %-36s %s%n", c.id(), c.lp(), c.question());
         }
         return 0;
+    }
+
+    static Segmentation segmentation(Args args) {
+        try {
+            return Segmentation.parse(args.option("segmenter", Segmentation.LEARNED.id()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static QuestionBank bank(Args args) {

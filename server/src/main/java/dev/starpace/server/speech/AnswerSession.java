@@ -105,7 +105,8 @@ public final class AnswerSession implements AutoCloseable {
         if (words.isEmpty()) {
             throw new NoSpeechException("no words were recognised in " + Math.round(elapsedSeconds()) + " s of audio");
         }
-        List<Phase> phases = segmenter.phases();
+        // the finished answer is labelled whole (the live labels could only look back)
+        List<Phase> phases = analyzer.label(card, words);
         AudioDelivery audio = AudioDeliveryAnalysis.of(track, words, phases);
         result = analyzer.score(card, level, words, phases, audio);
         listener.scored(result);

@@ -1,6 +1,7 @@
 package dev.starpace.server.web;
 
 import dev.starpace.engine.Analyzer;
+import dev.starpace.engine.segment.Segmentation;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.store.AttemptStore;
@@ -17,8 +18,12 @@ public final class StarPaceServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
 
-    /** What the server needs: where to listen, where to keep attempts, the bank and the speech model. */
-    public record Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model) {
+    /** What the server needs: where to listen, where to keep attempts, the bank, the speech model and the segmenter. */
+    public record Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model,
+                           Segmentation segmentation) {
+        public Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model) {
+            this(host, port, dataDir, bank, model, Segmentation.LEARNED);
+        }
     }
 
     private static final String ANSWERED = "starpace.answered";
@@ -28,7 +33,7 @@ public final class StarPaceServer implements AutoCloseable {
     private final LatencyRecorder latency = new LatencyRecorder();
 
     private StarPaceServer(Settings settings) {
-        Analyzer analyzer = new Analyzer(settings.bank());
+        Analyzer analyzer = new Analyzer(settings.bank(), settings.segmentation());
         this.store = AttemptStore.open(settings.dataDir());
         Api api = new Api(analyzer, store);
         AnswerSocket socket = new AnswerSocket(analyzer, settings.model(), store, latency);

@@ -1,0 +1,61 @@
+package dev.starpace.engine.segment;
+
+import dev.starpace.engine.Phase;
+
+/**
+ * Multinomial logistic regression over standardised unit features: the log-probability of each phase given a
+ * unit. Fitted by {@code train.SegmenterTraining}; {@code weights[p]} ends with the bias.
+ */
+public record PhaseClassifier(double[] mean, double[] scale, double[][] weights) {
+    private static final int P = Phase.values().length;
+
+    public PhaseClassifier {
+        if (weights.length != P || mean.length != scale.length) {
+            throw new IllegalArgumentException("a phase classifier needs " + P + " weight rows over its features");
+        }
+        for (double[] w : weights) {
+            if (w.length != mean.length + 1) {
+                throw new IllegalArgumentException("weight rows must have one weight per feature plus a bias");
+            }
+        }
+    }
+
+    public int dimensions() {
+        return mean.length;
+    }
+
+    /** log P(phase | features), for every phase. */
+    public double[] logProbabilities(double[] features) {
+        if (features.length != mean.length) {
+            throw new IllegalArgumentException("expected " + mean.length + " features, got " + features.length);
+        }
+        double[] z = new double[P];
+        for (int p = 0; p < P; p++) {
+            double[] w = weights[p];
+            double s = w[mean.length];
+            for (int i = 0; i < mean.length; i++) {
+                s += w[i] * (features[i] - mean[i]) / scale[i];
+            }
+            z[p] = s;
+        }
+        return logSoftmax(z);
+    }
+
+    /** Normalises scores into log-probabilities, stably. */
+    public static double[] logSoftmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        double log = max + Math.log(sum);
+        double[] out = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = z[i] - log;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.starpace.engine.segment;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.transcript.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Labels a finished answer with STAR phases using the learned model: cut into units, encode each unit,
+ * classify it from its vector, its neighbour, cues, grammar and its share of the answer, then find the best
+ * ordered phase sequence with exact Viterbi. Thread-safe; one instance serves every answer.
+ */
+public final class StarSegmenter {
+    private static final Phase[] PHASES = Phase.values();
+
+    private final StarModel model;
+    private final Function<String, float[]> encoder;
+    private final CueBook cues;
+
+    /** @param encoder a unit's text to its sentence vector */
+    public StarSegmenter(StarModel model, Function<String, float[]> encoder, CueBook cues) {
+        this.model = model;
+        this.encoder = encoder;
+        this.cues = cues;
+    }
+
+    /** The shipped model, the shared encoder and the general cues. */
+    public static StarSegmenter standard() {
+        return new StarSegmenter(StarModel.builtIn(), SentenceEncoder.shared()::encode, CueBook.standard());
+    }
+
+    public StarModel model() {
+        return model;
+    }
+
+    /** A phase for every word of a finished answer. */
+    public List<Phase> label(List<Word> words) {
+        List<Unit> units = UnitCutter.cut(words);
+        List<String> tokens = tokens(words);
+        List<float[]> vectors = new ArrayList<>(units.size());
+        for (Unit u : units) {
+            vectors.add(encoder.apply(text(tokens, u)));
+        }
+        double[][] emissions = new double[units.size()][];
+        for (int u = 0; u < units.size(); u++) {
+            double[] x = features(words, tokens, units, vectors, u, true, wholePosition(words, units.get(u)), cues);
+            emissions[u] = model.emission(model.whole(), x);
+        }
+        int[] path = UnitViterbi.decode(emissions, model.open(), model.move());
+        return spread(units, path, words.size());
+    }
+
+    /** The features of unit {@code u} given the units' vectors; the next unit is seen only when {@code whole}. */
+    public static double[] features(List<Word> words, List<String> tokens, List<Unit> units, List<float[]> vectors,
+                                    int u, boolean whole, double position, CueBook cues) {
+        float[] next = whole && u + 1 < vectors.size() ? vectors.get(u + 1) : null;
+        return UnitFeatures.of(tokens, units.get(u), vectors.get(u), u == 0 ? null : vectors.get(u - 1), next,
+            position, cues);
+    }
+
+    /** A unit's middle as a share of the whole answer's time. */
+    public static double wholePosition(List<Word> words, Unit unit) {
+        double start = words.get(0).start();
+        double length = Math.max(1e-6, words.get(words.size() - 1).end() - start);
+        return (middle(words, unit) - start) / length;
+    }
+
+    /** A unit's middle as a share of the level's budget: all that is known while the answer is spoken. */
+    public static double livePosition(List<Word> words, Unit unit, double budgetSeconds) {
+        return middle(words, unit) / budgetSeconds;
+    }
+
+    private static double middle(List<Word> words, Unit unit) {
+        return (words.get(unit.from()).start() + words.get(unit.to() - 1).end()) / 2;
+    }
+
+    public static List<String> tokens(List<Word> words) {
+        List<String> out = new ArrayList<>(words.size());
+        for (Word w : words) {
+            out.add(w.word().toLowerCase());
+        }
+        return out;
+    }
+
+    public static String text(List<String> tokens, Unit unit) {
+        return String.join(" ", tokens.subList(unit.from(), unit.to()));
+    }
+
+    /** Word labels from unit labels. */
+    public static List<Phase> spread(List<Unit> units, int[] path, int words) {
+        List<Phase> out = new ArrayList<>(words);
+        for (int u = 0; u < units.size(); u++) {
+            for (int i = units.get(u).from(); i < units.get(u).to(); i++) {
+                out.add(PHASES[path[u]]);
+            }
+        }
+        return out;
+    }
+}

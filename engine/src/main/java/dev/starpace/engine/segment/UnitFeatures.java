@@ -1,0 +1,107 @@
+package dev.starpace.engine.segment;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.text.Lexicon;
+import dev.starpace.engine.text.PhraseTrie;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the classifier sees of one unit: its sentence vector, its neighbours' vectors (what was just said, and
+ * once the answer is finished what comes next),
+ * how strongly the general phase cues fire in it (their weights are then learned, not trusted), pronoun, tense and
+ * number shares, and where the unit sits in time, as bumps over a position scale so a linear model can learn
+ * "results come late" without a hand-drawn curve.
+ *
+ * <p>The position is the unit's middle as a share of the whole answer when a finished answer is scored, and as a
+ * share of the level's time budget live, when the end is not yet known.
+ */
+public final class UnitFeatures {
+    /** Centres of the position bumps (share of the answer or of the budget), and their width. */
+    static final double[] BUMPS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5};
+    static final double BUMP_WIDTH = 0.1;
+
+    private static final Set<String> SINGULAR = Set.of("i", "me", "my", "myself", "mine", "i'd", "i'm", "i've", "i'll");
+    private static final Set<String> PLURAL = Set.of("we", "us", "our", "ours", "ourselves", "we'd", "we're", "we've",
+        "we'll");
+    private static final Set<String> OTHERS = Set.of("they", "them", "their", "he", "she", "him", "her", "his",
+        "they'd", "they're", "they've", "he'd", "she'd");
+    private static final Set<String> YOU = Set.of("you", "your", "you'd", "you're", "you've", "you'll");
+    private static final Set<String> MODALS = Set.of("would", "could", "should", "might", "will", "i'd", "we'd",
+        "i'll", "we'll", "wouldn't", "shouldn't", "can", "can't", "must");
+    private static final Set<String> PRESENT = Set.of("now", "today", "always", "whenever", "anymore", "nowadays",
+        "still", "ever", "since", "is", "are", "am", "i'm", "it's", "that's");
+    private static final Set<String> BEING = Set.of("was", "were", "had", "been", "wasn't", "weren't", "hadn't",
+        "there'd", "we'd");
+
+    private static final int LEXICAL = 11;
+    private static final int P = Phase.values().length;
+
+    /** The number of features for the given vector size. */
+    public static int dimensions(int vector) {
+        return 3 * vector + P + LEXICAL + BUMPS.length;
+    }
+
+    private UnitFeatures() {
+    }
+
+    /**
+     * The features of one unit.
+     *
+     * @param tokens   every word of the answer so far, lowercase
+     * @param unit     the unit
+     * @param own      the unit's sentence vector
+     * @param previous the previous unit's vector, or null for the first unit
+     * @param next     the next unit's vector, or null for the last unit and while the answer is spoken
+     * @param position the unit's middle as a share of the answer (or of the budget, live)
+     * @param cues     the general phase cues
+     */
+    public static double[] of(List<String> tokens, Unit unit, float[] own, float[] previous, float[] next, double position,
+                              CueBook cues) {
+        int v = own.length;
+        double[] x = new double[dimensions(v)];
+        for (int i = 0; i < v; i++) {
+            x[i] = own[i];
+            x[v + i] = previous == null ? 0 : previous[i];
+            x[2 * v + i] = next == null ? 0 : next[i];
+        }
+        int at = 3 * v;
+        List<PhraseTrie.Hit<CueBook.Cue>> hits = new ArrayList<>();
+        for (int end = unit.from(); end < unit.to(); end++) {
+            cues.endingAt(tokens, end, unit.from(), hits);
+        }
+        for (PhraseTrie.Hit<CueBook.Cue> hit : hits) {
+            x[at + hit.value().phase().ordinal()] += hit.value().weight();
+        }
+        at += P;
+        double n = unit.size();
+        int singular = 0, plural = 0, others = 0, you = 0, modal = 0, present = 0, being = 0, past = 0, numbers = 0,
+            measures = 0;
+        for (int i = unit.from(); i < unit.to(); i++) {
+            String w = tokens.get(i);
+            singular += SINGULAR.contains(w) ? 1 : 0;
+            plural += PLURAL.contains(w) ? 1 : 0;
+            others += OTHERS.contains(w) ? 1 : 0;
+            you += YOU.contains(w) ? 1 : 0;
+            modal += MODALS.contains(w) ? 1 : 0;
+            present += PRESENT.contains(w) ? 1 : 0;
+            being += BEING.contains(w) ? 1 : 0;
+            past += Lexicon.isPastVerb(w) ? 1 : 0;
+            boolean number = Lexicon.isCardinal(w);
+            numbers += number ? 1 : 0;
+            if (number && i + 1 < unit.to() && Lexicon.UNITS.contains(tokens.get(i + 1))) {
+                measures++;
+            }
+        }
+        double[] lexical = {singular / n, plural / n, others / n, you / n, modal / n, present / n, being / n,
+            past / n, numbers / n, measures, Math.log(n)};
+        System.arraycopy(lexical, 0, x, at, LEXICAL);
+        at += LEXICAL;
+        for (double c : BUMPS) {
+            double d = (position - c) / BUMP_WIDTH;
+            x[at++] = Math.exp(-0.5 * d * d);
+        }
+        return x;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.starpace.engine.segment.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.Level;
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.transcript.EstimatedTimings;
+import dev.starpace.engine.transcript.Word;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/** A labelled answer in the samples' JSON format: sentences in spoken order, each with its phase. */
+public record LabelledAnswer(String id, Level level, List<String> sentences, List<Phase> phases) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Words with times and each word's labelled phase. */
+    public record Timed(List<Word> words, List<Phase> gold) {
+    }
+
+    public static LabelledAnswer read(Path file) {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            List<String> texts = new ArrayList<>();
+            List<Phase> phases = new ArrayList<>();
+            for (JsonNode s : root.get("sentences")) {
+                texts.add(s.get("text").asText());
+                phases.add(Phase.parse(s.get("phase").asText()));
+            }
+            String id = root.path("id").asText(file.getFileName().toString().replace(".json", ""));
+            return new LabelledAnswer(id, Level.parse(root.path("level").asText("sde2")), texts, phases);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": not a labelled answer (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Every answer in a folder, in file-name order. */
+    public static List<LabelledAnswer> readAll(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().map(LabelledAnswer::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Timed as text read at a steady pace: short pauses at commas, longer ones between sentences. */
+    public Timed steady() {
+        List<EstimatedTimings.Timed> timed = EstimatedTimings.sentences(sentences, 0);
+        List<Word> words = new ArrayList<>();
+        List<Phase> gold = new ArrayList<>();
+        for (int i = 0; i < timed.size(); i++) {
+            for (Word w : timed.get(i).words()) {
+                words.add(w);
+                gold.add(phases.get(i));
+            }
+        }
+        return new Timed(words, gold);
+    }
+
+    /** The same words with no pause anywhere: every word starts where the last one ended. */
+    public Timed withoutPauses() {
+        Timed steady = steady();
+        List<Word> out = new ArrayList<>();
+        double t = 0;
+        for (Word w : steady.words()) {
+            out.add(new Word(w.word(), t, t + w.duration()));
+            t += w.duration();
+        }
+        return new Timed(out, steady.gold());
+    }
+
+    /**
+     * Timed as people speak, seeded: a pace between 0.85× and 1.2× the steady one, a quarter of sentence ends with no
+     * pause, and an occasional hesitation inside a sentence. Training on this keeps the model from relying on every
+     * sentence ending in a pause, which recognised speech does not promise.
+     */
+    public Timed spoken(long seed) {
+        Random random = new Random(seed ^ id.hashCode());
+        double pace = 0.85 + random.nextDouble() * 0.35;
+        Timed steady = steady();
+        List<Word> out = new ArrayList<>();
+        double t = 0;
+        for (int i = 0; i < steady.words().size(); i++) {
+            Word w = steady.words().get(i);
+            if (i > 0) {
+                double gap = w.start() - steady.words().get(i - 1).end();
+                boolean sentenceEnd = gap >= EstimatedTimings.SENTENCE_PAUSE - 1e-9;
+                if (sentenceEnd) {
+                    t += random.nextDouble() < 0.25 ? 0.05 : 0.3 + random.nextDouble() * 0.6;
+                } else if (random.nextDouble() < 0.04) {
+                    t += 0.3 + random.nextDouble() * 0.3;
+                } else {
+                    t += gap * pace;
+                }
+            }
+            double d = w.duration() * pace;
+            out.add(new Word(w.word(), round(t), round(t + d)));
+            t += d;
+        }
+        return new Timed(out, steady.gold());
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

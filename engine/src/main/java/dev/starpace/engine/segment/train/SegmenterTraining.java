@@ -1,0 +1,374 @@
+package dev.starpace.engine.segment.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.starpace.engine.Level;
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.engine.segment.CueBook;
+import dev.starpace.engine.segment.OnlineSegmenter;
+import dev.starpace.engine.segment.PhaseClassifier;
+import dev.starpace.engine.segment.SentenceEncoder;
+import dev.starpace.engine.segment.StarModel;
+import dev.starpace.engine.segment.StarSegmenter;
+import dev.starpace.engine.segment.Unit;
+import dev.starpace.engine.segment.UnitCutter;
+import dev.starpace.engine.segment.UnitViterbi;
+import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.transcript.Word;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the STAR model from labelled answers and measures it by cross-validation.
+ *
+ * <pre>
+ * java -cp engine/target/classes:... dev.starpace.engine.segment.train.SegmenterTraining \
+ *     --samples engine/src/test/resources/samples --corpus engine/corpus --out engine/src/main/resources/.../star-model.json
+ * </pre>
+ *
+ * Deterministic: fixed seeds, fixed sums, one encoder thread. Each answer is trained on twice, timed as steady text and
+ * as seeded speech (pauses missing or added); the classifier sees every unit as one example weighted by its words.
+ * Cross-validation splits by answer: fold 0 is the ten shared samples, the rest is dealt into the other folds by a
+ * seeded shuffle, so no answer is ever in both the training and the test side of a fold.
+ */
+public final class SegmenterTraining {
+    static final long SEED = 20261127L;
+    static final int FOLDS = 5;
+    /** L2 penalty on the standardised weights; chosen by cross-validation over 0.003, 0.01, 0.03. */
+    static final double LAMBDA = 0.01;
+    /** How much the classifier's evidence counts against the moves; chosen by cross-validation. */
+    static final double EMISSION_SCALE = 1.0;
+    /** Dirichlet prior on every opening and move count: one pseudo-count, so no move is impossible. */
+    static final double MOVE_PRIOR = 1.0;
+
+    private static final int P = Phase.values().length;
+
+    private final Function<String, float[]> encoder;
+    private final CueBook cues = CueBook.standard();
+    private final QuestionBank bank = QuestionBank.builtIn();
+
+    public SegmenterTraining(Function<String, float[]> encoder) {
+        this.encoder = encoder;
+    }
+
+    /** An answer cut into units, each with its vector, features and majority label. */
+    record Prepared(LabelledAnswer answer, LabelledAnswer.Timed timed, List<Unit> units, int[] labels,
+                    double[][] whole, double[][] live) {
+    }
+
+    Prepared prepare(LabelledAnswer answer, LabelledAnswer.Timed timed) {
+        List<Word> words = timed.words();
+        List<Unit> units = UnitCutter.cut(words);
+        List<String> tokens = StarSegmenter.tokens(words);
+        List<float[]> vectors = new ArrayList<>();
+        for (Unit u : units) {
+            vectors.add(encoder.apply(StarSegmenter.text(tokens, u)));
+        }
+        double budget = budgetSeconds(answer.level());
+        int[] labels = new int[units.size()];
+        double[][] whole = new double[units.size()][];
+        double[][] live = new double[units.size()][];
+        for (int u = 0; u < units.size(); u++) {
+            Unit unit = units.get(u);
+            labels[u] = majority(timed.gold().subList(unit.from(), unit.to()));
+            whole[u] = StarSegmenter.features(words, tokens, units, vectors, u, true,
+                StarSegmenter.wholePosition(words, unit), cues);
+            live[u] = StarSegmenter.features(words, tokens, units, vectors, u, false,
+                StarSegmenter.livePosition(words, unit, budget), cues);
+        }
+        return new Prepared(answer, timed, units, labels, whole, live);
+    }
+
+    double budgetSeconds(Level level) {
+        return Timing.budget(bank.defaultCard(), level)[1];
+    }
+
+    private static int majority(List<Phase> phases) {
+        int[] count = new int[P];
+        phases.forEach(p -> count[p.ordinal()]++);
+        int best = 0;
+        for (int p = 1; p < P; p++) {
+            if (count[p] > count[best]) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** The training views of an answer: steady text timing and seeded speech timing. */
+    List<Prepared> trainingViews(LabelledAnswer a) {
+        return List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED)));
+    }
+
+    StarModel fit(List<Prepared> training, double lambda, double emissionScale) {
+        return fit(training, lambda, emissionScale, true);
+    }
+
+    /** Fits the model; without {@code withLive} the live classifier is the whole-answer one (cross-validation only scores that). */
+    StarModel fit(List<Prepared> training, double lambda, double emissionScale, boolean withLive) {
+        List<double[]> whole = new ArrayList<>();
+        List<double[]> live = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        double[] open = new double[P];
+        double[][] move = new double[P][P];
+        double[] prior = new double[P];
+        for (double[] row : move) {
+            java.util.Arrays.fill(row, MOVE_PRIOR);
+        }
+        java.util.Arrays.fill(open, MOVE_PRIOR);
+        for (Prepared a : training) {
+            for (int u = 0; u < a.units().size(); u++) {
+                whole.add(a.whole()[u]);
+                live.add(a.live()[u]);
+                labels.add(a.labels()[u]);
+                weights.add((double) a.units().get(u).size());
+                prior[a.labels()[u]] += a.units().get(u).size();
+                if (u == 0) {
+                    open[a.labels()[u]]++;
+                } else {
+                    move[a.labels()[u - 1]][a.labels()[u]]++;
+                }
+            }
+        }
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+        double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
+        PhaseClassifier wholeClassifier = SoftmaxFit.fit(whole, y, w, lambda);
+        PhaseClassifier liveClassifier = withLive ? SoftmaxFit.fit(live, y, w, lambda) : wholeClassifier;
+        return new StarModel(StarModel.ENCODER, wholeClassifier, liveClassifier, logNormalised(open),
+            logRows(move), logNormalised(prior), emissionScale);
+    }
+
+    private static double[] logNormalised(double[] counts) {
+        double sum = 0;
+        for (double c : counts) {
+            sum += c;
+        }
+        double[] out = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = Math.log(counts[i] / sum);
+        }
+        return out;
+    }
+
+    private static double[][] logRows(double[][] counts) {
+        double[][] out = new double[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = logNormalised(counts[i]);
+        }
+        return out;
+    }
+
+    /** Phases of a finished answer under a model, from the prepared features. */
+    static List<Phase> decodeWhole(StarModel model, Prepared a) {
+        double[][] emissions = new double[a.units().size()][];
+        for (int u = 0; u < emissions.length; u++) {
+            emissions[u] = model.emission(model.whole(), a.whole()[u]);
+        }
+        int[] path = UnitViterbi.decode(emissions, model.open(), model.move());
+        return StarSegmenter.spread(a.units(), path, a.timed().words().size());
+    }
+
+    /** The old hand-weighted cue segmenter, for comparison on the same folds. */
+    List<Phase> decodeCues(List<Word> words) {
+        OnlineSegmenter segmenter = new OnlineSegmenter(cues);
+        words.forEach(segmenter::accept);
+        return segmenter.phases();
+    }
+
+    /** The naive split: the answer's time cut by the card's target ratios (S 30, T 20, A 90, R 20, F 15). */
+    static List<Phase> naiveSplit(List<Word> words) {
+        double[] share = {30, 20, 90, 20, 15};
+        double start = words.get(0).start();
+        double length = words.get(words.size() - 1).end() - start;
+        List<Phase> out = new ArrayList<>();
+        for (Word w : words) {
+            double at = (w.start() - start) / length * 175;
+            int p = 0;
+            double edge = share[0];
+            while (p < P - 1 && at >= edge) {
+                p++;
+                edge += share[p];
+            }
+            out.add(Phase.values()[p]);
+        }
+        return out;
+    }
+
+    /** Fold of each answer: 0 for the shared samples, a seeded deal of the rest into 1..FOLDS-1. */
+    static int[] folds(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        int[] fold = new int[samples.size() + corpus.size()];
+        List<Integer> order = new ArrayList<>(IntStream.range(0, corpus.size()).boxed().toList());
+        java.util.Collections.shuffle(order, new java.util.Random(SEED));
+        for (int k = 0; k < order.size(); k++) {
+            fold[samples.size() + order.get(k)] = 1 + k % (FOLDS - 1);
+        }
+        return fold;
+    }
+
+    /** Cross-validated agreement of each method on each test view. */
+    record Report(Map<String, Agreement> byMethodAndView, Map<String, Agreement> fold0) {
+    }
+
+    Report crossValidate(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, double lambda, double scale) {
+        List<LabelledAnswer> all = new ArrayList<>(samples);
+        all.addAll(corpus);
+        int[] fold = folds(samples, corpus);
+        List<List<Prepared>> views = all.stream().map(this::trainingViews).toList();
+        List<Map<String, List<Agreement>>> perFold = IntStream.range(0, FOLDS).parallel().mapToObj(k -> {
+            List<Prepared> training = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (fold[i] != k) {
+                    training.addAll(views.get(i));
+                }
+            }
+            StarModel model = fit(training, lambda, scale, false);
+            Map<String, List<Agreement>> out = new java.util.TreeMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (fold[i] != k) {
+                    continue;
+                }
+                LabelledAnswer a = all.get(i);
+                Map<String, LabelledAnswer.Timed> tests = Map.of("steady", a.steady(), "no-pauses", a.withoutPauses(),
+                    "spoken", a.spoken(SEED + 1));
+                tests.forEach((view, timed) -> {
+                    Prepared p = prepare(a, timed);
+                    add(out, "learned " + view, Agreement.of(timed.words(), timed.gold(), decodeWhole(model, p)));
+                    add(out, "cues " + view, Agreement.of(timed.words(), timed.gold(), decodeCues(timed.words())));
+                    add(out, "naive " + view, Agreement.of(timed.words(), timed.gold(), naiveSplit(timed.words())));
+                });
+            }
+            return out;
+        }).toList();
+        Map<String, Agreement> pooled = new java.util.TreeMap<>();
+        Map<String, List<Agreement>> merged = new java.util.TreeMap<>();
+        perFold.forEach(m -> m.forEach((key, list) -> merged.computeIfAbsent(key, x -> new ArrayList<>()).addAll(list)));
+        merged.forEach((key, list) -> pooled.put(key, Agreement.pooled(list)));
+        Map<String, Agreement> fold0 = new java.util.TreeMap<>();
+        perFold.get(0).forEach((key, list) -> fold0.put(key, Agreement.pooled(list)));
+        return new Report(pooled, fold0);
+    }
+
+    private static void add(Map<String, List<Agreement>> out, String key, Agreement a) {
+        out.computeIfAbsent(key, x -> new ArrayList<>()).add(a);
+    }
+
+    /** The model trained on every answer. */
+    StarModel trainAll(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        List<Prepared> training = new ArrayList<>();
+        for (LabelledAnswer a : samples) {
+            training.addAll(trainingViews(a));
+        }
+        for (LabelledAnswer a : corpus) {
+            training.addAll(trainingViews(a));
+        }
+        return fit(training, LAMBDA, EMISSION_SCALE);
+    }
+
+    /** The model as its resource file: numbers to six significant digits, so the file is small and diffs stay readable. */
+    public static String write(StarModel m) {
+        StarModel rounded = new StarModel(m.encoder(), round(m.whole()), round(m.live()), round(m.open()),
+            round(m.move()), round(m.prior()), m.emissionScale());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rounded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PhaseClassifier round(PhaseClassifier c) {
+        return new PhaseClassifier(round(c.mean()), round(c.scale()), round(c.weights()));
+    }
+
+    private static double[][] round(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = round(rows[i]);
+        }
+        return out;
+    }
+
+    private static double[] round(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = new java.math.BigDecimal(values[i]).round(new java.math.MathContext(6)).doubleValue();
+        }
+        return out;
+    }
+
+    /** Encodes through the shared encoder, remembering each text's vector (in {@code file} too, when given, for quicker reruns). */
+    @SuppressWarnings("unchecked")
+    static Function<String, float[]> caching(Function<String, float[]> encoder, Path file) {
+        Map<String, float[]> cache = new ConcurrentHashMap<>();
+        if (file != null && Files.exists(file)) {
+            try (var in = new java.io.ObjectInputStream(Files.newInputStream(file))) {
+                cache.putAll((Map<String, float[]>) in.readObject());
+            } catch (IOException | ClassNotFoundException e) {
+                System.err.println("ignoring the vector cache " + file + ": " + e.getMessage());
+            }
+        }
+        if (file != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(file))) {
+                    out.writeObject(new java.util.HashMap<>(cache));
+                } catch (IOException e) {
+                    System.err.println("cannot write the vector cache " + file + ": " + e.getMessage());
+                }
+            }));
+        }
+        return text -> cache.computeIfAbsent(text, encoder);
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<LabelledAnswer> samples = new ArrayList<>();
+        List<LabelledAnswer> corpus = new ArrayList<>();
+        Path out = null;
+        boolean cv = false;
+        boolean search = false;
+        Path cache = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--samples" -> samples.addAll(LabelledAnswer.readAll(Path.of(args[++i])));
+                case "--corpus" -> corpus.addAll(LabelledAnswer.readAll(Path.of(args[++i])));
+                case "--out" -> out = Path.of(args[++i]);
+                case "--cv" -> cv = true;
+                case "--search" -> search = true;
+                case "--cache" -> cache = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                    + " (expected --samples DIR --corpus DIR... [--out FILE] [--cv] [--search] [--cache FILE])");
+            }
+        }
+        SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache));
+        System.out.printf("%d shared samples (fold 0), %d corpus answers%n", samples.size(), corpus.size());
+        if (search) {
+            for (double lambda : new double[] {0.003, 0.01, 0.03}) {
+                for (double scale : new double[] {0.5, 1.0, 1.5}) {
+                    Report r = training.crossValidate(samples, corpus, lambda, scale);
+                    System.out.printf("lambda %.3f scale %.1f: steady %s | no-pauses %s%n", lambda, scale,
+                        r.byMethodAndView().get("learned steady"), r.byMethodAndView().get("learned no-pauses"));
+                }
+            }
+        }
+        if (cv) {
+            Report r = training.crossValidate(samples, corpus, LAMBDA, EMISSION_SCALE);
+            System.out.println("cross-validated, all folds:");
+            r.byMethodAndView().forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
+            System.out.println("fold 0 (the shared samples, never trained on in this fold):");
+            r.fold0().forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
+        }
+        if (out != null) {
+            Files.writeString(out, write(training.trainAll(samples, corpus)));
+            System.out.println("wrote " + out);
+        }
+    }
+}
