@@ -27,7 +27,8 @@ export function timelineView() {
   return { el, update };
 }
 
-// The live transcript: final words coloured by phase, the utterance in progress in grey.
+// The live transcript: final words coloured by phase, the utterance in progress in italics, tinted by the
+// phase the server shows for it (the phase on screen unless it is sure the speaker has moved on).
 function transcriptView() {
   const finals = [];
   const el = h('p', { class: 'transcript', id: 'live-transcript' });
@@ -49,7 +50,9 @@ function transcriptView() {
       partial.replaceChildren();
     },
     partial(event) {
-      partial.replaceChildren(...event.words.map((w) => h('span', { class: 'w partial' }, w.word, ' ')));
+      const phase = event.phase ? ` phase-${event.phase}` : '';
+      partial.replaceChildren(...event.words.map((w) => h('span', { class: `w partial${phase}` }, w.word, ' ')));
+      partial.dataset.phase = event.phase || '';
     },
   };
 }

@@ -15,7 +15,11 @@ import dev.starpace.engine.score.Score;
 import dev.starpace.engine.score.Scorer;
 import dev.starpace.engine.score.Verdict;
 import dev.starpace.engine.segment.CueBook;
+import dev.starpace.engine.segment.LiveSegmenter;
+import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.segment.OnlineSegmenter;
+import dev.starpace.engine.segment.SentenceEncoder;
+import dev.starpace.engine.segment.StarModel;
 import dev.starpace.engine.segment.Segmentation;
 import dev.starpace.engine.segment.StarSegmenter;
 import dev.starpace.engine.timing.Budget;
@@ -74,7 +78,16 @@ public final class Analyzer {
         return bank;
     }
 
-    /** A fresh cue segmenter for one answer to this card (the live view's, until the learned one runs live). */
+    /** A fresh live segmenter for one answer to this card at this level, by this analyzer's segmenter. */
+    public LiveSegmenter liveSegmenter(Card card, Level level) {
+        if (segmentation == Segmentation.LEARNED) {
+            return new LiveStarSegmenter(StarModel.builtIn(), SentenceEncoder.shared()::encode, standardCues,
+                Timing.budget(card, level)[1]);
+        }
+        return segmenter(card);
+    }
+
+    /** A fresh cue segmenter for one answer to this card. */
     public OnlineSegmenter segmenter(Card card) {
         return new OnlineSegmenter(cardCues.computeIfAbsent(card.id(), id -> {
             Map<Phase, List<String>> phrases = new EnumMap<>(Phase.class);

@@ -18,7 +18,7 @@ import java.util.List;
  * committed and the decoder restarts from the committed phase, so the work per word is bounded by the lag,
  * whatever the length of the answer. Every word always has a phase: the provisional ones come from the current best path.
  */
-public final class OnlineSegmenter {
+public final class OnlineSegmenter implements LiveSegmenter {
     public static final int DEFAULT_LAG = 48;
     static final int SPREAD_BACK = 2;
     static final int SPREAD_FORWARD = 10;
@@ -82,6 +82,7 @@ public final class OnlineSegmenter {
      * Adds the next word and returns the index of the first word whose phase this changed
      * (or the new word's index when only it was labelled).
      */
+    @Override
     public int accept(Word word) {
         int n = words.size();
         double gap = n == 0 ? 0 : word.start() - words.get(n - 1).end();
@@ -132,7 +133,26 @@ public final class OnlineSegmenter {
         return relabel(n);
     }
 
+    @Override
     public int size() {
+        return words.size();
+    }
+
+    /** Utterance ends change nothing here: pauses already weigh in through the word gaps. */
+    @Override
+    public int endUtterance() {
+        return words.size();
+    }
+
+    /** Guessed words take the phase of the last finalised word. */
+    @Override
+    public Phase preview(List<Word> guessed) {
+        return words.isEmpty() ? Phase.SITUATION : PHASES[labels[words.size() - 1]];
+    }
+
+    /** Nudges rest on every word: the old live view's behaviour. */
+    @Override
+    public int settled() {
         return words.size();
     }
 
@@ -144,6 +164,7 @@ public final class OnlineSegmenter {
     }
 
     /** Phases of all words so far; those from {@link #firstRevisable()} on may still change. */
+    @Override
     public List<Phase> phases() {
         List<Phase> out = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
@@ -152,6 +173,7 @@ public final class OnlineSegmenter {
         return out;
     }
 
+    @Override
     public List<Word> words() {
         return List.copyOf(words);
     }

@@ -56,10 +56,12 @@ public record StarModel(String encoder, PhaseClassifier whole, PhaseClassifier l
     public double[] emission(PhaseClassifier classifier, double[] features) {
         double[] lp = classifier.logProbabilities(features);
         for (int p = 0; p < lp.length; p++) {
-            lp[p] = emissionScale * (lp[p] - prior[p]);
+            lp[p] = emissionScale * (lp[p] - PRIOR_WEIGHT * prior[p]);
         }
         return lp;
     }
+
+    static final double PRIOR_WEIGHT = Double.parseDouble(System.getProperty("x.prior", "1"));
 
     static int phases() {
         return Phase.values().length;

@@ -17,6 +17,11 @@ import java.util.Map;
 public final class Timing {
     /** A phase within this fraction of its target is on target. */
     public static final double TOLERANCE = 0.25;
+    /**
+     * Live, a phase is nudged as long only this many seconds past its tolerance: a live label can still move by
+     * about a unit of speech, and a nudge that the report then contradicts is worse than none.
+     */
+    public static final double NUDGE_MARGIN = Double.parseDouble(System.getProperty("x.margin", "0"));
 
     /** Budgets for cards that do not give one: SDE1 keeps to 2 minutes, Senior 2.5–3. */
     static final Map<Level, double[]> DEFAULT_BUDGET = Map.of(
@@ -78,6 +83,11 @@ public final class Timing {
             out.add(new PhaseTiming(p, seconds, target, PhaseStatus.of(seconds, target, !s.isEmpty()), s));
         }
         return out;
+    }
+
+    /** A phase so far over its target that it stays long whatever the last few seconds turn out to be. */
+    public static boolean clearlyLong(PhaseTiming t) {
+        return t.seconds() > t.targetSeconds() * (1 + TOLERANCE) + NUDGE_MARGIN;
     }
 
     public static Budget budget(double seconds, Card card, Level level) {

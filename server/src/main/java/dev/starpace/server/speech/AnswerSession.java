@@ -6,7 +6,7 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.delivery.AudioDelivery;
-import dev.starpace.engine.segment.OnlineSegmenter;
+import dev.starpace.engine.segment.LiveSegmenter;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
@@ -32,7 +32,7 @@ public final class AnswerSession implements AutoCloseable {
     private final Level level;
     private final SessionListener listener;
     private final StreamingRecognizer recognizer;
-    private final OnlineSegmenter segmenter;
+    private final LiveSegmenter segmenter;
     private final FrameTrack track = new FrameTrack(Audio.SPEECH_RATE);
     private final FrameFeeder frames;
     private final Map<Phase, Double> targets;
@@ -40,6 +40,9 @@ public final class AnswerSession implements AutoCloseable {
     private final List<ScoredTranscript.ScoredWord> scored = new ArrayList<>();
     private long samples;
     private double timersAt;
+    private double previewAt = -PREVIEW_INTERVAL;
+    private List<Word> guessed = List.of();
+    private Phase guessedPhase;
     private ScoredTranscript result;
 
     public AnswerSession(Analyzer analyzer, SpeechModel model, Card card, Level level, SessionListener listener) {
@@ -48,7 +51,7 @@ public final class AnswerSession implements AutoCloseable {
         this.level = level;
         this.listener = listener;
         this.recognizer = model.recognizer();
-        this.segmenter = analyzer.segmenter(card);
+        this.segmenter = analyzer.liveSegmenter(card, level);
         this.frames = new FrameFeeder(Audio.SPEECH_RATE, FrameTrack.FRAME, FrameTrack.HOP, track.processors());
         this.targets = Timing.targets(card, level);
         this.nudges = new Nudges(Timing.budget(card, level)[1]);
@@ -70,25 +73,54 @@ public final class AnswerSession implements AutoCloseable {
         frames.push(floats, floats.length);
         StreamingRecognizer.Update update = recognizer.accept(pcm, even);
         if (!update.finals().isEmpty()) {
+            guessed = List.of();
+            guessedPhase = null;
             addFinal(update.finals());
         } else {
             if (!update.partial().isEmpty()) {
-                listener.partial(update.partial());
+                guess(update.partial());
             }
             if (elapsedSeconds() - timersAt >= TIMER_INTERVAL && !scored.isEmpty()) {
-                sendTimers(segmenter.words(), segmenter.phases());
+                sendTimers();
             }
         }
     }
 
     /** Between phrases, the timers still move this often (seconds of audio). */
     static final double TIMER_INTERVAL = 1.0;
+    /** The recognizer's guess is labelled at most this often (seconds of audio): each look encodes a sentence. */
+    static final double PREVIEW_INTERVAL = 1.0;
 
-    private void sendTimers(List<Word> words, List<Phase> phases) {
+    private void guess(List<Word> partial) {
+        if (partial.size() != guessed.size() && elapsedSeconds() - previewAt >= PREVIEW_INTERVAL) {
+            previewAt = elapsedSeconds();
+            guessedPhase = segmenter.preview(partial);
+        }
+        guessed = partial;
+        Phase shown = guessedPhase != null ? guessedPhase : scored.isEmpty() ? null : scored.get(scored.size() - 1).phase();
+        listener.partial(partial, shown);
+    }
+
+    /**
+     * Timers count the finalised words and the words still guessed, each with the phase shown; "runs long" nudges
+     * rest only on words whose phase has settled.
+     */
+    private void sendTimers() {
         timersAt = elapsedSeconds();
+        List<Word> words = new ArrayList<>(segmenter.words());
+        List<Phase> phases = new ArrayList<>(segmenter.phases());
+        int settled = Math.min(segmenter.settled(), words.size());
+        if (guessedPhase != null) {
+            for (Word w : guessed) {
+                words.add(w);
+                phases.add(guessedPhase);
+            }
+        }
         List<PhaseTiming> timings = Timing.phases(words, phases, targets, timersAt);
         listener.timers(timings, timersAt);
-        nudges.check(timings, scored, timersAt, listener);
+        List<PhaseTiming> settledTimings = settled == 0 ? List.of()
+            : Timing.phases(words.subList(0, settled), phases.subList(0, settled), targets);
+        nudges.check(settledTimings, scored, timersAt, listener);
     }
 
     /** Ends the answer: closes the last utterance, measures delivery, scores. */
@@ -118,6 +150,7 @@ public final class AnswerSession implements AutoCloseable {
         for (Word w : finals) {
             firstChanged = Math.min(firstChanged, segmenter.accept(w));
         }
+        firstChanged = Math.min(firstChanged, segmenter.endUtterance());
         List<Phase> phases = segmenter.phases();
         List<Word> words = segmenter.words();
         for (int i = firstChanged; i < words.size(); i++) {
@@ -130,7 +163,7 @@ public final class AnswerSession implements AutoCloseable {
             }
         }
         listener.words(List.copyOf(scored), firstChanged);
-        sendTimers(words, phases);
+        sendTimers();
     }
 
     @Override

@@ -25,9 +25,10 @@ final class Nudges {
         this.budgetMax = budgetMax;
     }
 
-    void check(List<PhaseTiming> timings, List<ScoredTranscript.ScoredWord> words, double elapsed, SessionListener listener) {
-        for (PhaseTiming t : timings) {
-            if (t.seconds() > t.targetSeconds() * (1 + Timing.TOLERANCE) && longSent.add(t.phase())) {
+    /** {@code settled}: phase times over the words whose phase has settled, so a "runs long" nudge is not taken back. */
+    void check(List<PhaseTiming> settled, List<ScoredTranscript.ScoredWord> words, double elapsed, SessionListener listener) {
+        for (PhaseTiming t : settled) {
+            if (Timing.clearlyLong(t) && longSent.add(t.phase())) {
                 listener.nudge(new Nudge(Nudge.PHASE_LONG, t.phase(), String.format(Locale.ROOT, "%s: %d s of %d",
                     t.phase().title(), Math.round(t.seconds()), Math.round(t.targetSeconds())), elapsed));
             }

@@ -1,5 +1,6 @@
 package dev.starpace.server.speech;
 
+import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.transcript.Word;
@@ -12,6 +13,11 @@ import java.util.List;
 public interface SessionListener {
     /** Vosk's current guess at the words of the utterance in progress; replaced by the next call. */
     default void partial(List<Word> words) {
+    }
+
+    /** The same guess with the phase the live view shows for it (the phase on screen unless the model is sure of the next). */
+    default void partial(List<Word> words, Phase phase) {
+        partial(words);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.starpace.server.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.engine.Analyzer;
 import dev.starpace.engine.Level;
+import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
@@ -87,8 +88,8 @@ final class AnswerSocket {
         }
 
         @Override
-        public void partial(List<Word> words) {
-            sent(outbox.send(new LiveEvents.Partial("partial", words), true));
+        public void partial(List<Word> words, Phase phase) {
+            sent(outbox.send(new LiveEvents.Partial("partial", words, phase), true));
         }
 
         @Override

@@ -24,7 +24,7 @@ final class LiveEvents {
                  Map<Phase, Double> targets, double budgetSeconds, Integer probe) {
     }
 
-    record Partial(String type, List<Word> words) {
+    record Partial(String type, List<Word> words, Phase phase) {
     }
 
     record Words(String type, int firstChanged, List<ScoredTranscript.ScoredWord> words) {

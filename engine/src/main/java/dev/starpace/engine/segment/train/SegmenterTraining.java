@@ -6,6 +6,7 @@ import dev.starpace.engine.Level;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.segment.CueBook;
+import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.segment.OnlineSegmenter;
 import dev.starpace.engine.segment.PhaseClassifier;
 import dev.starpace.engine.segment.SentenceEncoder;
@@ -48,6 +49,8 @@ public final class SegmenterTraining {
     static final double LAMBDA = 0.01;
     /** How much the classifier's evidence counts against the moves; chosen by cross-validation. */
     static final double EMISSION_SCALE = 1.0;
+    /** Hidden units of the classifier, 0 for plain logistic regression. */
+    static final int HIDDEN = Integer.getInteger("x.hidden", 0);
     /** Dirichlet prior on every opening and move count: one pseudo-count, so no move is impossible. */
     static final double MOVE_PRIOR = 1.0;
 
@@ -107,6 +110,9 @@ public final class SegmenterTraining {
 
     /** The training views of an answer: steady text timing and seeded speech timing. */
     List<Prepared> trainingViews(LabelledAnswer a) {
+        if (Boolean.getBoolean("x.three")) {
+            return List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED)), prepare(a, a.withoutPauses()));
+        }
         return List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED)));
     }
 
@@ -143,8 +149,8 @@ public final class SegmenterTraining {
         }
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
-        PhaseClassifier wholeClassifier = SoftmaxFit.fit(whole, y, w, lambda);
-        PhaseClassifier liveClassifier = withLive ? SoftmaxFit.fit(live, y, w, lambda) : wholeClassifier;
+        PhaseClassifier wholeClassifier = SoftmaxFit.fit(whole, y, w, lambda, HIDDEN, SEED);
+        PhaseClassifier liveClassifier = withLive ? SoftmaxFit.fit(live, y, w, lambda, HIDDEN, SEED) : wholeClassifier;
         return new StarModel(StarModel.ENCODER, wholeClassifier, liveClassifier, logNormalised(open),
             logRows(move), logNormalised(prior), emissionScale);
     }
@@ -259,6 +265,95 @@ public final class SegmenterTraining {
         return new Report(pooled, fold0);
     }
 
+    /** Cross-validated live figures: each test answer replayed through the fold's live model and through the cues. */
+    Map<String, LiveWatch.Result> crossValidateLive(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        List<LabelledAnswer> all = new ArrayList<>(samples);
+        all.addAll(corpus);
+        int[] fold = folds(samples, corpus);
+        List<List<Prepared>> views = all.stream().map(this::trainingViews).toList();
+        List<Map<String, List<LiveWatch.Result>>> perFold = IntStream.range(0, FOLDS).parallel().mapToObj(k -> {
+            List<Prepared> training = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (fold[i] != k) {
+                    training.addAll(views.get(i));
+                }
+            }
+            StarModel model = fit(training, LAMBDA, EMISSION_SCALE, true);
+            Map<String, List<LiveWatch.Result>> out = new java.util.TreeMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (fold[i] != k) {
+                    continue;
+                }
+                LabelledAnswer a = all.get(i);
+                LabelledAnswer.Timed timed = a.spoken(SEED + 1);
+                List<Phase> report = decodeWhole(model, prepare(a, timed));
+                Map<Phase, Double> targets = Timing.targets(bank.defaultCard(), a.level());
+                out.computeIfAbsent("learned", x -> new ArrayList<>()).add(LiveReplay.run(
+                    new LiveStarSegmenter(model, encoder, cues, budgetSeconds(a.level())), timed.words(), report, targets));
+                out.computeIfAbsent("cues", x -> new ArrayList<>()).add(LiveReplay.run(
+                    new OnlineSegmenter(cues), timed.words(), report, targets));
+            }
+            return out;
+        }).toList();
+        Map<String, List<LiveWatch.Result>> merged = new java.util.TreeMap<>();
+        perFold.forEach(m -> m.forEach((key, list) -> merged.computeIfAbsent(key, x -> new ArrayList<>()).addAll(list)));
+        Map<String, LiveWatch.Result> pooled = new java.util.TreeMap<>();
+        merged.forEach((key, list) -> pooled.put(key, LiveWatch.Result.pooled(list)));
+        return pooled;
+    }
+
+    /** Per answer, held out: gold and predicted phase per unit, worst first, and a time-weighted confusion matrix. */
+    void diagnose(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        List<LabelledAnswer> all = new ArrayList<>(samples);
+        all.addAll(corpus);
+        int[] fold = folds(samples, corpus);
+        List<List<Prepared>> views = all.stream().map(this::trainingViews).toList();
+        double[][] confusion = new double[P][P];
+        List<String> lines = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        for (int k = 0; k < FOLDS; k++) {
+            List<Prepared> training = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (fold[i] != k) {
+                    training.addAll(views.get(i));
+                }
+            }
+            StarModel model = fit(training, LAMBDA, EMISSION_SCALE, false);
+            for (int i = 0; i < all.size(); i++) {
+                if (fold[i] != k) {
+                    continue;
+                }
+                Prepared p = prepare(all.get(i), all.get(i).steady());
+                List<Phase> predicted = decodeWhole(model, p);
+                List<Word> words = p.timed().words();
+                StringBuilder gold = new StringBuilder();
+                StringBuilder pred = new StringBuilder();
+                for (int w = 0; w < words.size(); w++) {
+                    double end = w + 1 < words.size() ? words.get(w + 1).start() : words.get(w).end();
+                    confusion[p.timed().gold().get(w).ordinal()][predicted.get(w).ordinal()] += end - words.get(w).start();
+                }
+                for (Unit u : p.units()) {
+                    gold.append(p.timed().gold().get(u.from()).letter());
+                    pred.append(predicted.get(u.from()).letter());
+                }
+                double score = Agreement.of(words, p.timed().gold(), predicted).timeInRightPhase();
+                scores.add(score);
+                lines.add(String.format("%5.1f %% %-28s gold %s%n%37s pred %s", 100 * score, all.get(i).id(), gold, "", pred));
+            }
+        }
+        List<Integer> order = new ArrayList<>(IntStream.range(0, lines.size()).boxed().toList());
+        order.sort((a, b) -> Double.compare(scores.get(a), scores.get(b)));
+        order.stream().limit(25).forEach(i -> System.out.println(lines.get(i)));
+        System.out.println("seconds, rows gold, columns predicted (S T A R F):");
+        for (int g = 0; g < P; g++) {
+            StringBuilder row = new StringBuilder(Phase.values()[g].letter());
+            for (int q = 0; q < P; q++) {
+                row.append(String.format("%8.0f", confusion[g][q]));
+            }
+            System.out.println(row);
+        }
+    }
+
     private static void add(Map<String, List<Agreement>> out, String key, Agreement a) {
         out.computeIfAbsent(key, x -> new ArrayList<>()).add(a);
     }
@@ -287,7 +382,7 @@ public final class SegmenterTraining {
     }
 
     private static PhaseClassifier round(PhaseClassifier c) {
-        return new PhaseClassifier(round(c.mean()), round(c.scale()), round(c.weights()));
+        return new PhaseClassifier(round(c.mean()), round(c.scale()), round(c.hidden()), round(c.weights()));
     }
 
     private static double[][] round(double[][] rows) {
@@ -335,6 +430,8 @@ public final class SegmenterTraining {
         Path out = null;
         boolean cv = false;
         boolean search = false;
+        boolean live = false;
+        boolean diagnose = false;
         Path cache = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -343,9 +440,11 @@ public final class SegmenterTraining {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--cv" -> cv = true;
                 case "--search" -> search = true;
+                case "--live" -> live = true;
+                case "--diagnose" -> diagnose = true;
                 case "--cache" -> cache = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --samples DIR --corpus DIR... [--out FILE] [--cv] [--search] [--cache FILE])");
+                    + " (expected --samples DIR --corpus DIR... [--out FILE] [--cv] [--live] [--search] [--cache FILE])");
             }
         }
         SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache));
@@ -365,6 +464,13 @@ public final class SegmenterTraining {
             r.byMethodAndView().forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
             System.out.println("fold 0 (the shared samples, never trained on in this fold):");
             r.fold0().forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
+        }
+        if (diagnose) {
+            training.diagnose(samples, corpus);
+        }
+        if (live) {
+            System.out.println("live view, cross-validated, answers timed as speech, against the final report:");
+            training.crossValidateLive(samples, corpus).forEach((k, v) -> System.out.printf("  %-8s %s%n", k, v));
         }
         if (out != null) {
             Files.writeString(out, write(training.trainAll(samples, corpus)));

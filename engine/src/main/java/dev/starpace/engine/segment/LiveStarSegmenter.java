@@ -1,0 +1,264 @@
+package dev.starpace.engine.segment;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.transcript.Word;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Labels a live answer with the learned STAR model as the recognizer finalises words, steadily.
+ *
+ * <p>Words gather into an open unit ({@link UnitCutter}); when a unit closes (a pause, a clause opener in a long
+ * run, the length cap, or the end of a recognizer utterance) it is encoded, classified with the live classifier
+ * (position = share of the level's budget, no look-ahead) and added to an incremental Viterbi decode. Only the last
+ * {@link #WINDOW} units may be relabelled; older ones are settled. The newest unit shows a new phase only on strong
+ * evidence — its own posterior at least {@link #SWITCH}, or the unit after it agreeing — otherwise it keeps the phase
+ * on screen until the next unit decides (hysteresis). The words of the open unit, and words still only guessed by
+ * the recognizer, take the phase on screen unless a {@link #preview} of them is confident of the next phase.
+ *
+ * <p>Work per closed unit: one encoding plus O(WINDOW × phases²), whatever the answer's length. Not thread-safe:
+ * one per answer.
+ */
+public final class LiveStarSegmenter implements LiveSegmenter {
+    /** Units that may still be relabelled: about half a minute of speech. */
+    public static final int WINDOW = 6;
+    /** A unit's own posterior this high shows its new phase at once. */
+    public static final double SWITCH = Double.parseDouble(System.getProperty("x.switch", "0.7"));
+    /** Fewer words than this are too few to preview. */
+    static final int PREVIEW_WORDS = Integer.getInteger("x.pw", 5);
+
+    private static final Phase[] PHASES = Phase.values();
+    private static final int P = PHASES.length;
+
+    private final StarModel model;
+    private final Function<String, float[]> encoder;
+    private final CueBook cues;
+    private final double budgetSeconds;
+
+    private final List<Word> words = new ArrayList<>();
+    private final List<String> tokens = new ArrayList<>();
+    private final List<Unit> units = new ArrayList<>();
+    private final List<float[]> vectors = new ArrayList<>();
+    private final List<int[]> back = new ArrayList<>();
+    private final List<Double> confidence = new ArrayList<>();
+    private byte[] labels = new byte[256];
+    private int[] unitLabels = new int[64];
+    private double[] alpha;
+    private int openFrom;
+
+    /**
+     * @param budgetSeconds the level's longest answer, the scale of the live position feature
+     */
+    public LiveStarSegmenter(StarModel model, Function<String, float[]> encoder, CueBook cues, double budgetSeconds) {
+        this.model = model;
+        this.encoder = encoder;
+        this.cues = cues;
+        this.budgetSeconds = budgetSeconds;
+    }
+
+    /** Adds a finalised word; returns the index of the first word whose phase changed (or the new word's). */
+    @Override
+    public int accept(Word word) {
+        int n = words.size();
+        double gap = n == 0 ? 0 : word.start() - words.get(n - 1).end();
+        int changed = n;
+        if (n > openFrom && UnitCutter.opensUnit(n - openFrom, word.word().toLowerCase(), gap)) {
+            changed = close(n);
+        }
+        words.add(word);
+        tokens.add(word.word().toLowerCase());
+        if (n >= labels.length) {
+            labels = Arrays.copyOf(labels, labels.length * 2);
+        }
+        labels[n] = (byte) shown().ordinal();
+        return Math.min(changed, n);
+    }
+
+    /** The recognizer closed an utterance (it heard a pause): the open unit closes too. Returns the first changed index. */
+    @Override
+    public int endUtterance() {
+        return words.size() > openFrom ? close(words.size()) : words.size();
+    }
+
+    @Override
+    public int size() {
+        return words.size();
+    }
+
+    /** The phase on screen now: that of the last word shown, situation before any word. */
+    public Phase shown() {
+        if (words.isEmpty() && units.isEmpty()) {
+            return Phase.SITUATION;
+        }
+        int last = units.isEmpty() ? -1 : unitLabels[units.size() - 1];
+        return last < 0 ? bestOpening() : PHASES[last];
+    }
+
+    private Phase bestOpening() {
+        int best = 0;
+        for (int p = 1; p < P; p++) {
+            if (model.open()[p] > model.open()[best]) {
+                best = p;
+            }
+        }
+        return PHASES[best];
+    }
+
+    /**
+     * The phase for words not yet in a closed unit: the open unit's final words plus the recognizer's current guess.
+     * It is the next phase only when the model is confident of it from these words; otherwise the phase on screen.
+     */
+    @Override
+    public Phase preview(List<Word> guessed) {
+        int open = words.size() - openFrom + guessed.size();
+        if (open < PREVIEW_WORDS) {
+            return shown();
+        }
+        List<Word> all = new ArrayList<>(words.subList(openFrom, words.size()));
+        all.addAll(guessed);
+        List<String> t = new ArrayList<>(tokens.subList(openFrom, tokens.size()));
+        guessed.forEach(w -> t.add(w.word().toLowerCase()));
+        Unit unit = new Unit(0, t.size());
+        float[] vector = encoder.apply(StarSegmenter.text(t, unit));
+        float[] previous = vectors.isEmpty() ? null : vectors.get(vectors.size() - 1);
+        double position = StarSegmenter.livePosition(all, unit, budgetSeconds);
+        double[] x = UnitFeatures.of(t, unit, vector, previous, null, position, cues);
+        double[] lp = model.live().logProbabilities(x);
+        double[] e = model.emission(model.live(), x);
+        int best = step(e, null);
+        Phase on = shown();
+        return best != on.ordinal() && Math.exp(lp[best]) >= SWITCH ? PHASES[best] : on;
+    }
+
+    public Phase phaseOf(int index) {
+        if (index < 0 || index >= words.size()) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return PHASES[labels[index]];
+    }
+
+    /** Phases of all words so far, as shown. */
+    @Override
+    public List<Phase> phases() {
+        List<Phase> out = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            out.add(PHASES[labels[i]]);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Word> words() {
+        return List.copyOf(words);
+    }
+
+    /** Index of the first word whose phase may still change; earlier ones are settled. */
+    public int firstRevisable() {
+        int u = units.size() - WINDOW;
+        return u <= 0 ? 0 : units.get(u).from();
+    }
+
+    /** The first word of the newest closed unit, whose phase waits on the next unit: nudges rest on the words before it. */
+    @Override
+    public int settled() {
+        return units.isEmpty() ? 0 : units.get(units.size() - 1).from();
+    }
+
+    /** Closes the open unit [openFrom, to): encode, classify, decode the window; returns the first word relabelled. */
+    private int close(int to) {
+        Unit unit = new Unit(openFrom, to);
+        openFrom = to;
+        int u = units.size();
+        units.add(unit);
+        float[] vector = encoder.apply(StarSegmenter.text(tokens, unit));
+        vectors.add(vector);
+        double[] x = StarSegmenter.features(words, tokens, units, vectors, u, false,
+            StarSegmenter.livePosition(words, unit, budgetSeconds), cues);
+        double[] lp = model.live().logProbabilities(x);
+        double[] e = model.emission(model.live(), x);
+        int[] from = new int[P];
+        int best = step(e, from);
+        back.add(from);
+        if (u >= unitLabels.length) {
+            unitLabels = Arrays.copyOf(unitLabels, unitLabels.length * 2);
+        }
+        // the best path through the window, read back from the best state now
+        int first = Math.max(0, u - WINDOW + 1);
+        int[] path = new int[u - first + 1];
+        int state = best;
+        for (int k = u; k >= first; k--) {
+            path[k - first] = state;
+            state = back.get(k)[state];
+        }
+        confidence.add(Math.exp(lp[path[path.length - 1]]));
+        int changed = to;
+        for (int k = first; k <= u; k++) {
+            int label = path[k - first];
+            if (k == u && u > 0) {
+                int before = path.length >= 2 ? path[path.length - 2] : unitLabels[u - 1];
+                boolean agreed = label == before;
+                // hold: a new phase shows at once only on strong evidence; else the next unit decides
+                if (!agreed && confidence.get(u) < SWITCH) {
+                    label = before;
+                }
+            }
+            unitLabels[k] = label;
+            Unit w = units.get(k);
+            for (int i = w.from(); i < w.to(); i++) {
+                if (labels[i] != label) {
+                    labels[i] = (byte) label;
+                    changed = Math.min(changed, i);
+                }
+            }
+        }
+        // words after the unit (already heard, still open) take the phase on screen
+        for (int i = to; i < words.size(); i++) {
+            labels[i] = (byte) unitLabels[u];
+        }
+        return changed;
+    }
+
+    /** One forward Viterbi step with emission {@code e}; updates alpha when {@code from} is given; returns the best state. */
+    private int step(double[] e, int[] from) {
+        double[] next = new double[P];
+        for (int p = 0; p < P; p++) {
+            if (alpha == null) {
+                next[p] = model.open()[p] + e[p];
+                if (from != null) {
+                    from[p] = p;
+                }
+                continue;
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            int arg = 0;
+            for (int q = 0; q < P; q++) {
+                double s = alpha[q] + model.move()[q][p];
+                if (s > best) {
+                    best = s;
+                    arg = q;
+                }
+            }
+            next[p] = best + e[p];
+            if (from != null) {
+                from[p] = arg;
+            }
+        }
+        int best = 0;
+        for (int p = 1; p < P; p++) {
+            if (next[p] > next[best]) {
+                best = p;
+            }
+        }
+        if (from != null) {
+            // keep scores small over a long answer: only differences matter
+            double top = next[best];
+            for (int p = 0; p < P; p++) {
+                next[p] -= top;
+            }
+            alpha = next;
+        }
+        return best;
+    }
+}

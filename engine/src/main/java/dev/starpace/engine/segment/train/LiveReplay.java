@@ -1,0 +1,111 @@
+package dev.starpace.engine.segment.train;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.segment.LiveSegmenter;
+import dev.starpace.engine.timing.PhaseTiming;
+import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.transcript.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replays a timed answer as the recognizer would deliver it — utterances finalised after a pause, partial guesses in
+ * between — through a live segmenter, as the live session drives it (guesses previewed once a second, nudges on
+ * settled words only), and measures the view with a {@link LiveWatch}.
+ */
+public final class LiveReplay {
+    /** The recognizer closes an utterance after this much silence (seconds), and delivers it then. */
+    static final double ENDPOINT = 0.5;
+    /** Nor does it let an utterance run longer than this (seconds). */
+    static final double LONGEST_UTTERANCE = 15;
+    /** The view is sampled this often (seconds of audio). */
+    static final double TICK = 0.25;
+    /** The guessed words are previewed at most this often (seconds of audio), as the live session does. */
+    static final double PREVIEW_EVERY = Double.parseDouble(System.getProperty("x.pe", "1.0"));
+
+    private LiveReplay() {
+    }
+
+    /** Replays {@code words} through {@code live}; {@code report} is the final report's phase for every word. */
+    public static LiveWatch.Result run(LiveSegmenter live, List<Word> words, List<Phase> report, Map<Phase, Double> targets) {
+        LiveWatch watch = new LiveWatch(targets);
+        List<List<Word>> utterances = utterances(words);
+        double end = words.get(words.size() - 1).end() + ENDPOINT;
+        List<Word> finals = new ArrayList<>();
+        int next = 0;
+        double lastPreview = -PREVIEW_EVERY;
+        Phase previewed = null;
+        int lastGuessed = -1;
+        for (double t = TICK; t <= end + TICK / 2; t += TICK) {
+            while (next < utterances.size() && delivery(utterances, next) <= t + 1e-9) {
+                for (Word w : utterances.get(next)) {
+                    live.accept(w);
+                    finals.add(w);
+                }
+                live.endUtterance();
+                next++;
+                previewed = null;
+                lastGuessed = -1;
+            }
+            List<Word> guessed = new ArrayList<>();
+            if (next < utterances.size()) {
+                for (Word w : utterances.get(next)) {
+                    if (w.end() <= t) {
+                        guessed.add(w);
+                    }
+                }
+            }
+            if (!guessed.isEmpty() && t - lastPreview >= PREVIEW_EVERY && guessed.size() != lastGuessed) {
+                previewed = live.preview(guessed);
+                lastPreview = t;
+                lastGuessed = guessed.size();
+            }
+            List<Word> shown = new ArrayList<>(finals);
+            List<Phase> phases = new ArrayList<>(live.phases());
+            if (previewed != null) {
+                for (Word w : guessed) {
+                    shown.add(w);
+                    phases.add(previewed);
+                }
+            }
+            watch.observe(t, shown, phases, finals.size());
+            int settled = Math.min(live.settled(), finals.size());
+            if (settled > 0) {
+                for (PhaseTiming timing : Timing.phases(finals.subList(0, settled), phases.subList(0, settled), targets)) {
+                    if (Timing.clearlyLong(timing)) {
+                        watch.nudged(timing.phase());
+                    }
+                }
+            }
+        }
+        return watch.against(words, report);
+    }
+
+    /** Words split where the recognizer would close an utterance. */
+    static List<List<Word>> utterances(List<Word> words) {
+        List<List<Word>> out = new ArrayList<>();
+        List<Word> current = new ArrayList<>();
+        for (Word w : words) {
+            if (!current.isEmpty() && (w.start() - current.get(current.size() - 1).end() >= ENDPOINT
+                || w.end() - current.get(0).start() > LONGEST_UTTERANCE)) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(w);
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private static double delivery(List<List<Word>> utterances, int k) {
+        List<Word> u = utterances.get(k);
+        double end = u.get(u.size() - 1).end();
+        if (k + 1 < utterances.size() && utterances.get(k + 1).get(0).start() - end < ENDPOINT) {
+            return end;
+        }
+        return end + ENDPOINT;
+    }
+}
