@@ -23,14 +23,22 @@ final class AnswerInput {
         if (!Files.exists(file)) {
             throw new UsageException(file + ": no such file");
         }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageException(file + ": not a readable file");
+        if (Files.isDirectory(file)) {
+            throw new UsageException(file + ": is a folder, not a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(file + ": not a regular file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UsageException(file + ": permission denied");
         }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UsageException(file + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new UsageException(file + ": cannot read: " + e.getMessage());
+            throw new UsageException(file + ": cannot read it");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {

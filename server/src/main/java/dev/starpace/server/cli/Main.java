@@ -15,6 +15,8 @@ import dev.starpace.server.speech.ModelException;
 import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.speech.RecordingAnalyzer;
 import dev.starpace.server.speech.SpeechModel;
+import dev.starpace.server.store.StorageException;
+import dev.starpace.server.web.ServerException;
 import dev.starpace.server.web.StarPaceServer;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +37,10 @@ public final class Main {
           batch [--question ID] [--level L] [--out DIR] [--jobs N] [--force] [--cards DIR] [--model DIR] INPUT...
               Score every recording in the files and folders given: one JSON each, summary.csv and
               report.html in --out (default starpace-out). Done recordings are skipped unless --force.
-          serve [--host HOST] [--port PORT] [--data DIR] [--cards DIR] [--model DIR]
+          serve [--host HOST] [--port PORT] [--data DIR] [--allowed-host NAME,...] [--cards DIR] [--model DIR]
               The web app and its API on http://127.0.0.1:7070 (localhost only unless --host says otherwise);
-              attempts are kept in DIR/starpace.db (default ./starpace-data, or STARPACE_DATA).
+              attempts are kept in DIR/starpace.db (default ./starpace-data, or STARPACE_DATA). Requests must
+              name this server as their Host: the bound address, localhost, or a NAME from --allowed-host.
           questions [--lp LP] [--cards DIR]
               List the question cards, optionally those for one Leadership Principle.
         """;
@@ -69,7 +72,7 @@ public final class Main {
                 case "batch" -> new BatchCommand(out, err).run(new Args(rest,
                     Set.of("question", "level", "out", "jobs", "cards", "model"), Set.of("force")));
                 case "questions" -> questions(new Args(rest, Set.of("lp", "cards"), Set.of()));
-                case "serve" -> serve(new Args(rest, Set.of("host", "port", "data", "cards", "model"), Set.of()));
+                case "serve" -> serve(new Args(rest, Set.of("host", "port", "data", "allowed-host", "cards", "model"), Set.of()));
                 default -> throw new UsageException("unknown command '" + args[0] + "' (try: starpace --help)");
             };
         } catch (UsageException e) {
@@ -79,6 +82,9 @@ public final class Main {
             err.println("starpace: " + e.getMessage());
             return 1;
         } catch (CardException | UnknownQuestionException e) {
+            err.println("starpace: " + e.getMessage());
+            return 1;
+        } catch (StorageException | ServerException e) {
             err.println("starpace: " + e.getMessage());
             return 1;
         }
@@ -115,9 +121,18 @@ public final class Main {
         } catch (NumberFormatException e) {
             throw new UsageException("--port must be a number");
         }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port must be between 0 and 65535, not " + port);
+        }
         Path data = Path.of(args.option("data", System.getenv().getOrDefault("STARPACE_DATA", "starpace-data")));
+        List<String> allowed = args.option("allowed-host") == null ? List.of()
+            : Arrays.stream(args.option("allowed-host").split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList();
         StarPaceServer server = StarPaceServer.start(new StarPaceServer.Settings(
-            args.option("host", StarPaceServer.DEFAULT_HOST), port, data, bank(args), SpeechModel.find(args.option("model"))));
+            args.option("host", StarPaceServer.DEFAULT_HOST), port, data, bank(args), SpeechModel.find(args.option("model")),
+            allowed));
+        if (server.recoveredSummary() != null) {
+            out.println(server.recoveredSummary());
+        }
         out.printf("StarPace is running on http://%s:%d/ (attempts in %s); Ctrl-C stops it%n",
             args.option("host", StarPaceServer.DEFAULT_HOST), server.port(), data.toAbsolutePath());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
