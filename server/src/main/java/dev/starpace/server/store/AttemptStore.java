@@ -59,6 +59,9 @@ public final class AttemptStore implements AutoCloseable {
         if (Files.isDirectory(file)) {
             throw new StorageException("the attempt database " + file + " is a folder, not a file");
         }
+        if (!Files.isWritable(dataDir) || Files.exists(file) && !Files.isWritable(file)) {
+            throw new StorageException("the attempt database " + file + " is read-only; StarPace writes every answer to it");
+        }
         Connection db = null;
         try {
             db = DriverManager.getConnection("jdbc:sqlite:" + file);

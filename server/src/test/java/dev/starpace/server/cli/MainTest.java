@@ -110,11 +110,46 @@ class MainTest {
         assertEquals(1, r.out().lines().count(), r.out());
     }
 
+    @Test
+    void serveThatCannotStartSaysWhyInOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertFails(1, "the port is in use", "serve", "--port", String.valueOf(taken.getLocalPort()), "--data", dir.resolve("d1").toString());
+        }
+        assertFails(2, "--port must be between 0 and 65535, not 99999", "serve", "--port", "99999");
+        Path file = Files.writeString(dir.resolve("data-file"), "x");
+        assertFails(1, "is a file, not a folder", "serve", "--port", "0", "--data", file.toString());
+        Path corrupt = Files.createDirectories(dir.resolve("corrupt"));
+        Files.writeString(corrupt.resolve("starpace.db"), "garbage ".repeat(1000));
+        assertFails(1, "damaged or is not a StarPace database", "serve", "--port", "0", "--data", corrupt.toString());
+        Path unopenable = Files.createDirectories(dir.resolve("unopenable").resolve("starpace.db"));
+        assertFails(1, "is a folder, not a file", "serve", "--port", "0", "--data", unopenable.getParent().toString());
+    }
+
+    @Test
+    void badRecordingsSayWhatIsWrongInOneLine() throws IOException {
+        // a fmt chunk claiming 0x7ffffff0 bytes: the chunk walk used to overflow into StringIndexOutOfBoundsException
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(56).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(0x7ffffff0)
+            .putShort((short) 1).putShort((short) 1).putInt(16000).putInt(32000).putShort((short) 2).putShort((short) 16);
+        Path huge = Files.write(dir.resolve("huge-fmt.wav"), b.array());
+        assertFails(1, "corrupt WAV: the format chunk claims 2147483632 bytes", "analyze", huge.toString());
+        Path folder = Files.createDirectories(dir.resolve("x.wav"));
+        assertFails(1, "is a folder, not a recording", "analyze", folder.toString());
+        Path folderJson = Files.createDirectories(dir.resolve("y.json"));
+        assertFails(2, "is a folder, not a file", "analyze", folderJson.toString());
+        java.nio.ByteBuffer silent = java.nio.ByteBuffer.wrap(dev.starpace.server.audio.WavFile.header(32000, 16000));
+        Path zeros = dir.resolve("zeros.wav");
+        Files.write(zeros, silent.array());
+        Files.write(zeros, new byte[32000], java.nio.file.StandardOpenOption.APPEND);
+        assertFails(1, "the recording is silent (every sample is zero)", "analyze", zeros.toString());
+    }
+
     private static void assertFails(int code, String message, String... args) {
         Run r = run(args);
         assertEquals(code, r.code(), r.err());
         assertTrue(r.err().contains(message), r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertEquals("", r.out());
+        assertTrue(!r.err().contains("Exception") && !r.err().contains("SQLITE"), r.err());
     }
 }
