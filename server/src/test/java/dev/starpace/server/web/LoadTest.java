@@ -23,7 +23,7 @@ class LoadTest extends ServerTest {
     void thirtyTwoConcurrentAnswersAreAllScored() throws Exception {
         byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
         assertEquals(16, run(16, pcm, 2 * 32_000).stream().filter(r -> r == 1000).count());
-        List<Integer> closes = run(32, pcm, 3 * 32_000);
+        List<Integer> closes = run(32, pcm, 2 * 32_000);
         assertEquals(32, closes.stream().filter(r -> r == 1000).count(), "every close: " + closes);
         assertEquals(48, server.get("/api/attempts").json().size());
         server.get("/api/attempts").json().forEach(a -> assertEquals("complete", a.get("status").asText(), a.toString()));
