@@ -174,29 +174,33 @@ final class AnswerSocket {
             }
         }
 
-        /** Finishes the stored attempt; false when it could not be written (it is then recovered at startup). */
+        /**
+         * Finishes the stored attempt; true when it is kept with its transcript. When that cannot be written, the
+         * status alone may still fit (a full disk): the attempt is then incomplete, not left recording.
+         */
         boolean finishAttempt(String status, ScoredTranscript t) {
-            // after a failed write the stored audio stops short of the answer: the attempt is incomplete
-            String kept = storageFailed ? Attempt.INCOMPLETE : status;
             if (attempt == null) {
                 return false;
             }
-            if (!write(() -> store.finish(attempt.id(), kept, t))) {
-                // a full disk may still take the status alone: the attempt is then incomplete, not left recording
-                read(() -> {
-                    store.finish(attempt.id(), Attempt.INCOMPLETE, null);
-                    return false;
-                });
+            // after a failed write the stored audio stops short of the answer: the attempt is incomplete
+            String kept = storageFailed ? Attempt.INCOMPLETE : status;
+            if (write(() -> store.finish(attempt.id(), kept, t))) {
+                return ask(() -> store.get(attempt.id()).isPresent()); // deleted meanwhile: not kept
             }
-            return read(() -> store.get(attempt.id()).map(a -> a.transcript() != null).orElse(false));
+            ask(() -> {
+                store.finish(attempt.id(), Attempt.INCOMPLETE, null);
+                return true;
+            });
+            return false;
         }
 
         /** Deletes the attempt if no audio of it was stored: nothing followed the start. */
         boolean deleteIfSilent() {
-            return attempt != null && !storageFailed && seq == 0 && unsaved.size() == 0 && read(() -> store.deleteIfSilent(attempt.id()));
+            return attempt != null && !storageFailed && seq == 0 && unsaved.size() == 0 && ask(() -> store.deleteIfSilent(attempt.id()));
         }
 
-        private boolean read(java.util.function.BooleanSupplier query) {
+        /** A store call whose failure was already reported (or does not matter): false when it fails. */
+        private boolean ask(java.util.function.BooleanSupplier query) {
             try {
                 return query.getAsBoolean();
             } catch (StorageException e) {

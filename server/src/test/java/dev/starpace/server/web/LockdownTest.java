@@ -57,6 +57,15 @@ class LockdownTest extends ServerTest {
     }
 
     @Test
+    void aServerOnEveryInterfaceAnswersToIpAddressesButNotToNames() {
+        HostGuard any = new HostGuard("0.0.0.0", List.of());
+        assertTrue(any.allows("192.168.1.20:7070") && any.allows("[fe80::1]:7070") && any.allows("localhost:7070"));
+        assertFalse(any.allows("evil.example:7070") || any.allows("192.168.1.20.evil.example") || any.allows(null) || any.allows(""));
+        HostGuard local = new HostGuard("127.0.0.1", List.of());
+        assertFalse(local.allows("192.168.1.20:7070"), "bound to loopback: only loopback names");
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         for (String path : List.of("/", "/app.js", "/api/questions", "/api/attempts/nope", "/nothing")) {
             String r = raw(server.port(), "127.0.0.1:" + server.port(), "GET", path, "");
