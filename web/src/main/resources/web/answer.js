@@ -107,7 +107,11 @@ function recorder(card, level, mode, { hints, onScored, probe }) {
 }
 
 export function practiceView(card, level) {
-  const r = recorder(card, level, 'practice', { hints: true, onScored: (e) => { location.hash = `#/attempt/${e.attemptId}`; } });
+  // no attemptId: the answer was scored but could not be kept (a storage error said why); show the score here
+  const r = recorder(card, level, 'practice', { hints: true, onScored: (e) => {
+    if (e.attemptId) location.hash = `#/attempt/${e.attemptId}`;
+    else r.el.append(h('p', { id: 'not-kept' }, `Scored ${e.transcript.score.total} — not kept, so it will not be in the history.`));
+  } });
   mount(h('h1', { id: 'question-title' }, card.question), h('div', { class: 'muted' }, `${card.lp} · ${level.toUpperCase()}`),
     modeTabs(card, level, 'practice'), r.el);
 }

@@ -37,8 +37,14 @@ public final class AudioDecoder {
     }
 
     public Audio decode(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new AudioException(file + ": is a folder, not a recording");
+        }
         if (!Files.isRegularFile(file)) {
             throw new AudioException(file + ": no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new AudioException(file + ": permission denied");
         }
         String ext = extension(file);
         Audio audio;
@@ -52,8 +58,9 @@ public final class AudioDecoder {
         }
         Audio speech = Resampling.to(audio, Audio.SPEECH_RATE);
         if (speech.rmsDbfs() < SILENCE_DBFS) {
-            throw new AudioException(file + ": the recording is silent (level " + Math.round(speech.rmsDbfs())
-                + " dBFS); check the microphone");
+            throw new AudioException(file + ": the recording is silent ("
+                + (Double.isInfinite(speech.rmsDbfs()) ? "every sample is zero" : "level " + Math.round(speech.rmsDbfs()) + " dBFS")
+                + "); check the microphone");
         }
         return speech;
     }

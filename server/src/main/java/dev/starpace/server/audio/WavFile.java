@@ -24,8 +24,10 @@ public final class WavFile {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new AudioException(file + ": permission denied");
         } catch (IOException e) {
-            throw new AudioException(file + ": cannot read: " + e.getMessage());
+            throw new AudioException(file + ": cannot read it");
         }
         return parse(bytes, file.toString());
     }
@@ -47,6 +49,10 @@ public final class WavFile {
             String id = new String(bytes, pos, 4, java.nio.charset.StandardCharsets.US_ASCII);
             long size = b.getInt(pos + 4) & 0xFFFFFFFFL;
             int body = pos + 8;
+            if (id.equals("fmt ") && (size < 16 || body + size > bytes.length)) {
+                throw new AudioException(name + ": corrupt WAV: the format chunk claims " + size
+                    + " bytes but must hold 16 and the file has " + (bytes.length - body) + " left");
+            }
             if (id.equals("fmt ")) {
                 if (body + 16 > bytes.length) {
                     throw new AudioException(name + ": corrupt WAV: the format chunk is cut short");
@@ -71,7 +77,12 @@ public final class WavFile {
                 }
                 return new Audio(decode(b, body, (int) size, format, channels, bits, name), checkRate(rate, name));
             }
-            pos = body + (int) Math.min(size + (size & 1), Integer.MAX_VALUE - body);
+            // in long arithmetic: a huge chunk size must end the walk, not overflow the position
+            long next = body + size + (size & 1);
+            if (next > bytes.length) {
+                break;
+            }
+            pos = (int) next;
         }
         throw new AudioException(name + ": corrupt WAV: no audio data chunk");
     }

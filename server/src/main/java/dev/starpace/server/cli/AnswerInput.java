@@ -21,29 +21,37 @@ final class AnswerInput {
 
     static List<Word> read(Path file) {
         if (!Files.exists(file)) {
-            throw new UsageException(file + ": no such file");
+            throw new InputException(file + ": no such file");
         }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageException(file + ": not a readable file");
+        if (Files.isDirectory(file)) {
+            throw new InputException(file + ": is a folder, not a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": not a regular file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new InputException(file + ": permission denied");
         }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(file + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new UsageException(file + ": cannot read: " + e.getMessage());
+            throw new InputException(file + ": cannot read it");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".txt")) {
                 List<Word> words = EstimatedTimings.words(text);
                 if (words.isEmpty()) {
-                    throw new UsageException(file + ": no words in the answer");
+                    throw new InputException(file + ": no words in the answer");
                 }
                 return words;
             }
             return TranscriptReader.read(text);
         } catch (TranscriptException e) {
-            throw new UsageException(file + ": " + e.getMessage());
+            throw new InputException(file + ": " + e.getMessage());
         }
     }
 }

@@ -2,13 +2,13 @@ package dev.starpace.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.engine.Analyzer;
+import dev.starpace.engine.segment.Segmentation;
 import dev.starpace.engine.Level;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.speech.RecordingAnalyzer;
-import dev.starpace.server.speech.SpeechModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,26 +48,29 @@ final class BatchCommand {
         static final String FAILED = "failed";
     }
 
-    int run(Args args) {
-        if (args.positional().isEmpty()) {
-            throw new UsageException("batch takes one or more files or folders (try: starpace --help)");
-        }
-        Level level = Main.parseLevel(args.option("level", "sde2"));
-        int jobs = jobs(args.option("jobs", String.valueOf(Runtime.getRuntime().availableProcessors())));
-        QuestionBank bank = Main.bank(args);
-        Card card = bank.get(args.option("question"));
-        List<Path> inputs = recordings(args.positional());
-        Path outDir = Path.of(args.option("out", "starpace-out"));
+    /** What batch was asked to do, as the command line parsed it. */
+    record Options(List<String> inputs, String question, Level level, Path outDir, int jobs, boolean force,
+                   QuestionBank bank, Main.Model model, Segmentation segmentation) {
+    }
+
+    /** Runs the batch; the exit code is {@link Main#BAD_INPUT} when any recording failed. */
+    int run(Options options) {
+        Level level = options.level();
+        int jobs = options.jobs();
+        QuestionBank bank = options.bank();
+        Card card = bank.get(options.question());
+        List<Path> inputs = recordings(options.inputs());
+        Path outDir = options.outDir();
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
-            throw new UsageException("cannot create " + outDir + ": " + e.getMessage());
+            throw new InputException("cannot create the folder " + outDir);
         }
         Map<Path, Path> outputs = outputNames(inputs, outDir);
-        boolean force = args.flag("force");
+        boolean force = options.force();
         List<Path> todo = inputs.stream().filter(p -> force || !upToDate(p, outputs.get(p))).toList();
         RecordingAnalyzer analyzer = todo.isEmpty() ? null
-            : new RecordingAnalyzer(new Analyzer(bank, Main.segmentation(args)), SpeechModel.find(args.option("model")), new AudioDecoder());
+            : new RecordingAnalyzer(new Analyzer(bank, options.segmentation()), options.model().load(), new AudioDecoder());
 
         long started = System.nanoTime();
         Progress progress = new Progress(err, todo.size());
@@ -88,7 +91,7 @@ final class BatchCommand {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UsageException("interrupted");
+            throw new InputException("interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
@@ -116,7 +119,7 @@ final class BatchCommand {
         }
         out.println("summary: " + csv);
         out.println("report:  " + html);
-        return failed > 0 ? 1 : 0;
+        return failed > 0 ? Main.BAD_INPUT : Main.DONE;
     }
 
     private static Row analyzeOne(RecordingAnalyzer analyzer, Path input, Path json, Card card, Level level) {
@@ -158,16 +161,16 @@ final class BatchCommand {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile).filter(AudioDecoder::isAudio).sorted().forEach(found::add);
                 } catch (IOException e) {
-                    throw new UsageException("cannot read " + p + ": " + e.getMessage());
+                    throw new InputException("cannot read the folder " + p);
                 }
             } else if (Files.exists(p)) {
                 found.add(p);
             } else {
-                throw new UsageException(p + ": no such file or folder");
+                throw new InputException(p + ": no such file or folder");
             }
         }
         if (found.isEmpty()) {
-            throw new UsageException("no recordings found in " + String.join(", ", args));
+            throw new InputException("no recordings found in " + String.join(", ", args));
         }
         return found;
     }
@@ -194,18 +197,6 @@ final class BatchCommand {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static int jobs(String text) {
-        try {
-            int n = Integer.parseInt(text);
-            if (n < 1 || n > 64) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--jobs must be a number from 1 to 64, not '" + text + "'");
-        }
     }
 
     private static void write(Path file, String text) {

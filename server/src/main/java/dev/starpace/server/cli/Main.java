@@ -16,37 +16,41 @@ import dev.starpace.server.speech.ModelException;
 import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.speech.RecordingAnalyzer;
 import dev.starpace.server.speech.SpeechModel;
+import dev.starpace.server.store.StorageException;
+import dev.starpace.server.web.ServerException;
 import dev.starpace.server.web.StarPaceServer;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-/** The starpace command line. Each failure prints one line on stderr and exits non-zero. */
-public final class Main {
-    static final String USAGE = """
-        usage: starpace <command> [options]
-
-        commands:
-          analyze [--question ID] [--level sde1|sde2|senior] [--format json|text] [--cards DIR] [--model DIR]
-                  [--segmenter learned|cues] FILE
-              Score one answer. FILE is a recording (.wav; mp3, m4a, ogg, webm, flac with ffmpeg),
-              a timed transcript (.json: {"words": [...]} or Vosk results) or a written answer (.txt).
-          batch [--question ID] [--level L] [--out DIR] [--jobs N] [--force] [--cards DIR] [--model DIR]
-                [--segmenter learned|cues] INPUT...
-              Score every recording in the files and folders given: one JSON each, summary.csv and
-              report.html in --out (default starpace-out). Done recordings are skipped unless --force.
-          serve [--host HOST] [--port PORT] [--data DIR] [--cards DIR] [--model DIR] [--segmenter learned|cues]
-              The web app and its API on http://127.0.0.1:7070 (localhost only unless --host says otherwise);
-              attempts are kept in DIR/starpace.db (default ./starpace-data, or STARPACE_DATA).
-          questions [--lp LP] [--cards DIR]
-              List the question cards, optionally those for one Leadership Principle.
-
-        --segmenter picks what splits an answer into phases: the learned STAR model (default) or the
-        older hand-weighted cues.
-        """;
+/**
+ * The starpace command line (picocli: each option declared once, typed, with per-command --help). Each failure
+ * prints one line on stderr and exits with a code that says what kind of failure it was.
+ */
+@Command(name = "starpace", mixinStandardHelpOptions = true, version = "StarPace 0.1.0",
+    description = "An offline mock-interview coach: scores spoken or written STAR answers.",
+    subcommands = {Main.Analyze.class, Main.Batch.class, Main.Serve.class, Main.Questions.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes:", "  0  done", "  1  internal error (a bug)",
+        "  2  usage: unknown command or option, a bad option value",
+        "  3  bad input: a file, folder, recording, database, model or port that cannot",
+        "     be used; a batch in which a recording failed",
+        "  4  unknown question or bad card"})
+public final class Main implements Callable<Integer> {
+    /** The exit codes, as documented in the README and in --help. */
+    static final int DONE = 0;
+    static final int INTERNAL = 1;
+    static final int USAGE = 2;
+    static final int BAD_INPUT = 3;
+    static final int UNKNOWN_QUESTION = 4;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -62,108 +66,251 @@ public final class Main {
         System.exit(new Main(out, err).run(args));
     }
 
-    /** Runs a command and returns the process exit code: 0 done, 1 bad input, 2 bad usage. */
+    /** Runs a command and returns the process exit code. */
     int run(String... args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help") || args[0].equals("-h")) {
-            out.print(USAGE);
-            return args.length == 0 ? 2 : 0;
+        CommandLine cli = new CommandLine(this);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, given) -> {
+            err.println("starpace: " + usageLine(e));
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            int code = code(e);
+            err.println("starpace: " + (code == INTERNAL ? "internal error: the command failed (a bug); set STARPACE_DEBUG=1 to see where"
+                : firstLine(e.getMessage())));
+            if (code == INTERNAL && System.getenv("STARPACE_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return code;
+        });
+        return cli.execute(args);
+    }
+
+    /** No command: the usage, and the exit code of a usage error. */
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(out);
+        return USAGE;
+    }
+
+    private static String usageLine(CommandLine.ParameterException e) {
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && e.getCommandLine().getCommandSpec().parent() == null
+            && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "' (try: starpace --help)";
         }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        try {
-            return switch (args[0]) {
-                case "analyze" -> analyze(new Args(rest, Set.of("question", "level", "format", "cards", "model", "segmenter"), Set.of()));
-                case "batch" -> new BatchCommand(out, err).run(new Args(rest,
-                    Set.of("question", "level", "out", "jobs", "cards", "model", "segmenter"), Set.of("force")));
-                case "questions" -> questions(new Args(rest, Set.of("lp", "cards"), Set.of()));
-                case "serve" -> serve(new Args(rest, Set.of("host", "port", "data", "cards", "model", "segmenter"), Set.of()));
-                default -> throw new UsageException("unknown command '" + args[0] + "' (try: starpace --help)");
-            };
-        } catch (UsageException e) {
-            err.println("starpace: " + e.getMessage());
-            return 2;
-        } catch (AudioException | NoSpeechException | ModelException e) {
-            err.println("starpace: " + e.getMessage());
-            return 1;
-        } catch (CardException | UnknownQuestionException e) {
-            err.println("starpace: " + e.getMessage());
-            return 1;
+        return firstLine(e.getMessage()) + " (try: " + command + " --help)";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "failed" : message.lines().findFirst().orElse("failed");
+    }
+
+    private static int code(Exception e) {
+        if (e instanceof UsageException) {
+            return USAGE;
+        }
+        if (e instanceof InputException || e instanceof AudioException || e instanceof NoSpeechException
+            || e instanceof ModelException || e instanceof StorageException || e instanceof ServerException) {
+            return BAD_INPUT;
+        }
+        if (e instanceof CardException || e instanceof UnknownQuestionException) {
+            return UNKNOWN_QUESTION;
+        }
+        return INTERNAL;
+    }
+
+    /** Where the cards come from: the built-in bank, plus a folder of one's own. */
+    static final class Cards {
+        @Option(names = "--cards", paramLabel = "DIR", description = "A folder of extra *.json cards (default: STARPACE_CARDS).")
+        Path cards;
+
+        QuestionBank bank() {
+            QuestionBank bank = QuestionBank.builtIn();
+            Path folder = cards != null ? cards : System.getenv("STARPACE_CARDS") == null ? null : Path.of(System.getenv("STARPACE_CARDS"));
+            return folder == null ? bank : bank.withFolder(folder);
         }
     }
 
-    private int analyze(Args args) {
-        if (args.positional().size() != 1) {
-            throw new UsageException("analyze takes one FILE (try: starpace --help)");
+    /** Which Vosk model transcribes recordings. */
+    static final class Model {
+        @Option(names = "--model", paramLabel = "DIR", description = "A Vosk model folder (default: STARPACE_MODEL, else the one the build provisions).")
+        String model;
+
+        SpeechModel load() {
+            return SpeechModel.find(model);
         }
-        Level level = parseLevel(args.option("level", "sde2"));
-        String format = args.option("format", "json");
-        if (!format.equals("json") && !format.equals("text")) {
-            throw new UsageException("--format must be json or text, not '" + format + "'");
-        }
-        QuestionBank bank = bank(args);
-        Card card = bank.get(args.option("question"));
-        Path file = Path.of(args.positional().get(0));
-        Analyzer analyzer = new Analyzer(bank, segmentation(args));
-        ScoredTranscript scored = AudioDecoder.isAudio(file)
-            ? new RecordingAnalyzer(analyzer, SpeechModel.find(args.option("model")), new AudioDecoder()).analyze(file, card, level).transcript()
-            : analyzer.analyze(AnswerInput.read(file), card.id(), level);
-        if (format.equals("text")) {
-            out.print(TextReport.render(scored));
-        } else {
-            out.println(json(scored));
-        }
-        return 0;
     }
 
-    private int serve(Args args) {
+    /** Which segmenter labels the phases: the learned model, or the older cues for comparison. */
+    static final class Segmenter {
+        @Option(names = "--segmenter", paramLabel = "NAME", defaultValue = "learned", converter = SegmentationConverter.class,
+            description = "learned (the trained STAR model) or cues (the older hand-weighted cues); default: ${DEFAULT-VALUE}.")
+        Segmentation segmentation = Segmentation.LEARNED;
+    }
+
+    static final class SegmentationConverter implements CommandLine.ITypeConverter<Segmentation> {
+        @Override
+        public Segmentation convert(String text) {
+            try {
+                return Segmentation.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** A level, as the engine names it; a bad one is a usage error that lists the good ones. */
+    static final class LevelConverter implements CommandLine.ITypeConverter<Level> {
+        @Override
+        public Level convert(String text) {
+            try {
+                return Level.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    enum Format { json, text }
+
+    @Command(name = "analyze", mixinStandardHelpOptions = true, description = {"Score one answer. FILE is a recording (.wav;"
+        + " mp3, m4a, ogg, webm, flac with ffmpeg), a timed transcript (.json: {\"words\": [...]} or Vosk results) or a"
+        + " written answer (.txt)."})
+    static final class Analyze implements Callable<Integer> {
+        @ParentCommand
+        Main main;
+        @Option(names = "--question", paramLabel = "ID", description = "The card answered (default: the generic card).")
+        String question;
+        @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "sde2", converter = LevelConverter.class,
+            description = "sde1, sde2 or senior (default: ${DEFAULT-VALUE}).")
+        Level level;
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json or text (default: ${DEFAULT-VALUE}).")
+        Format format;
+        @Mixin
+        Cards cards;
+        @Mixin
+        Model model;
+        @Mixin
+        Segmenter segmenter;
+        @Parameters(paramLabel = "FILE", arity = "1", description = "The answer.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            QuestionBank bank = cards.bank();
+            Card card = bank.get(question);
+            Analyzer analyzer = new Analyzer(bank, segmenter.segmentation);
+            ScoredTranscript scored = AudioDecoder.isAudio(file)
+                ? new RecordingAnalyzer(analyzer, model.load(), new AudioDecoder()).analyze(file, card, level).transcript()
+                : analyzer.analyze(AnswerInput.read(file), card.id(), level);
+            if (format == Format.text) {
+                main.out.print(TextReport.render(scored));
+            } else {
+                main.out.println(json(scored));
+            }
+            return DONE;
+        }
+    }
+
+    @Command(name = "batch", mixinStandardHelpOptions = true, description = {"Score every recording in the files and"
+        + " folders given: one JSON each, summary.csv and report.html in --out. Done recordings are skipped unless --force."})
+    static final class Batch implements Callable<Integer> {
+        @ParentCommand
+        Main main;
+        @Option(names = "--question", paramLabel = "ID", description = "The card answered (default: the generic card).")
+        String question;
+        @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "sde2", converter = LevelConverter.class,
+            description = "sde1, sde2 or senior (default: ${DEFAULT-VALUE}).")
+        Level level;
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "starpace-out", description = "Where results go (default: ${DEFAULT-VALUE}).")
+        Path outDir;
+        @Option(names = "--jobs", paramLabel = "N", description = "Recordings analysed at once, 1 to 64 (default: the number of cores).")
+        Integer jobs;
+        @Option(names = "--force", description = "Analyse again what was analysed before.")
+        boolean force;
+        @Mixin
+        Cards cards;
+        @Mixin
+        Model model;
+        @Mixin
+        Segmenter segmenter;
+        @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Recordings, or folders of them.")
+        List<String> inputs;
+
+        @Override
+        public Integer call() {
+            int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+            if (n < 1 || n > 64) {
+                throw new UsageException("--jobs must be a number from 1 to 64, not '" + n + "'");
+            }
+            return new BatchCommand(main.out, main.err).run(new BatchCommand.Options(inputs, question, level, outDir, n,
+                force, cards.bank(), model, segmenter.segmentation));
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = {"The web app and its API on"
+        + " http://127.0.0.1:7070 (localhost only unless --host says otherwise); attempts are kept in DIR/starpace.db."
+        + " Requests must name this server as their Host: the bound address, localhost, or a NAME from --allowed-host."})
+    static final class Serve implements Callable<Integer> {
+        @ParentCommand
+        Main main;
+        @Option(names = "--host", paramLabel = "HOST", defaultValue = StarPaceServer.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+        String host;
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + StarPaceServer.DEFAULT_PORT, description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
         int port;
-        try {
-            port = Integer.parseInt(args.option("port", String.valueOf(StarPaceServer.DEFAULT_PORT)));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--port must be a number");
-        }
-        Path data = Path.of(args.option("data", System.getenv().getOrDefault("STARPACE_DATA", "starpace-data")));
-        StarPaceServer server = StarPaceServer.start(new StarPaceServer.Settings(
-            args.option("host", StarPaceServer.DEFAULT_HOST), port, data, bank(args), SpeechModel.find(args.option("model")),
-            segmentation(args)));
-        out.printf("StarPace is running on http://%s:%d/ (attempts in %s); Ctrl-C stops it%n",
-            args.option("host", StarPaceServer.DEFAULT_HOST), server.port(), data.toAbsolutePath());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        try {
-            Thread.currentThread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
-    }
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:STARPACE_DATA:-starpace-data}",
+            description = "Where attempts are kept (default: STARPACE_DATA, else ./starpace-data).")
+        Path data;
+        @Option(names = "--allowed-host", paramLabel = "NAME", split = ",", description = "Other host names to answer to (comma-separated or repeated).")
+        List<String> allowedHosts = List.of();
+        @Mixin
+        Cards cards;
+        @Mixin
+        Model model;
+        @Mixin
+        Segmenter segmenter;
 
-    private int questions(Args args) {
-        QuestionBank bank = bank(args);
-        List<Card> cards = args.option("lp") == null ? bank.cards() : bank.byLp(args.option("lp"));
-        for (Card c : cards) {
-            out.printf("%-45s %-36s %s%n", c.id(), c.lp(), c.question());
-        }
-        return 0;
-    }
-
-    static Segmentation segmentation(Args args) {
-        try {
-            return Segmentation.parse(args.option("segmenter", Segmentation.LEARNED.id()));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        @Override
+        public Integer call() {
+            if (port < 0 || port > 65535) {
+                throw new UsageException("--port must be between 0 and 65535, not " + port);
+            }
+            List<String> allowed = allowedHosts.stream().map(String::trim).filter(h -> !h.isEmpty()).toList();
+            StarPaceServer server = StarPaceServer.start(new StarPaceServer.Settings(host, port, data, cards.bank(), model.load(), allowed,
+                segmenter.segmentation));
+            if (server.recoveredSummary() != null) {
+                main.out.println(server.recoveredSummary());
+            }
+            main.out.printf("StarPace is running on http://%s:%d/ (attempts in %s); Ctrl-C stops it%n",
+                host, server.port(), data.toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            try {
+                Thread.currentThread().join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return DONE;
         }
     }
 
-    static QuestionBank bank(Args args) {
-        QuestionBank bank = QuestionBank.builtIn();
-        String cards = args.option("cards", System.getenv("STARPACE_CARDS"));
-        return cards == null ? bank : bank.withFolder(Path.of(cards));
-    }
+    @Command(name = "questions", mixinStandardHelpOptions = true, description = "List the question cards, optionally those for one Leadership Principle.")
+    static final class Questions implements Callable<Integer> {
+        @ParentCommand
+        Main main;
+        @Option(names = "--lp", paramLabel = "LP", description = "A Leadership Principle, e.g. \"dive deep\".")
+        String lp;
+        @Mixin
+        Cards cards;
 
-    static Level parseLevel(String text) {
-        try {
-            return Level.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        @Override
+        public Integer call() {
+            QuestionBank bank = cards.bank();
+            for (Card c : lp == null ? bank.cards() : bank.byLp(lp)) {
+                main.out.printf("%-45s %-36s %s%n", c.id(), c.lp(), c.question());
+            }
+            return DONE;
         }
     }
 

@@ -32,11 +32,18 @@ public final class RecordingAnalyzer {
 
     public Analysis analyze(Path file, Card card, Level level) {
         Audio audio = decoder.decode(file);
+        try {
+            return analyze(audio, card, level);
+        } catch (NoSpeechException e) {
+            throw new NoSpeechException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Scores 16 kHz speech audio already decoded (a stored attempt's, say). */
+    public Analysis analyze(Audio audio, Card card, Level level) {
         try (AnswerSession session = new AnswerSession(analyzer, model, card, level, new SessionListener() { })) {
             stream(audio, session);
             return new Analysis(session.finish(), audio.seconds());
-        } catch (NoSpeechException e) {
-            throw new NoSpeechException(file + ": " + e.getMessage());
         }
     }
 

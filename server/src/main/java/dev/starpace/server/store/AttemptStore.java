@@ -3,11 +3,13 @@ package dev.starpace.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.audio.Audio;
 import dev.starpace.server.audio.WavFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,12 +25,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Attempts in an embedded SQLite database (data/starpace.db): each attempt's metadata, its scored transcript
- * and its audio, appended in chunks while the answer streams so that a dropped connection keeps what was heard.
- * One connection, serialised: SQLite writes one at a time anyway, and the chunks are small.
+ * Attempts in an embedded SQLite database (data/starpace.db): each attempt's metadata, its scored transcript,
+ * its audio and the words heard, appended while the answer streams so that a dropped connection or a crash
+ * keeps what was heard. One connection, serialised: SQLite writes one at a time anyway, and the chunks are small.
+ * Every failure is a {@link StorageException} with a line for a person.
  */
 public final class AttemptStore implements AutoCloseable {
+    /** Caps the database at this many pages: how the tests make a full disk without mounting one. */
+    public static final String MAX_PAGES_PROPERTY = "starpace.maxDbPages";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WRITE = "cannot write to the attempt database";
+    private static final String READ = "cannot read the attempt database";
 
     private final Connection db;
 
@@ -37,35 +45,80 @@ public final class AttemptStore implements AutoCloseable {
     }
 
     public static AttemptStore open(Path dataDir) {
+        Path file = dataDir.resolve("starpace.db");
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new StorageException("the data folder " + dataDir + " is a file, not a folder");
+        }
         try {
             Files.createDirectories(dataDir);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("starpace.db"));
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("""
-                    CREATE TABLE IF NOT EXISTS attempts (
-                      id TEXT PRIMARY KEY,
-                      question_id TEXT NOT NULL,
-                      level TEXT NOT NULL,
-                      mode TEXT NOT NULL,
-                      started_at TEXT NOT NULL,
-                      status TEXT NOT NULL,
-                      duration_seconds REAL,
-                      score INTEGER,
-                      transcript TEXT)""");
-                s.execute("""
-                    CREATE TABLE IF NOT EXISTS audio_chunks (
-                      attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
-                      seq INTEGER NOT NULL,
-                      pcm BLOB NOT NULL,
-                      PRIMARY KEY (attempt_id, seq))""");
-                // an attempt still 'recording' when the server starts was cut off by a crash or a stop
-                s.execute("UPDATE attempts SET status = 'incomplete' WHERE status = 'recording'");
+        } catch (AccessDeniedException e) {
+            throw new StorageException("cannot create the data folder " + dataDir + ": permission denied");
+        } catch (IOException e) {
+            throw new StorageException("cannot create the data folder " + dataDir);
+        }
+        if (Files.isDirectory(file)) {
+            throw new StorageException("the attempt database " + file + " is a folder, not a file");
+        }
+        if (!Files.isWritable(dataDir) || Files.exists(file) && !Files.isWritable(file)) {
+            throw new StorageException("the attempt database " + file + " is read-only; StarPace writes every answer to it");
+        }
+        Connection db = null;
+        try {
+            db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            exec(db, "PRAGMA foreign_keys=ON");
+            quickCheck(db, file);
+            exec(db, "PRAGMA journal_mode=WAL");
+            Long maxPages = Long.getLong(MAX_PAGES_PROPERTY);
+            if (maxPages != null) {
+                exec(db, "PRAGMA max_page_count = " + maxPages);
             }
+            Schema.migrate(db, file.toString());
+            // a write now, so that a read-only database is refused at startup, not mid-answer
+            exec(db, "PRAGMA user_version = " + Schema.version(db));
             return new AttemptStore(db);
-        } catch (IOException | SQLException e) {
-            throw new IllegalStateException("cannot open the attempt database in " + dataDir + ": " + e.getMessage(), e);
+        } catch (SQLException | StorageException e) {
+            closeQuietly(db);
+            throw e instanceof StorageException se ? se : StorageException.of("cannot open the attempt database " + file, (SQLException) e);
+        }
+    }
+
+    /** Damage in the middle of the file would otherwise surface later as failed reads. */
+    /** Each statement of its own, closed at once: an open result (a pragma's) would hold a lock. */
+    static void exec(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void quickCheck(Connection db, Path file) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            while (rs.next()) {
+                problems.add(rs.getString(1));
+            }
+        }
+        if (!problems.equals(List.of("ok"))) {
+            throw new StorageException("the attempt database " + file + " is damaged (" + problems.size()
+                + " problems found); move it aside and StarPace starts a new one");
+        }
+    }
+
+    /** SQLite may have rolled back already (a full disk does): the first error is the one to report. */
+    static void rollback(Connection db) {
+        try {
+            exec(db, "ROLLBACK");
+        } catch (SQLException e) {
+            // nothing left to undo
+        }
+    }
+
+    private static void closeQuietly(Connection db) {
+        try {
+            if (db != null) {
+                db.close();
+            }
+        } catch (SQLException e) {
+            // already failing: the first error is the one to report
         }
     }
 
@@ -79,8 +132,49 @@ public final class AttemptStore implements AutoCloseable {
 
     /** Appends 16 kHz 16-bit mono PCM to the attempt's audio. */
     public synchronized void appendAudio(String id, int seq, byte[] pcm, int length) {
-        byte[] copy = length == pcm.length ? pcm : java.util.Arrays.copyOf(pcm, length);
-        update("INSERT INTO audio_chunks (attempt_id, seq, pcm) VALUES (?, ?, ?)", id, seq, copy);
+        appendHeard(id, seq, length == pcm.length ? pcm : java.util.Arrays.copyOf(pcm, length), 0, List.of());
+    }
+
+    /**
+     * Appends, in one transaction, audio (when {@code pcm} is not null) and the words finalised from it, numbered
+     * from {@code firstWord}: a crash leaves both or neither.
+     */
+    public synchronized void appendHeard(String id, int audioSeq, byte[] pcm, int firstWord, List<Word> words) {
+        try {
+            // explicit BEGIN and COMMIT: the driver's own commit hides a full disk behind "no transaction is active"
+            exec(db, "BEGIN IMMEDIATE");
+            try {
+                if (pcm != null) {
+                    try (PreparedStatement st = db.prepareStatement("INSERT INTO audio_chunks (attempt_id, seq, pcm) VALUES (?, ?, ?)")) {
+                        st.setString(1, id);
+                        st.setInt(2, audioSeq);
+                        st.setBytes(3, pcm);
+                        st.executeUpdate();
+                    }
+                }
+                try (PreparedStatement st = db.prepareStatement(
+                    "INSERT INTO attempt_words (attempt_id, seq, word, start_seconds, end_seconds) VALUES (?, ?, ?, ?, ?)")) {
+                    for (int i = 0; i < words.size(); i++) {
+                        Word w = words.get(i);
+                        st.setString(1, id);
+                        st.setInt(2, firstWord + i);
+                        st.setString(3, w.word());
+                        st.setDouble(4, w.start());
+                        st.setDouble(5, w.end());
+                        st.addBatch();
+                    }
+                    if (!words.isEmpty()) {
+                        st.executeBatch();
+                    }
+                }
+                exec(db, "COMMIT");
+            } catch (SQLException e) {
+                rollback(db);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw StorageException.of(WRITE, e);
+        }
     }
 
     public synchronized void finish(String id, String status, ScoredTranscript transcript) {
@@ -90,12 +184,21 @@ public final class AttemptStore implements AutoCloseable {
     }
 
     public synchronized List<Attempt> list(String questionId) {
+        return attempts(questionId == null ? "" : " WHERE question_id = ?", questionId);
+    }
+
+    /** Attempts still {@code recording}: at startup, those a crash cut off. */
+    public synchronized List<Attempt> recording() {
+        return attempts(" WHERE status = ?", Attempt.RECORDING);
+    }
+
+    private List<Attempt> attempts(String where, String arg) {
         String sql = "SELECT id, question_id, level, mode, started_at, status, duration_seconds, score FROM attempts"
-            + (questionId == null ? "" : " WHERE question_id = ?") + " ORDER BY started_at DESC";
+            + where + " ORDER BY started_at DESC";
         List<Attempt> out = new ArrayList<>();
         try (PreparedStatement st = db.prepareStatement(sql)) {
-            if (questionId != null) {
-                st.setString(1, questionId);
+            if (arg != null) {
+                st.setString(1, arg);
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -104,7 +207,7 @@ public final class AttemptStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw StorageException.of(READ, e);
         }
         return out;
     }
@@ -122,16 +225,32 @@ public final class AttemptStore implements AutoCloseable {
                     rs.getString(5), rs.getString(6), nullableDouble(rs, 7), nullableInt(rs, 8),
                     transcript == null ? null : JSON.readValue(transcript, ScoredTranscript.class)));
             }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        } catch (SQLException e) {
+            throw StorageException.of(READ, e);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("the stored transcript of attempt " + id + " is damaged", e);
         }
     }
 
-    /** The attempt's audio as a 16 kHz 16-bit mono WAV file, or empty when there is no such attempt. */
-    public synchronized Optional<byte[]> audio(String id) {
-        if (!exists(id)) {
-            return Optional.empty();
+    /** The words stored as they were heard, in order. */
+    public synchronized List<Word> words(String id) {
+        List<Word> out = new ArrayList<>();
+        try (PreparedStatement st = db.prepareStatement(
+            "SELECT word, start_seconds, end_seconds FROM attempt_words WHERE attempt_id = ? ORDER BY seq")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Word(rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw StorageException.of(READ, e);
         }
+        return out;
+    }
+
+    /** The attempt's audio as 16 kHz 16-bit mono PCM (empty when none was stored). */
+    public synchronized byte[] pcm(String id) {
         ByteArrayOutputStream pcm = new ByteArrayOutputStream();
         try (PreparedStatement st = db.prepareStatement("SELECT pcm FROM audio_chunks WHERE attempt_id = ? ORDER BY seq")) {
             st.setString(1, id);
@@ -141,11 +260,20 @@ public final class AttemptStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw StorageException.of(READ, e);
         }
+        return pcm.toByteArray();
+    }
+
+    /** The attempt's audio as a 16 kHz 16-bit mono WAV file, or empty when there is no such attempt. */
+    public synchronized Optional<byte[]> audio(String id) {
+        if (!exists(id)) {
+            return Optional.empty();
+        }
+        byte[] pcm = pcm(id);
         ByteArrayOutputStream wav = new ByteArrayOutputStream();
-        wav.writeBytes(WavFile.header(pcm.size(), Audio.SPEECH_RATE));
-        wav.writeBytes(pcm.toByteArray());
+        wav.writeBytes(WavFile.header(pcm.length, Audio.SPEECH_RATE));
+        wav.writeBytes(pcm);
         return Optional.of(wav.toByteArray());
     }
 
@@ -156,12 +284,18 @@ public final class AttemptStore implements AutoCloseable {
                 return rs.next();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw StorageException.of(READ, e);
         }
     }
 
     public synchronized boolean delete(String id) {
         return update("DELETE FROM attempts WHERE id = ?", id) > 0;
+    }
+
+    /** Deletes the attempt if no audio was ever stored for it: a start with nothing after it leaves no row. */
+    public synchronized boolean deleteIfSilent(String id) {
+        return update("DELETE FROM attempts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM audio_chunks WHERE attempt_id = ?)",
+            id, id) > 0;
     }
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
@@ -181,7 +315,7 @@ public final class AttemptStore implements AutoCloseable {
             }
             return st.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("database: " + e.getMessage(), e);
+            throw StorageException.of(WRITE, e);
         }
     }
 
@@ -195,10 +329,6 @@ public final class AttemptStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        closeQuietly(db);
     }
 }

@@ -1,6 +1,8 @@
 package dev.starpace.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.starpace.engine.Analyzer;
 import dev.starpace.engine.Level;
 import dev.starpace.engine.Phase;
@@ -19,6 +21,7 @@ import dev.starpace.server.speech.SessionListener;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
+import dev.starpace.server.store.StorageException;
 import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
@@ -32,6 +35,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live answer socket (docs/live-protocol.md): a start message, then binary 16 kHz PCM16 frames, then stop.
@@ -47,6 +52,9 @@ final class AnswerSocket {
     static final Set<String> MODES = Set.of("practice", "mock", "probe");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerSocket.class);
+    private static final String START_SHAPE =
+        "{\"type\":\"start\",\"question\":ID,\"level\":\"sde2\",\"mode\":\"practice\"}";
 
     private final Analyzer analyzer;
     private final SpeechModel model;
@@ -80,6 +88,10 @@ final class AnswerSocket {
         AnswerSession session;
         final ByteArrayOutputStream unsaved = new ByteArrayOutputStream();
         int seq;
+        /** Words stored so far: the next finalised word is stored with this number. */
+        int wordsStored;
+        /** A write failed: nothing more is stored, so what is stored stays a prefix of what was heard. */
+        boolean storageFailed;
         long arrived;
         boolean reported;
 
@@ -95,6 +107,24 @@ final class AnswerSocket {
         @Override
         public void words(List<ScoredTranscript.ScoredWord> words, int firstChanged) {
             sent(outbox.send(new LiveEvents.Words("words", firstChanged, words.subList(firstChanged, words.size())), false));
+            keepWords(words);
+        }
+
+        /** Stores the newly finalised words with the audio they came from, in one transaction. */
+        private void keepWords(List<ScoredTranscript.ScoredWord> words) {
+            if (attempt == null || storageFailed || words.size() <= wordsStored) {
+                return;
+            }
+            List<Word> fresh = words.subList(wordsStored, words.size()).stream()
+                .map(w -> new Word(w.word(), w.start(), w.end())).toList();
+            byte[] pcm = unsaved.size() > 0 ? unsaved.toByteArray() : null;
+            if (write(() -> store.appendHeard(attempt.id(), seq, pcm, wordsStored, fresh))) {
+                if (pcm != null) {
+                    seq++;
+                    unsaved.reset();
+                }
+                wordsStored = words.size();
+            }
         }
 
         @Override
@@ -117,10 +147,66 @@ final class AnswerSocket {
         }
 
         void saveAudio(boolean all) {
-            if (attempt != null && (all ? unsaved.size() > 0 : unsaved.size() >= STORE_BYTES)) {
+            if (attempt != null && !storageFailed && (all ? unsaved.size() > 0 : unsaved.size() >= STORE_BYTES)) {
                 byte[] bytes = unsaved.toByteArray();
-                store.appendAudio(attempt.id(), seq++, bytes, bytes.length);
-                unsaved.reset();
+                if (write(() -> store.appendAudio(attempt.id(), seq, bytes, bytes.length))) {
+                    seq++;
+                    unsaved.reset();
+                }
+            }
+        }
+
+        /**
+         * Runs a write to the store; when it fails the client hears it once (a {@code storage} error event) and
+         * the answer goes on, scored at the end but no longer stored.
+         */
+        boolean write(Runnable write) {
+            try {
+                write.run();
+                return true;
+            } catch (StorageException e) {
+                if (!storageFailed) {
+                    storageFailed = true;
+                    LOG.warn("attempt {}: {}", attempt == null ? "-" : attempt.id(), e.getMessage(), e);
+                    outbox.send(LiveEvents.error("storage", e.getMessage()
+                        + "; the answer goes on and is scored, but what follows is not kept"), false);
+                }
+                return false;
+            }
+        }
+
+        /**
+         * Finishes the stored attempt; true when it is kept with its transcript. When that cannot be written, the
+         * status alone may still fit (a full disk): the attempt is then incomplete, not left recording.
+         */
+        boolean finishAttempt(String status, ScoredTranscript t) {
+            if (attempt == null) {
+                return false;
+            }
+            // after a failed write the stored audio stops short of the answer: the attempt is incomplete
+            String kept = storageFailed ? Attempt.INCOMPLETE : status;
+            if (write(() -> store.finish(attempt.id(), kept, t))) {
+                return ask(() -> store.get(attempt.id()).isPresent()); // deleted meanwhile: not kept
+            }
+            ask(() -> {
+                store.finish(attempt.id(), Attempt.INCOMPLETE, null);
+                return true;
+            });
+            return false;
+        }
+
+        /** Deletes the attempt if no audio of it was stored: nothing followed the start. */
+        boolean deleteIfSilent() {
+            return attempt != null && !storageFailed && seq == 0 && unsaved.size() == 0 && ask(() -> store.deleteIfSilent(attempt.id()));
+        }
+
+        /** A store call whose failure was already reported (or does not matter): false when it fails. */
+        private boolean ask(java.util.function.BooleanSupplier query) {
+            try {
+                return query.getAsBoolean();
+            } catch (StorageException e) {
+                LOG.warn("attempt {}: {}", attempt.id(), e.getMessage(), e);
+                return false;
             }
         }
     }
@@ -141,13 +227,28 @@ final class AnswerSocket {
             return;
         }
         synchronized (c) {
-            if (c.session == null) {
-                start(ctx, c, ctx.message());
-            } else if (isStop(ctx.message())) {
-                stop(ctx, c);
-            } else {
-                fail(ctx, c, 1003, "text-not-binary", "after start, send audio as binary PCM16 frames, or {\"type\":\"stop\"}");
+            try {
+                if (c.session == null) {
+                    start(ctx, c, ctx.message());
+                } else if (isStop(ctx.message())) {
+                    stop(ctx, c);
+                } else {
+                    fail(ctx, c, 1003, "text-not-binary", "after start, send audio as binary PCM16 frames, or {\"type\":\"stop\"}");
+                }
+            } catch (RuntimeException e) {
+                internal(ctx, c, e);
             }
+        }
+    }
+
+    /** A bug: the log gets the details, the client one line and a clean close; what was heard is kept. */
+    private void internal(WsContext ctx, Connection c, RuntimeException e) {
+        LOG.error("live answer {} failed", c.attempt == null ? "-" : c.attempt.id(), e);
+        try {
+            fail(ctx, c, 1011, "internal", "the server failed on this answer; what was heard so far is kept");
+        } catch (RuntimeException again) {
+            LOG.error("could not close the failed answer", again);
+            ctx.session.close(1011, "internal", Callback.NOOP);
         }
     }
 
@@ -155,8 +256,21 @@ final class AnswerSocket {
         LiveEvents.Start start;
         try {
             start = JSON.readValue(message, LiveEvents.Start.class);
+        } catch (UnrecognizedPropertyException e) {
+            fail(ctx, c, 1008, "bad-start", "the start message has an unknown field '" + Echo.of(e.getPropertyName())
+                + "' (known: type, question, level, mode, probe, sampleRate)");
+            return;
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            fail(ctx, c, 1008, "bad-start", field == null ? "the first message must be a JSON object: " + START_SHAPE
+                : "the start message's field '" + Echo.of(field) + "' has the wrong type (" + START_SHAPE + ")");
+            return;
         } catch (Exception e) {
-            fail(ctx, c, 1008, "bad-start", "the first message must be {\"type\":\"start\",\"question\":ID,\"level\":\"sde2\",\"mode\":\"practice\"}");
+            fail(ctx, c, 1008, "bad-start", "the first message must be " + START_SHAPE);
+            return;
+        }
+        if (start == null) {
+            fail(ctx, c, 1008, "bad-start", "the first message must be " + START_SHAPE + ", not null");
             return;
         }
         if (!"start".equals(start.type())) {
@@ -169,14 +283,17 @@ final class AnswerSocket {
         }
         String mode = start.mode() == null ? "practice" : start.mode();
         if (!MODES.contains(mode)) {
-            fail(ctx, c, 1008, "bad-start", "mode must be practice, mock or probe, not '" + mode + "'");
+            fail(ctx, c, 1008, "bad-start", "mode must be practice, mock or probe, not '" + Echo.of(mode) + "'");
             return;
         }
         try {
             c.card = analyzer.bank().get(start.question());
             c.level = Level.parse(start.level() == null ? "sde2" : start.level());
-        } catch (UnknownQuestionException | IllegalArgumentException e) {
-            fail(ctx, c, 1008, e instanceof UnknownQuestionException ? "unknown-question" : "bad-start", e.getMessage());
+        } catch (UnknownQuestionException e) {
+            fail(ctx, c, 1008, "unknown-question", Api.unknownQuestion(analyzer, start.question()));
+            return;
+        } catch (IllegalArgumentException e) {
+            fail(ctx, c, 1008, "bad-start", "unknown level '" + Echo.of(start.level()) + "' (expected sde1, sde2 or senior)");
             return;
         }
         c.mode = mode;
@@ -188,7 +305,13 @@ final class AnswerSocket {
             }
             c.probe = n;
         } else {
-            c.attempt = store.start(c.card.id(), c.level.id(), mode);
+            try {
+                c.attempt = store.start(c.card.id(), c.level.id(), mode);
+            } catch (StorageException e) {
+                // nothing heard yet: the answer cannot be kept, so it is not begun
+                fail(ctx, c, 1011, "storage", e.getMessage() + "; the answer cannot be kept, try again later");
+                return;
+            }
         }
         c.session = new AnswerSession(analyzer, model, c.card, c.level, c);
         c.outbox.send(new LiveEvents.Ready("ready", c.attempt == null ? null : c.attempt.id(), c.card.id(), c.card.lp(),
@@ -202,28 +325,38 @@ final class AnswerSocket {
             return;
         }
         synchronized (c) {
-            ByteBuffer data = ctx.data();
-            int length = data.remaining();
-            if (c.session == null) {
-                fail(ctx, c, 1008, "binary-before-start", "send {\"type\":\"start\", ...} before any audio");
-                return;
+            try {
+                audio(ctx, c, arrived);
+            } catch (RuntimeException e) {
+                internal(ctx, c, e);
             }
-            if (length > MAX_FRAME_BYTES) {
-                fail(ctx, c, 1009, "frame-too-large", "audio frames are at most " + MAX_FRAME_BYTES + " bytes (2 s), this one was " + length);
-                return;
-            }
-            if (length % 2 != 0) {
-                fail(ctx, c, 1003, "bad-frame", "PCM16 frames hold whole 16-bit samples; this one had " + length + " bytes");
-                return;
-            }
-            byte[] pcm = new byte[length];
-            data.get(pcm);
-            c.unsaved.writeBytes(pcm);
-            c.saveAudio(false);
-            c.arrived = arrived;
-            c.reported = false;
-            c.session.accept(pcm, length);
         }
+    }
+
+    private void audio(WsBinaryMessageContext ctx, Connection c, long arrived) {
+        ByteBuffer data = ctx.data();
+        int length = data.remaining();
+        if (c.session == null) {
+            fail(ctx, c, 1008, "binary-before-start", "send {\"type\":\"start\", ...} before any audio");
+            return;
+        }
+        if (length > MAX_FRAME_BYTES) {
+            fail(ctx, c, 1009, "frame-too-large", "audio frames are at most " + MAX_FRAME_BYTES + " bytes (2 s), this one was " + length);
+            return;
+        }
+        if (length % 2 != 0) {
+            fail(ctx, c, 1003, "bad-frame", "PCM16 frames hold whole 16-bit samples; this one had " + length + " bytes");
+            return;
+        }
+        byte[] pcm = new byte[length];
+        data.get(pcm);
+        if (c.attempt != null && !c.storageFailed) {
+            c.unsaved.writeBytes(pcm);
+        }
+        c.saveAudio(false);
+        c.arrived = arrived;
+        c.reported = false;
+        c.session.accept(pcm, length);
     }
 
     private void stop(WsContext ctx, Connection c) {
@@ -234,8 +367,8 @@ final class AnswerSocket {
                 List<Word> words = t.words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList();
                 c.outbox.send(new LiveEvents.Probe("probe", ProbeJudge.judge(c.card, c.probe, words), words), false);
             } else {
-                store.finish(c.attempt.id(), Attempt.COMPLETE, t);
-                c.outbox.send(new LiveEvents.Scored("scored", c.attempt.id(), t), false);
+                boolean kept = c.finishAttempt(Attempt.COMPLETE, t);
+                c.outbox.send(new LiveEvents.Scored("scored", kept ? c.attempt.id() : null, t), false);
             }
             end(ctx, c, 1000, "done");
         } catch (NoSpeechException e) {
@@ -243,7 +376,9 @@ final class AnswerSocket {
                 c.outbox.send(new LiveEvents.Probe("probe", ProbeJudge.judge(c.card, c.probe, List.of()), List.of()), false);
                 end(ctx, c, 1000, "done");
             } else {
-                store.finish(c.attempt.id(), Attempt.INCOMPLETE, null);
+                if (!c.deleteIfSilent()) {
+                    c.finishAttempt(Attempt.INCOMPLETE, null);
+                }
                 c.session.close();
                 c.session = null;
                 fail(ctx, c, 1000, "no-speech", "no words were heard: check the microphone and speak up");
@@ -268,13 +403,16 @@ final class AnswerSocket {
             try {
                 if (c.attempt != null) {
                     c.saveAudio(true);
+                    if (c.deleteIfSilent()) {
+                        return;
+                    }
                     ScoredTranscript t = null;
                     try {
                         t = c.session.finish();
                     } catch (NoSpeechException e) {
                         // nothing heard: the attempt keeps its audio and no transcript
                     }
-                    store.finish(c.attempt.id(), Attempt.INCOMPLETE, t);
+                    c.finishAttempt(Attempt.INCOMPLETE, t);
                 }
             } finally {
                 c.session.close();

@@ -6,6 +6,7 @@ import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
 import dev.starpace.engine.transcript.Word;
+import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
 import io.javalin.http.Context;
@@ -16,10 +17,12 @@ import java.util.Locale;
 final class Api {
     private final Analyzer analyzer;
     private final AttemptStore store;
+    private final StoredAnswers stored;
 
-    Api(Analyzer analyzer, AttemptStore store) {
+    Api(Analyzer analyzer, AttemptStore store, StoredAnswers stored) {
         this.analyzer = analyzer;
         this.store = store;
+        this.stored = stored;
     }
 
     /** A card in a list: enough to pick it. */
@@ -54,18 +57,29 @@ final class Api {
 
     void deleteAttempt(Context ctx) {
         if (!store.delete(ctx.pathParam("id"))) {
-            throw new ApiException(404, "no attempt " + ctx.pathParam("id"));
+            throw new ApiException(404, "no attempt " + Echo.of(ctx.pathParam("id")));
         }
         ctx.status(204);
     }
 
-    /** Scores a stored attempt again with today's bank and rules; what the audio showed is kept. */
+    /**
+     * Scores a stored attempt again with today's bank and rules; what the audio showed is kept. An attempt with
+     * no transcript (cut off before any was made) is scored from its stored words, or its audio is transcribed.
+     */
     void rescore(Context ctx) {
         Attempt a = found(ctx.pathParam("id"));
-        if (a.transcript() == null) {
-            throw new ApiException(409, "attempt " + a.id() + " has no words to score");
-        }
         Card card = card(a.questionId());
+        if (a.transcript() == null) {
+            ScoredTranscript t;
+            try {
+                t = stored.score(a, card, level(a.level()));
+            } catch (NoSpeechException e) {
+                throw new ApiException(409, "attempt " + a.id() + " has no words to score: no speech was heard in its audio");
+            }
+            store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), t);
+            ctx.json(store.get(a.id()).orElseThrow());
+            return;
+        }
         List<Word> words = a.transcript().words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList();
         ScoredTranscript rescored = analyzer.analyze(words, card.id(), level(a.level()), a.transcript().delivery().audio());
         store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), rescored);
@@ -73,7 +87,7 @@ final class Api {
     }
 
     void audio(Context ctx) {
-        byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, "no attempt " + ctx.pathParam("id")));
+        byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, "no attempt " + Echo.of(ctx.pathParam("id"))));
         ctx.contentType("audio/wav").header("Cache-Control", "no-store").result(wav);
     }
 
@@ -81,19 +95,25 @@ final class Api {
         try {
             return analyzer.bank().get(id);
         } catch (UnknownQuestionException e) {
-            throw new ApiException(404, e.getMessage());
+            throw new ApiException(404, unknownQuestion(analyzer, id));
         }
     }
 
+    /** The engine's message quotes the id whole; a client may have sent 60 KB of it. */
+    static String unknownQuestion(Analyzer analyzer, String id) {
+        return "unknown question '" + Echo.of(id) + "'; known ids: "
+            + String.join(", ", analyzer.bank().cards().stream().map(Card::id).toList());
+    }
+
     private Attempt found(String id) {
-        return store.get(id).orElseThrow(() -> new ApiException(404, "no attempt " + id));
+        return store.get(id).orElseThrow(() -> new ApiException(404, "no attempt " + Echo.of(id)));
     }
 
     private static Level level(String text) {
         try {
             return Level.parse(text.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, e.getMessage());
+            throw new ApiException(400, "unknown level '" + Echo.of(text) + "' (expected sde1, sde2 or senior)");
         }
     }
 }

@@ -6,9 +6,15 @@ import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.store.AttemptStore;
 import io.javalin.Javalin;
+import dev.starpace.server.store.StorageException;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The StarPace server: the web UI, the REST API and the live answer socket, on 127.0.0.1:7070 unless told
@@ -18,31 +24,68 @@ public final class StarPaceServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
 
-    /** What the server needs: where to listen, where to keep attempts, the bank, the speech model and the segmenter. */
+    /**
+     * What the server needs: where to listen, where to keep attempts, the bank, the speech model, the extra host
+     * names it answers to, and which segmenter labels the phases.
+     */
     public record Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model,
-                           Segmentation segmentation) {
+                           List<String> allowedHosts, Segmentation segmentation) {
         public Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model) {
-            this(host, port, dataDir, bank, model, Segmentation.LEARNED);
+            this(host, port, dataDir, bank, model, List.of(), Segmentation.LEARNED);
+        }
+
+        public Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model,
+                        List<String> allowedHosts) {
+            this(host, port, dataDir, bank, model, allowedHosts, Segmentation.LEARNED);
         }
     }
 
+    /**
+     * The page may run only its own scripts and styles, talk only to this server and not be framed: no inline
+     * script, so an injected one does not run. Media and images may be blobs (replay of the recorded answer).
+     */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+        + " media-src 'self' blob:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none';"
+        + " form-action 'self'; frame-ancestors 'none'";
+    /** How long a live socket may carry nothing before it is closed (docs/live-protocol.md). */
+    public static final Duration SOCKET_IDLE = Duration.ofMinutes(5);
+
     private static final String ANSWERED = "starpace.answered";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StarPaceServer.class);
 
     private final Javalin app;
     private final AttemptStore store;
     private final LatencyRecorder latency = new LatencyRecorder();
+    private final CrashRecovery.Outcome recovered;
 
     private StarPaceServer(Settings settings) {
+        if (settings.port() < 0 || settings.port() > 65535) {
+            throw new ServerException("port " + settings.port() + " is out of range (0 to 65535)");
+        }
         Analyzer analyzer = new Analyzer(settings.bank(), settings.segmentation());
         this.store = AttemptStore.open(settings.dataDir());
-        Api api = new Api(analyzer, store);
+        StoredAnswers stored = new StoredAnswers(analyzer, settings.model(), store);
+        try {
+            this.recovered = CrashRecovery.run(analyzer, stored, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        Api api = new Api(analyzer, store, stored);
         AnswerSocket socket = new AnswerSocket(analyzer, settings.model(), store, latency);
+        HostGuard hosts = new HostGuard(settings.host(), settings.allowedHosts());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/web", Location.CLASSPATH);
-            config.jetty.modifyWebSocketServletFactory(ws -> ws.setMaxBinaryMessageSize(4L * AnswerSocket.MAX_FRAME_BYTES));
+            config.jetty.modifyWebSocketServletFactory(ws -> {
+                ws.setMaxBinaryMessageSize(4L * AnswerSocket.MAX_FRAME_BYTES);
+                ws.setIdleTimeout(SOCKET_IDLE);
+            });
+            config.routes.before(ctx -> guard(ctx, hosts));
+            config.routes.wsBeforeUpgrade(ctx -> guard(ctx, hosts));
             config.routes.get("/api/questions", api::questions);
             config.routes.get("/api/questions/{id}", api::question);
             config.routes.get("/api/attempts", api::attempts);
@@ -55,21 +98,55 @@ public final class StarPaceServer implements AutoCloseable {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));
             });
-            config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e)));
+            config.routes.exception(StorageException.class, (e, ctx) -> {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+                ctx.status(503).json(Map.of("error", e.getMessage()));
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                // the details go to the log; the client gets one line with no class names in it
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(Map.of("error", "internal error: the server could not answer this request"));
+            });
             config.routes.error(404, ctx -> {
                 // an API handler's own 404 ("no attempt ...") keeps its message
                 if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) {
-                    ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                    ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + Echo.of(ctx.path())));
                 }
             });
-            config.routes.error(405, ctx -> ctx.json(Map.of("error", "method not allowed: " + ctx.method() + " " + ctx.path())));
+            config.routes.error(405, ctx -> ctx.json(Map.of("error", "method not allowed: " + ctx.method() + " " + Echo.of(ctx.path()))));
         });
+    }
+
+    /** Every response carries the security headers; a request for a host not ours gets nothing else. */
+    private static void guard(Context ctx, HostGuard hosts) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        String host = ctx.header("Host");
+        if (!hosts.allows(host)) {
+            ctx.attribute(ANSWERED, true);
+            throw new ApiException(403, "this server does not answer to the host name '" + Echo.of(host)
+                + "' (start it with --allowed-host NAME to allow one)");
+        }
     }
 
     public static StarPaceServer start(Settings settings) {
         StarPaceServer server = new StarPaceServer(settings);
-        server.app.start();
+        try {
+            server.app.start();
+        } catch (RuntimeException e) {
+            server.store.close();
+            throw ServerException.cannotStart(settings.host(), settings.port(), e);
+        }
         return server;
+    }
+
+    /** What startup recovery did with attempts a crash had cut off. */
+    public String recoveredSummary() {
+        return recovered.total() == 0 ? null : "recovered " + recovered.total() + " attempt(s) cut off by a crash: "
+            + recovered.scored() + " scored from what was stored, " + recovered.unscored() + " with no words, "
+            + recovered.deleted() + " empty ones deleted";
     }
 
     public int port() {

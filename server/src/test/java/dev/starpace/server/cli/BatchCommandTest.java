@@ -29,7 +29,7 @@ class BatchCommandTest {
 
         MainTest.Run first = MainTest.run("batch", "--question", "customer-obsession-above-and-beyond", "--out", out.toString(),
             "--jobs", "2", dir.resolve("answers").toString());
-        assertEquals(1, first.code(), "a failed recording makes the exit code 1: " + first.err());
+        assertEquals(3, first.code(), "a failed recording makes the exit code 3 (bad input): " + first.err());
         assertTrue(first.out().contains("3 recordings: 2 analysed, 0 skipped, 1 failed"), first.out());
         assertTrue(first.out().matches("(?s).*s of audio in .* s with 2 jobs: .*x real time.*"), first.out());
         assertTrue(first.err().contains("corrupt.wav: failed: "), first.err());
@@ -69,7 +69,10 @@ class BatchCommandTest {
 
     @Test
     void badArgumentsAreOneClearLine() {
-        assertTrue(MainTest.run("batch").err().contains("batch takes one or more files or folders"));
+        MainTest.Run none = MainTest.run("batch");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("Missing required parameter: 'INPUT'"), none.err());
+        assertEquals(3, MainTest.run("batch", dir.resolve("nope").toString()).code());
         assertTrue(MainTest.run("batch", dir.resolve("nope").toString()).err().contains("no such file or folder"));
         assertTrue(MainTest.run("batch", dir.toString()).err().contains("no recordings found"));
         assertTrue(MainTest.run("batch", "--jobs", "0", dir.toString()).err().contains("--jobs must be a number from 1 to 64"));
@@ -84,11 +87,11 @@ class BatchCommandTest {
         Path corrupt = dir.resolve("bad.wav");
         Files.write(corrupt, new byte[100]);
         MainTest.Run bad = MainTest.run("analyze", corrupt.toString());
-        assertEquals(1, bad.code());
+        assertEquals(3, bad.code());
         assertEquals("", bad.out(), "nothing written for a bad recording");
         assertTrue(bad.err().startsWith("starpace: " + corrupt + ": not a WAV file"), bad.err());
         MainTest.Run noModel = MainTest.run("analyze", "--model", dir.toString(), Fixtures.wav("seed-weak").toString());
-        assertEquals(1, noModel.code());
+        assertEquals(3, noModel.code());
         assertTrue(noModel.err().contains("not a Vosk model: no am/final.mdl under " + dir), noModel.err());
     }
 }

@@ -71,23 +71,26 @@ class MainTest {
 
     @Test
     void eachBadInputExitsNonZeroWithOneClearLine() throws IOException {
-        assertFails(2, "no such file", "analyze", dir.resolve("missing.json").toString());
+        assertFails(3, "no such file", "analyze", dir.resolve("missing.json").toString());
+        assertFails(3, "no such file", "analyze", dir.resolve("missing.wav").toString());
         Path notJson = dir.resolve("notes.json");
         Files.writeString(notJson, "hello there");
-        assertFails(2, "not JSON", "analyze", notJson.toString());
+        assertFails(3, "not JSON", "analyze", notJson.toString());
         Path empty = dir.resolve("empty.json");
         Files.writeString(empty, "{\"words\": []}");
-        assertFails(2, "no words", "analyze", empty.toString());
+        assertFails(3, "no words", "analyze", empty.toString());
         Path blank = dir.resolve("blank.txt");
         Files.writeString(blank, "  \n");
-        assertFails(2, "no words", "analyze", blank.toString());
+        assertFails(3, "no words", "analyze", blank.toString());
         Path ok = dir.resolve("ok.txt");
         Files.writeString(ok, WEAK);
-        assertFails(1, "unknown question 'nope'", "analyze", "--question", "nope", ok.toString());
+        assertFails(4, "unknown question 'nope'", "analyze", "--question", "nope", ok.toString());
         assertFails(2, "unknown level 'staff'", "analyze", "--level", "staff", ok.toString());
-        assertFails(2, "--format must be json or text", "analyze", "--format", "xml", ok.toString());
-        assertFails(2, "unknown option --bogus", "analyze", "--bogus", ok.toString());
-        assertFails(2, "analyze takes one FILE", "analyze");
+        assertFails(2, "Invalid value for option '--format': expected one of [json, text]", "analyze", "--format", "xml", ok.toString());
+        assertFails(2, "Unknown option: '--bogus' (try: starpace analyze --help)", "analyze", "--bogus", ok.toString());
+        assertFails(2, "Missing required parameter: 'FILE'", "analyze");
+        assertFails(2, "Unmatched argument", "analyze", ok.toString(), ok.toString());
+        assertFails(2, "'--port': 'x' is not an int", "serve", "--port", "x");
         assertFails(2, "unknown command 'analyse'", "analyse", ok.toString());
     }
 
@@ -98,7 +101,7 @@ class MainTest {
         Path ok = dir.resolve("ok.txt");
         Files.writeString(ok, WEAK);
         Run r = run("analyze", "--cards", cards.toString(), ok.toString());
-        assertEquals(1, r.code());
+        assertEquals(4, r.code());
         assertTrue(r.err().contains("bad.json: id: must be lowercase"), r.err());
     }
 
@@ -110,11 +113,66 @@ class MainTest {
         assertEquals(1, r.out().lines().count(), r.out());
     }
 
+    @Test
+    void serveThatCannotStartSaysWhyInOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertFails(3, "the port is in use", "serve", "--port", String.valueOf(taken.getLocalPort()), "--data", dir.resolve("d1").toString());
+        }
+        assertFails(2, "--port must be between 0 and 65535, not 99999", "serve", "--port", "99999");
+        Path file = Files.writeString(dir.resolve("data-file"), "x");
+        assertFails(3, "is a file, not a folder", "serve", "--port", "0", "--data", file.toString());
+        Path corrupt = Files.createDirectories(dir.resolve("corrupt"));
+        Files.writeString(corrupt.resolve("starpace.db"), "garbage ".repeat(1000));
+        assertFails(3, "damaged or is not a StarPace database", "serve", "--port", "0", "--data", corrupt.toString());
+        Path unopenable = Files.createDirectories(dir.resolve("unopenable").resolve("starpace.db"));
+        assertFails(3, "is a folder, not a file", "serve", "--port", "0", "--data", unopenable.getParent().toString());
+    }
+
+    @Test
+    void badRecordingsSayWhatIsWrongInOneLine() throws IOException {
+        // a fmt chunk claiming 0x7ffffff0 bytes: the chunk walk used to overflow into StringIndexOutOfBoundsException
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(56).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(0x7ffffff0)
+            .putShort((short) 1).putShort((short) 1).putInt(16000).putInt(32000).putShort((short) 2).putShort((short) 16);
+        Path huge = Files.write(dir.resolve("huge-fmt.wav"), b.array());
+        assertFails(3, "corrupt WAV: the format chunk claims 2147483632 bytes", "analyze", huge.toString());
+        Path folder = Files.createDirectories(dir.resolve("x.wav"));
+        assertFails(3, "is a folder, not a recording", "analyze", folder.toString());
+        Path folderJson = Files.createDirectories(dir.resolve("y.json"));
+        assertFails(3, "is a folder, not a file", "analyze", folderJson.toString());
+        java.nio.ByteBuffer silent = java.nio.ByteBuffer.wrap(dev.starpace.server.audio.WavFile.header(32000, 16000));
+        Path zeros = dir.resolve("zeros.wav");
+        Files.write(zeros, silent.array());
+        Files.write(zeros, new byte[32000], java.nio.file.StandardOpenOption.APPEND);
+        assertFails(3, "the recording is silent (every sample is zero)", "analyze", zeros.toString());
+    }
+
+    @Test
+    void eachCommandHasItsOwnHelpAndNoCommandIsAUsageError() {
+        for (String command : new String[] {"analyze", "batch", "serve", "questions"}) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.code(), command);
+            assertTrue(r.out().startsWith("Usage: starpace " + command), r.out());
+        }
+        assertTrue(run("serve", "--help").out().contains("--allowed-host=NAME"));
+        assertTrue(run("analyze", "--help").out().contains("--level=LEVEL"));
+        Run top = run("--help");
+        assertEquals(0, top.code());
+        assertTrue(top.out().contains("Exit codes:\n  0  done\n  1  internal error (a bug)\n"), top.out());
+        assertTrue(top.out().contains("  4  unknown question or bad card"), top.out());
+        assertEquals(0, run("help").code());
+        assertEquals(0, run("-h").code());
+        Run none = run();
+        assertEquals(2, none.code());
+        assertTrue(none.out().startsWith("Usage: starpace"), none.out());
+    }
+
     private static void assertFails(int code, String message, String... args) {
         Run r = run(args);
         assertEquals(code, r.code(), r.err());
         assertTrue(r.err().contains(message), r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertEquals("", r.out());
+        assertTrue(!r.err().contains("Exception") && !r.err().contains("SQLITE"), r.err());
     }
 }

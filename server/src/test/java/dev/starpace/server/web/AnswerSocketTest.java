@@ -150,16 +150,86 @@ class AnswerSocketTest extends ServerTest {
         assertEquals(200, server.get("/api/questions").status(), "the server is still up");
     }
 
+    @Test
+    void anAttemptDeletedWhileItStreamsGivesAStorageErrorAndTheAnswerIsStillScored() throws Exception {
+        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        LiveClient client = LiveClient.connect(server.port());
+        client.send(START);
+        String id = client.await("ready").get("attemptId").asText();
+        int half = pcm.length / 2 / FRAME * FRAME;
+        for (int at = 0; at < half; at += FRAME) {
+            client.send(pcm, at, at + FRAME);
+        }
+        client.awaitWords(5);
+        assertEquals(204, server.call("DELETE", "/api/attempts/" + id).status());
+        for (int at = half; at < pcm.length; at += FRAME) {
+            client.send(pcm, at, Math.min(pcm.length, at + FRAME));
+        }
+        client.send("{\"type\":\"stop\"}");
+        assertEquals(1000, client.awaitClose());
+        JsonNode error = client.last("error");
+        assertEquals("storage", error.get("code").asText(), error.toString());
+        assertTrue(error.get("message").asText().contains("the attempt was deleted"), error.toString());
+        FaultTest.assertNoInternals(error.toString());
+        JsonNode scored = client.last("scored");
+        assertTrue(scored.get("transcript").get("words").size() > 40, "the whole answer is scored and sent");
+        assertTrue(scored.get("attemptId").isNull(), "it is not kept: " + scored.get("attemptId"));
+        assertEquals(0, server.get("/api/attempts").json().size(), "no attempt comes back from the dead");
+        ServerFixture.Response again = server.call("DELETE", "/api/attempts/" + id);
+        assertEquals(404, again.status());
+        FaultTest.assertNoInternals(again.json().toString());
+    }
+
+    @Test
+    void aStartWithNothingAfterItLeavesNoAttempt() throws Exception {
+        LiveClient client = LiveClient.connect(server.port());
+        client.send(START);
+        client.await("ready");
+        client.socket.sendClose(1000, "changed my mind").join();
+        client.awaitClose();
+        for (int i = 0; i < 100 && server.get("/api/attempts").json().size() > 0; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, server.get("/api/attempts").json().size());
+    }
+
+    @Test
+    void badStartsAreNamedAndNothingInternalLeaks() throws Exception {
+        assertRefused(c -> c.send("null"), "bad-start", 1008);
+        LiveClient unknown = refused(c -> c.send(START.replace("\"mode\"", "\"colour\":\"blue\",\"mode\"")), "bad-start", 1008);
+        assertTrue(unknown.last("error").get("message").asText().contains("unknown field 'colour'"), unknown.events.toString());
+        LiveClient typed = refused(c -> c.send(START.replace("\"practice\"", "\"probe\",\"probe\":\"first\"")), "bad-start", 1008);
+        assertTrue(typed.last("error").get("message").asText().contains("field 'probe'"), typed.events.toString());
+        String longId = "q".repeat(60_000);
+        LiveClient huge = refused(c -> c.send(START.replace("customer-obsession-above-and-beyond", longId)), "unknown-question", 1008);
+        assertTrue(huge.last("error").toString().length() < 2_000, "60 KB ids are not echoed: " + huge.last("error").toString().length());
+        LiveClient level = refused(c -> c.send(START.replace("sde2", "l".repeat(60_000))), "bad-start", 1008);
+        assertTrue(level.last("error").toString().length() < 500);
+        for (LiveClient c : List.of(unknown, typed, huge, level)) {
+            FaultTest.assertNoInternals(c.events.toString() + c.closeReason);
+        }
+        ServerFixture.Response missing = server.get("/api/attempts/" + longId.substring(0, 6_000));
+        assertEquals(404, missing.status());
+        assertTrue(missing.json().get("error").asText().length() < 200, "the id is not echoed whole");
+        assertEquals(200, server.get("/api/questions").status(), "the server is still up");
+    }
+
     interface Action {
         void run(LiveClient client) throws Exception;
     }
 
     private void assertRefused(Action action, String code, int closeCode) throws Exception {
+        refused(action, code, closeCode);
+    }
+
+    private LiveClient refused(Action action, String code, int closeCode) throws Exception {
         LiveClient client = LiveClient.connect(server.port());
         action.run(client);
         assertEquals(closeCode, client.awaitClose(), code);
         JsonNode error = client.last("error");
         assertEquals(code, error.get("code").asText(), error.toString());
         assertTrue(error.get("message").asText().length() > 10, error.toString());
+        assertEquals(code, client.closeReason, "the close reason is the error code");
+        return client;
     }
 }

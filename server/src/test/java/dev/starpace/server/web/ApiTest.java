@@ -49,6 +49,27 @@ class ApiTest extends ServerTest {
     }
 
     @Test
+    void aDamagedStoredTranscriptIsOneLineWithNoInternals() throws Exception {
+        LiveClient client = LiveClient.connect(server.port());
+        client.send(AnswerSocketTest.START);
+        String id = client.await("ready").get("attemptId").asText();
+        client.send(new byte[3200], 0, 3200);
+        client.socket.abort();
+        for (int i = 0; i < 100 && !server.get("/api/attempts/" + id).json().get("status").asText().equals("incomplete"); i++) {
+            Thread.sleep(50);
+        }
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("starpace.db"));
+             java.sql.Statement s = db.createStatement()) {
+            s.execute("UPDATE attempts SET transcript = '{not json' WHERE id = '" + id + "'");
+        }
+        ServerFixture.Response r = server.get("/api/attempts/" + id);
+        assertEquals(503, r.status());
+        assertEquals("the stored transcript of attempt " + id + " is damaged", r.json().get("error").asText());
+        FaultTest.assertNoInternals(r.json().toString());
+        assertEquals(200, server.get("/api/attempts").status(), "the list still answers");
+    }
+
+    @Test
     void servesTheWebAppAndBindsToLocalhost() throws Exception {
         ServerFixture.Response page = server.get("/");
         assertEquals(200, page.status());

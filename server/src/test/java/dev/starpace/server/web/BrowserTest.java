@@ -50,6 +50,7 @@ class BrowserTest {
             "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
             "--use-file-for-fake-audio-capture=" + Fixtures.wav("seed-weak").toAbsolutePath() + "%noloop",
             "--user-data-dir=" + data.resolve("chromium"));
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
             .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -109,6 +110,7 @@ class BrowserTest {
         browser.findElements(By.cssSelector("#report-transcript .w")).get(8).click();
         wait.until(d -> !d.findElements(By.cssSelector("#report-transcript .w.now")).isEmpty());
         shot("replay");
+        assertNoPolicyViolations();
     }
 
     @Test
@@ -139,6 +141,7 @@ class BrowserTest {
         assertTrue(verdict.getText().contains("Strong answers say: I brought a solution, not just a problem."), verdict.getText());
         wait.until(d -> d.findElement(By.id("mock-stage")).getText().contains("Follow-up 2 of 4"));
         shot("mock");
+        assertNoPolicyViolations();
     }
 
     @Test
@@ -157,6 +160,14 @@ class BrowserTest {
         assertTrue(browser.findElements(By.cssSelector("#app img, #app b")).stream().noneMatch(e -> e.getText().equals("bold")));
         assertTrue(browser.findElements(By.cssSelector("#app img")).isEmpty(), "no element was made from the text");
         assertFalse(browser.getTitle().contains("pwned"));
+        assertNoPolicyViolations();
+    }
+
+    /** The page runs under the server's Content-Security-Policy: nothing it does may be refused by it. */
+    private void assertNoPolicyViolations() {
+        List<String> refused = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+            .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertTrue(refused.isEmpty(), refused.toString());
     }
 
     private void shot(String name) throws IOException {

@@ -18,6 +18,7 @@ final class LiveClient implements WebSocket.Listener {
 
     final List<JsonNode> events = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    volatile String closeReason;
     final WebSocket socket;
     private final StringBuilder text = new StringBuilder();
 
@@ -43,6 +44,29 @@ final class LiveClient implements WebSocket.Listener {
 
     void send(byte[] pcm, int from, int to) {
         socket.sendBinary(ByteBuffer.wrap(pcm, from, to - from), true).join();
+    }
+
+    /** The words the server has finalised so far, summed over its words events. */
+    int wordsHeard() {
+        return events.stream().filter(e -> e.path("type").asText().equals("words")).mapToInt(e -> e.get("words").size()).sum();
+    }
+
+    /** Waits (up to a minute) until the server has finalised at least {@code n} words. */
+    void awaitWords(int n) throws InterruptedException {
+        for (int i = 0; i < 1200 && wordsHeard() < n; i++) {
+            Thread.sleep(50);
+        }
+        if (wordsHeard() < n) {
+            throw new AssertionError("only " + wordsHeard() + " words heard: " + types());
+        }
+    }
+
+    /** Waits (up to a minute) for an event of this type and returns the last one. */
+    JsonNode await(String type) throws InterruptedException {
+        for (int i = 0; i < 1200 && !types().contains(type); i++) {
+            Thread.sleep(50);
+        }
+        return last(type);
     }
 
     /** Waits for the server to close the socket and returns the close code. */
@@ -80,6 +104,7 @@ final class LiveClient implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
         closed.complete(statusCode);
         return null;
     }

@@ -15,7 +15,11 @@ final class ServerFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     ServerFixture(Path data) {
-        server = StarPaceServer.start(new StarPaceServer.Settings("127.0.0.1", 0, data, Fixtures.BANK, Fixtures.model()));
+        this(StarPaceServer.start(new StarPaceServer.Settings("127.0.0.1", 0, data, Fixtures.BANK, Fixtures.model())));
+    }
+
+    ServerFixture(StarPaceServer server) {
+        this.server = server;
     }
 
     int port() {

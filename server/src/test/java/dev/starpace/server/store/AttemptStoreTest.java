@@ -1,0 +1,137 @@
+package dev.starpace.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starpace.engine.transcript.Word;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The attempt database on real SQLite files: migrations, and one clear line for each way a database can be bad. */
+class AttemptStoreTest {
+    @TempDir
+    Path dir;
+
+    /** The schema as StarPace made it before migrations existed (user_version 0). */
+    static final String[] BEFORE_VERSIONS = {"""
+        CREATE TABLE attempts (id TEXT PRIMARY KEY, question_id TEXT NOT NULL, level TEXT NOT NULL, mode TEXT NOT NULL,
+          started_at TEXT NOT NULL, status TEXT NOT NULL, duration_seconds REAL, score INTEGER, transcript TEXT)""", """
+        CREATE TABLE audio_chunks (attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL, pcm BLOB NOT NULL, PRIMARY KEY (attempt_id, seq))""",
+        "INSERT INTO attempts VALUES ('old', 'dive-deep', 'sde2', 'practice', '2026-01-01T00:00:00Z', 'complete', 61.5, 70, NULL)",
+        "INSERT INTO audio_chunks VALUES ('old', 0, x'00010002')"};
+
+    @Test
+    void aDatabaseMadeBeforeVersionsIsMigratedAndKeepsItsAttempts() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        sql(data, BEFORE_VERSIONS);
+        try (AttemptStore store = AttemptStore.open(data)) {
+            List<Attempt> all = store.list(null);
+            assertEquals(1, all.size());
+            assertEquals(70, all.get(0).score());
+            assertEquals(4, store.pcm("old").length);
+            store.appendHeard("old", 1, new byte[] {5, 0}, 0, List.of(new Word("i", 0.1, 0.3), new Word("led", 0.3, 0.6)));
+            assertEquals(List.of("i", "led"), store.words("old").stream().map(Word::word).toList());
+        }
+        assertEquals(Schema.MIGRATIONS.size(), userVersion(data));
+        try (AttemptStore again = AttemptStore.open(data)) {
+            assertEquals(2, again.words("old").size(), "a second open migrates nothing and loses nothing");
+            again.delete("old");
+            assertTrue(again.words("old").isEmpty() && again.pcm("old").length == 0, "words and audio go with their attempt");
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerStarPaceIsRefused() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        sql(data, "PRAGMA user_version = 99");
+        StorageException e = assertThrows(StorageException.class, () -> AttemptStore.open(data));
+        assertTrue(e.getMessage().contains("written by a newer StarPace (schema 99"), e.getMessage());
+    }
+
+    @Test
+    void eachBadDatabaseIsRefusedWithOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        assertRefused(file, "is a file, not a folder");
+        Path folderDb = Files.createDirectories(dir.resolve("folder-db").resolve("starpace.db"));
+        assertRefused(folderDb.getParent(), "is a folder, not a file");
+        Path garbage = Files.createDirectories(dir.resolve("garbage"));
+        Files.write(garbage.resolve("starpace.db"), "this is not SQLite at all, just some text ".repeat(200).getBytes());
+        assertRefused(garbage, "damaged or is not a StarPace database");
+    }
+
+    @Test
+    void aDatabaseDamagedInTheMiddleIsRefusedAtStartNotLater() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        try (AttemptStore store = AttemptStore.open(data)) {
+            for (int i = 0; i < 200; i++) {
+                Attempt a = store.start("dive-deep", "sde2", "practice");
+                store.appendAudio(a.id(), 0, new byte[3000], 3000);
+            }
+        }
+        Path db = data.resolve("starpace.db");
+        long size = Files.size(db);
+        assertTrue(size > 100 * 4096, "many pages: " + size);
+        try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
+            for (long page = 2; page < 12; page++) {
+                f.seek(page * 4096);
+                f.write("garbage!".repeat(512).getBytes());
+            }
+        }
+        assertRefused(data, "is damaged");
+    }
+
+    @Test
+    void aReadOnlyDatabaseIsRefusedAtStart() throws Exception {
+        Path mount = Files.createDirectories(dir.resolve("ro"));
+        if (!run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString())) {
+            return; // cannot mount here: the full-disk fault test still covers a write that fails
+        }
+        try {
+            AttemptStore.open(mount).close();
+            assertTrue(run("mount", "-o", "remount,ro", mount.toString()));
+            assertRefused(mount, "read-only");
+        } finally {
+            run("umount", mount.toString());
+        }
+    }
+
+    private static boolean run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    private static void assertRefused(Path data, String says) {
+        StorageException e = assertThrows(StorageException.class, () -> AttemptStore.open(data));
+        assertTrue(e.getMessage().contains(says), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        assertFalse(e.getMessage().contains("SQLITE") || e.getMessage().contains("Exception"), e.getMessage());
+    }
+
+    private static void sql(Path data, String... statements) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("starpace.db"));
+             Statement s = db.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    private static int userVersion(Path data) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("starpace.db"));
+             Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.starpace.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.starpace.server.Fixtures;
+import dev.starpace.server.audio.AudioDecoder;
+import dev.starpace.server.store.Attempt;
+import dev.starpace.server.store.AttemptStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Attempts with audio but no words, as a crash leaves them: transcribed from the stored audio. */
+class RecoveryTest {
+    @TempDir
+    Path data;
+
+    private static String storeAudioOnly(AttemptStore store, String status) throws Exception {
+        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        Attempt a = store.start("customer-obsession-above-and-beyond", "sde2", "practice");
+        for (int at = 0, seq = 0; at < pcm.length; at += AnswerSocket.STORE_BYTES, seq++) {
+            byte[] chunk = java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + AnswerSocket.STORE_BYTES));
+            store.appendAudio(a.id(), seq, chunk, chunk.length);
+        }
+        if (!status.equals(Attempt.RECORDING)) {
+            store.finish(a.id(), status, null);
+        }
+        return a.id();
+    }
+
+    @Test
+    void anAttemptLeftRecordingIsTranscribedFromItsAudioAtStartup() throws Exception {
+        String id;
+        try (AttemptStore store = AttemptStore.open(data)) {
+            id = storeAudioOnly(store, Attempt.RECORDING);
+        }
+        try (ServerFixture server = new ServerFixture(data)) {
+            assertTrue(server.server.recoveredSummary().startsWith("recovered 1 attempt(s)"), server.server.recoveredSummary());
+            JsonNode attempt = server.get("/api/attempts/" + id).json();
+            assertEquals(Attempt.INCOMPLETE, attempt.get("status").asText());
+            assertTrue(attempt.get("transcript").get("words").size() > 40, attempt.toString());
+        }
+    }
+
+    @Test
+    void rescoringAnAttemptWithAudioButNoWordsTranscribesTheAudio() throws Exception {
+        String id;
+        try (AttemptStore store = AttemptStore.open(data)) {
+            id = storeAudioOnly(store, Attempt.INCOMPLETE);
+        }
+        try (ServerFixture server = new ServerFixture(data)) {
+            assertEquals(null, server.server.recoveredSummary(), "nothing was left recording");
+            assertTrue(server.get("/api/attempts/" + id).json().path("transcript").isMissingNode());
+            ServerFixture.Response rescored = server.call("POST", "/api/attempts/" + id + "/rescore");
+            assertEquals(200, rescored.status(), rescored.json() == null ? "" : rescored.json().toString());
+            assertTrue(rescored.json().get("transcript").get("words").size() > 40);
+            assertTrue(rescored.json().get("score").asInt() > 0);
+        }
+    }
+}
