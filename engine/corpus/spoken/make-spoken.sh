@@ -7,6 +7,7 @@
 #   {"id", "level", "voice", "sentences": [{phase, text, start, end}], "words": [{word, start, end, conf}]}
 # where a sentence's start/end (seconds) is where its audio sits in the joined WAV, and the words are what Vosk
 # heard. conf is Vosk's confidence when the CLI reports one, else null (its scored transcript has none today).
+# level is null for answers that have none (more-answers).
 #
 # Pauses are drawn from a generator seeded by the answer id, so a rerun gives the same audio: one join per answer
 # is a 1.5-2.5 s thinking pause, about one in five of the others is run-on speech (0.1-0.2 s), the rest are
@@ -108,7 +109,7 @@ heard = json.load(open(f"{dir}/analyze.json"))
 words = [{"word": w["word"], "start": w["start"], "end": w["end"], "conf": w.get("conf")} for w in heard["words"]]
 one = lambda o: json.dumps(o, ensure_ascii=False)
 text = ("{\n"
-        f'  "id": {one(answer["id"])},\n  "level": {one(answer["level"])},\n  "voice": {one(voice)},\n'
+        f'  "id": {one(answer["id"])},\n  "level": {one(answer.get("level"))},\n  "voice": {one(voice)},\n'
         '  "sentences": [\n' + ",\n".join("    " + one(s) for s in times["sentences"]) + "\n  ],\n"
         '  "words": [\n' + ",\n".join("    " + one(w) for w in words) + "\n  ]\n}\n")
 json.loads(text)

@@ -64,7 +64,7 @@ public class StarSegmenterBenchmark {
         around.set(middle, vector);
         double[] x = StarSegmenter.features(answer, tokens, units, around, middle, false,
             StarSegmenter.livePosition(answer, unit, 150), cues);
-        return model.emission(model.live(), x);
+        return model.live().emission(x);
     }
 
     /** A finished answer labelled whole. */

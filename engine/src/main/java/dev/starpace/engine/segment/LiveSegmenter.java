@@ -22,6 +22,12 @@ public interface LiveSegmenter {
     /** The phase to show for words the recognizer has only guessed so far. */
     Phase preview(List<Word> guessed);
 
-    /** Words before this index no longer wait on later words to settle their phase: a nudge may rest on them. */
-    int settled();
+    /**
+     * The phases the report would give the finalised words if the answer ended now. A "runs long" nudge rests on
+     * these, so it fires only when the phase would still be long if the speaker moved on now.
+     */
+    List<Phase> asIfEndedNow();
+
+    /** The phases of the answer once it has ended, labelled whole, as the report shows them. */
+    List<Phase> finish();
 }

@@ -4,7 +4,9 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -14,8 +16,8 @@ import java.util.function.Function;
  * run, the length cap, or the end of a recognizer utterance) it is encoded, classified with the live classifier
  * (position = share of the level's budget, no look-ahead) and added to an incremental Viterbi decode. Only the last
  * {@link #WINDOW} units may be relabelled; older ones are settled. The newest unit shows a new phase only on strong
- * evidence — its own posterior at least {@link #SWITCH}, or the unit after it agreeing — otherwise it keeps the phase
- * on screen until the next unit decides (hysteresis). The words of the open unit, and words still only guessed by
+ * evidence — the chain at least {@link #SWITCH} sure of it given everything heard (the filtering probability), or the
+ * unit after it agreeing — otherwise it keeps the phase on screen until the next unit decides (hysteresis). The words of the open unit, and words still only guessed by
  * the recognizer, take the phase on screen unless a {@link #preview} of them is confident of the next phase.
  *
  * <p>Work per closed unit: one encoding plus O(WINDOW × phases²), whatever the answer's length. Not thread-safe:
@@ -24,7 +26,7 @@ import java.util.function.Function;
 public final class LiveStarSegmenter implements LiveSegmenter {
     /** Units that may still be relabelled: about half a minute of speech. */
     public static final int WINDOW = 6;
-    /** A unit's own posterior this high shows its new phase at once. */
+    /** The chain this sure of a new phase for the newest unit shows it at once. */
     public static final double SWITCH = Double.parseDouble(System.getProperty("x.switch", "0.7"));
     /** Fewer words than this are too few to preview. */
     static final int PREVIEW_WORDS = Integer.getInteger("x.pw", 5);
@@ -41,11 +43,15 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private final List<String> tokens = new ArrayList<>();
     private final List<Unit> units = new ArrayList<>();
     private final List<float[]> vectors = new ArrayList<>();
+    /** Vectors of the closed units by text, so labelling the finished answer encodes only what was never closed. */
+    private final Map<String, float[]> encoded = new HashMap<>();
     private final List<int[]> back = new ArrayList<>();
     private final List<Double> confidence = new ArrayList<>();
     private byte[] labels = new byte[256];
     private int[] unitLabels = new int[64];
     private double[] alpha;
+    private double[] forward;
+    private List<Phase> endedNow;
     private int openFrom;
 
     /**
@@ -99,7 +105,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private Phase bestOpening() {
         int best = 0;
         for (int p = 1; p < P; p++) {
-            if (model.open()[p] > model.open()[best]) {
+            if (chain().open()[p] > chain().open()[best]) {
                 best = p;
             }
         }
@@ -124,12 +130,10 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         float[] vector = encoder.apply(StarSegmenter.text(t, unit));
         float[] previous = vectors.isEmpty() ? null : vectors.get(vectors.size() - 1);
         double position = StarSegmenter.livePosition(all, unit, budgetSeconds);
-        double[] x = UnitFeatures.of(t, unit, vector, previous, null, position, cues);
-        double[] lp = model.live().logProbabilities(x);
-        double[] e = model.emission(model.live(), x);
+        double[] e = chain().emission(UnitFeatures.of(t, unit, vector, previous, null, position, cues));
         int best = step(e, null);
         Phase on = shown();
-        return best != on.ordinal() && Math.exp(lp[best]) >= SWITCH ? PHASES[best] : on;
+        return best != on.ordinal() && filtered(e)[best] >= SWITCH ? PHASES[best] : on;
     }
 
     public Phase phaseOf(int index) {
@@ -154,16 +158,34 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         return List.copyOf(words);
     }
 
+    /** The finished answer labelled whole, with look-ahead (the report's phases), reusing the units already encoded. */
+    @Override
+    public List<Phase> finish() {
+        endUtterance();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        return new StarSegmenter(model, this::reuse, cues).label(words);
+    }
+
     /** Index of the first word whose phase may still change; earlier ones are settled. */
     public int firstRevisable() {
         int u = units.size() - WINDOW;
         return u <= 0 ? 0 : units.get(u).from();
     }
 
-    /** The first word of the newest closed unit, whose phase waits on the next unit: nudges rest on the words before it. */
+    /** The finalised words labelled whole, as if the answer ended now; recomputed only when words were added. */
     @Override
-    public int settled() {
-        return units.isEmpty() ? 0 : units.get(units.size() - 1).from();
+    public List<Phase> asIfEndedNow() {
+        if (endedNow == null || endedNow.size() != words.size()) {
+            endedNow = words.isEmpty() ? List.of() : new StarSegmenter(model, this::reuse, cues).label(words);
+        }
+        return endedNow;
+    }
+
+    private float[] reuse(String text) {
+        float[] v = encoded.get(text);
+        return v != null ? v : encoder.apply(text);
     }
 
     /** Closes the open unit [openFrom, to): encode, classify, decode the window; returns the first word relabelled. */
@@ -172,12 +194,15 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         openFrom = to;
         int u = units.size();
         units.add(unit);
-        float[] vector = encoder.apply(StarSegmenter.text(tokens, unit));
+        String text = StarSegmenter.text(tokens, unit);
+        float[] vector = encoder.apply(text);
+        encoded.put(text, vector);
         vectors.add(vector);
         double[] x = StarSegmenter.features(words, tokens, units, vectors, u, false,
             StarSegmenter.livePosition(words, unit, budgetSeconds), cues);
-        double[] lp = model.live().logProbabilities(x);
-        double[] e = model.emission(model.live(), x);
+        double[] e = chain().emission(x);
+        double[] belief = filtered(e);
+        forward = logForward(e);
         int[] from = new int[P];
         int best = step(e, from);
         back.add(from);
@@ -192,7 +217,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
             path[k - first] = state;
             state = back.get(k)[state];
         }
-        confidence.add(Math.exp(lp[path[path.length - 1]]));
+        confidence.add(belief[path[path.length - 1]]);
         int changed = to;
         for (int k = first; k <= u; k++) {
             int label = path[k - first];
@@ -220,12 +245,47 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         return changed;
     }
 
+    private PhaseChain chain() {
+        return model.live();
+    }
+
+    /** How sure the chain is of each phase for a unit with emission {@code e}, given everything before it (filtering). */
+    private double[] filtered(double[] e) {
+        double[] f = logForward(e);
+        double[] out = PhaseClassifier.logSoftmax(f);
+        for (int p = 0; p < P; p++) {
+            out[p] = Math.exp(out[p]);
+        }
+        return out;
+    }
+
+    /** The forward (sum over paths) log-scores after a unit with emission {@code e}, normalised. */
+    private double[] logForward(double[] e) {
+        double[] next = new double[P];
+        for (int p = 0; p < P; p++) {
+            if (forward == null) {
+                next[p] = chain().open()[p] + e[p];
+                continue;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int q = 0; q < P; q++) {
+                max = Math.max(max, forward[q] + chain().move()[q][p]);
+            }
+            double sum = 0;
+            for (int q = 0; q < P; q++) {
+                sum += Math.exp(forward[q] + chain().move()[q][p] - max);
+            }
+            next[p] = max + Math.log(sum) + e[p];
+        }
+        return PhaseClassifier.logSoftmax(next);
+    }
+
     /** One forward Viterbi step with emission {@code e}; updates alpha when {@code from} is given; returns the best state. */
     private int step(double[] e, int[] from) {
         double[] next = new double[P];
         for (int p = 0; p < P; p++) {
             if (alpha == null) {
-                next[p] = model.open()[p] + e[p];
+                next[p] = chain().open()[p] + e[p];
                 if (from != null) {
                     from[p] = p;
                 }
@@ -234,7 +294,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
             double best = Double.NEGATIVE_INFINITY;
             int arg = 0;
             for (int q = 0; q < P; q++) {
-                double s = alpha[q] + model.move()[q][p];
+                double s = alpha[q] + chain().move()[q][p];
                 if (s > best) {
                     best = s;
                     arg = q;

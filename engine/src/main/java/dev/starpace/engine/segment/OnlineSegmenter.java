@@ -150,10 +150,16 @@ public final class OnlineSegmenter implements LiveSegmenter {
         return words.isEmpty() ? Phase.SITUATION : PHASES[labels[words.size() - 1]];
     }
 
-    /** Nudges rest on every word: the old live view's behaviour. */
+    /** The cue segmenter's report is what it shows live. */
     @Override
-    public int settled() {
-        return words.size();
+    public List<Phase> finish() {
+        return phases();
+    }
+
+    /** Nudges rest on the labels shown: the old live view's behaviour. */
+    @Override
+    public List<Phase> asIfEndedNow() {
+        return phases();
     }
 
     public Phase phaseOf(int index) {

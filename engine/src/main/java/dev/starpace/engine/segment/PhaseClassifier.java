@@ -3,28 +3,19 @@ package dev.starpace.engine.segment;
 import dev.starpace.engine.Phase;
 
 /**
- * The log-probability of each phase given a unit's standardised features: a small neural network with one tanh
- * hidden layer ({@code hidden}, one row per hidden unit, bias last), or plain multinomial logistic regression when
- * {@code hidden} is empty. {@code weights[p]} reads the hidden layer (or the features) and ends with the bias.
- * Fitted by {@code train.SegmenterTraining}.
+ * Linear scores of each phase over a unit's standardised features, as log-softmax. {@code weights[p]} has one
+ * weight per feature and ends with the bias. Fitted, with the moves around it, by {@code train.SegmenterTraining}.
  */
-public record PhaseClassifier(double[] mean, double[] scale, double[][] hidden, double[][] weights) {
+public record PhaseClassifier(double[] mean, double[] scale, double[][] weights) {
     private static final int P = Phase.values().length;
 
     public PhaseClassifier {
-        hidden = hidden == null ? new double[0][] : hidden;
         if (weights.length != P || mean.length != scale.length) {
             throw new IllegalArgumentException("a phase classifier needs " + P + " weight rows over its features");
         }
-        for (double[] h : hidden) {
-            if (h.length != mean.length + 1) {
-                throw new IllegalArgumentException("hidden rows must have one weight per feature plus a bias");
-            }
-        }
-        int inputs = hidden.length == 0 ? mean.length : hidden.length;
         for (double[] w : weights) {
-            if (w.length != inputs + 1) {
-                throw new IllegalArgumentException("weight rows must have one weight per input plus a bias");
+            if (w.length != mean.length + 1) {
+                throw new IllegalArgumentException("weight rows must have one weight per feature plus a bias");
             }
         }
     }
@@ -33,30 +24,21 @@ public record PhaseClassifier(double[] mean, double[] scale, double[][] hidden, 
         return mean.length;
     }
 
-    /** log P(phase | features), for every phase. */
+    /** The phases' scores for a unit, normalised as log-probabilities of the unit alone. */
     public double[] logProbabilities(double[] features) {
         if (features.length != mean.length) {
             throw new IllegalArgumentException("expected " + mean.length + " features, got " + features.length);
         }
-        double[] z = new double[mean.length];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (features[i] - mean[i]) / scale[i];
-        }
-        double[] in = hidden.length == 0 ? z : hiddenLayer(hidden, z);
         double[] out = new double[P];
         for (int p = 0; p < P; p++) {
-            out[p] = affine(weights[p], in);
+            double[] w = weights[p];
+            double s = w[mean.length];
+            for (int i = 0; i < mean.length; i++) {
+                s += w[i] * (features[i] - mean[i]) / scale[i];
+            }
+            out[p] = s;
         }
         return logSoftmax(out);
-    }
-
-    /** tanh of each hidden unit's weighted sum. */
-    public static double[] hiddenLayer(double[][] hidden, double[] z) {
-        double[] h = new double[hidden.length];
-        for (int k = 0; k < h.length; k++) {
-            h[k] = Math.tanh(affine(hidden[k], z));
-        }
-        return h;
     }
 
     /** w · x + bias, the bias being w's last entry. */

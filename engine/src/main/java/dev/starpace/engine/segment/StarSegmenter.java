@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Labels a finished answer with STAR phases using the learned model: cut into units, encode each unit,
- * classify it from its vector, its neighbour, cues, grammar and its share of the answer, then find the best
- * ordered phase sequence with exact Viterbi. Thread-safe; one instance serves every answer.
+ * Labels a finished answer with STAR phases using the learned model: cut into units, encode each unit, score its
+ * phases from its vector, its neighbours', cues, grammar and its share of the answer, then find the best phase
+ * sequence under the chain's moves with exact Viterbi. Thread-safe; one instance serves every answer.
  */
 public final class StarSegmenter {
     private static final Phase[] PHASES = Phase.values();
@@ -45,9 +45,9 @@ public final class StarSegmenter {
         double[][] emissions = new double[units.size()][];
         for (int u = 0; u < units.size(); u++) {
             double[] x = features(words, tokens, units, vectors, u, true, wholePosition(words, units.get(u)), cues);
-            emissions[u] = model.emission(model.whole(), x);
+            emissions[u] = model.whole().emission(x);
         }
-        int[] path = UnitViterbi.decode(emissions, model.open(), model.move());
+        int[] path = UnitViterbi.decode(emissions, model.whole().open(), model.whole().move());
         return spread(units, path, words.size());
     }
 

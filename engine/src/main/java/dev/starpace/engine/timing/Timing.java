@@ -90,6 +90,29 @@ public final class Timing {
         return t.seconds() > t.targetSeconds() * (1 + TOLERANCE) + NUDGE_MARGIN;
     }
 
+    /**
+     * The phases a live answer may be told run long: clearly long both under the phases shown and under the phases
+     * the report would give if the answer ended now, so a nudge is not contradicted when a label moves.
+     */
+    public static java.util.Set<Phase> runningLong(List<Word> words, List<Phase> shown, List<Phase> endedNow,
+                                                    Map<Phase, Double> targets) {
+        java.util.Set<Phase> out = java.util.EnumSet.noneOf(Phase.class);
+        if (words.isEmpty()) {
+            return out;
+        }
+        for (PhaseTiming t : phases(words, shown, targets)) {
+            if (clearlyLong(t)) {
+                out.add(t.phase());
+            }
+        }
+        for (PhaseTiming t : phases(words, endedNow, targets)) {
+            if (!clearlyLong(t)) {
+                out.remove(t.phase());
+            }
+        }
+        return out;
+    }
+
     public static Budget budget(double seconds, Card card, Level level) {
         double[] b = budget(card, level);
         Budget.Status status = seconds < b[0] ? Budget.Status.SHORT

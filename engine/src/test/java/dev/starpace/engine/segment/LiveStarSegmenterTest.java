@@ -57,12 +57,12 @@ class LiveStarSegmenterTest {
     }
 
     @Test
-    void theNewestUnitWaitsBeforeANudgeRestsOnIt() {
+    void nudgesReadTheAnswerLabelledWholeAsIfItEndedNow() {
         LiveStarSegmenter segmenter = live();
         List<Word> words = LabelledSample.load("seed-strong").words();
         words.forEach(segmenter::accept);
         segmenter.endUtterance();
-        assertTrue(segmenter.settled() < segmenter.size(), "the last unit is still held");
-        assertTrue(segmenter.settled() > segmenter.size() / 2);
+        assertEquals(WHOLE.label(words), segmenter.asIfEndedNow(), "the whole-answer labels of what was heard");
+        assertEquals(segmenter.asIfEndedNow(), segmenter.finish(), "and, once it has ended, the report's");
     }
 }

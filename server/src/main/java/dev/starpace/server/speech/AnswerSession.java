@@ -17,6 +17,7 @@ import dev.starpace.server.delivery.FrameTrack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One spoken answer, live: 16 kHz PCM chunks go to the recognizer and, in the same pass, to the TarsosDSP
@@ -103,13 +104,12 @@ public final class AnswerSession implements AutoCloseable {
 
     /**
      * Timers count the finalised words and the words still guessed, each with the phase shown; "runs long" nudges
-     * rest only on words whose phase has settled.
+     * need the phase long both as shown and as the report would label the answer if it ended now.
      */
     private void sendTimers() {
         timersAt = elapsedSeconds();
         List<Word> words = new ArrayList<>(segmenter.words());
         List<Phase> phases = new ArrayList<>(segmenter.phases());
-        int settled = Math.min(segmenter.settled(), words.size());
         if (guessedPhase != null) {
             for (Word w : guessed) {
                 words.add(w);
@@ -118,9 +118,10 @@ public final class AnswerSession implements AutoCloseable {
         }
         List<PhaseTiming> timings = Timing.phases(words, phases, targets, timersAt);
         listener.timers(timings, timersAt);
-        List<PhaseTiming> settledTimings = settled == 0 ? List.of()
-            : Timing.phases(words.subList(0, settled), phases.subList(0, settled), targets);
-        nudges.check(settledTimings, scored, timersAt, listener);
+        int finals = segmenter.size();
+        Set<Phase> runningLong = Timing.runningLong(words.subList(0, finals), phases.subList(0, finals),
+            segmenter.asIfEndedNow(), targets);
+        nudges.check(timings, runningLong, scored, timersAt, listener);
     }
 
     /** Ends the answer: closes the last utterance, measures delivery, scores. */
@@ -138,7 +139,7 @@ public final class AnswerSession implements AutoCloseable {
             throw new NoSpeechException("no words were recognised in " + Math.round(elapsedSeconds()) + " s of audio");
         }
         // the finished answer is labelled whole (the live labels could only look back)
-        List<Phase> phases = analyzer.label(card, words);
+        List<Phase> phases = segmenter.finish();
         AudioDelivery audio = AudioDeliveryAnalysis.of(track, words, phases);
         result = analyzer.score(card, level, words, phases, audio);
         listener.scored(result);

@@ -25,10 +25,14 @@ final class Nudges {
         this.budgetMax = budgetMax;
     }
 
-    /** {@code settled}: phase times over the words whose phase has settled, so a "runs long" nudge is not taken back. */
-    void check(List<PhaseTiming> settled, List<ScoredTranscript.ScoredWord> words, double elapsed, SessionListener listener) {
-        for (PhaseTiming t : settled) {
-            if (Timing.clearlyLong(t) && longSent.add(t.phase())) {
+    /**
+     * {@code timings}: the phase timers shown; {@code runningLong}: the phases that may be called long (see
+     * {@link Timing#runningLong}), so a nudge is not taken back when a label moves.
+     */
+    void check(List<PhaseTiming> timings, Set<Phase> runningLong, List<ScoredTranscript.ScoredWord> words, double elapsed,
+               SessionListener listener) {
+        for (PhaseTiming t : timings) {
+            if (runningLong.contains(t.phase()) && longSent.add(t.phase())) {
                 listener.nudge(new Nudge(Nudge.PHASE_LONG, t.phase(), String.format(Locale.ROOT, "%s: %d s of %d",
                     t.phase().title(), Math.round(t.seconds()), Math.round(t.targetSeconds())), elapsed));
             }

@@ -19,6 +19,7 @@ import dev.starpace.server.audio.AudioDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AnswerSessionTest {
@@ -93,8 +94,8 @@ class AnswerSessionTest {
             words.add(new ScoredTranscript.ScoredWord(w, t, t + 0.3, Phase.ACTION));
             t += 0.3;
         }
-        nudges.check(List.of(), words, t, recorder);
-        nudges.check(List.of(), words, t, recorder);
+        nudges.check(List.of(), Set.of(), words, t, recorder);
+        nudges.check(List.of(), Set.of(), words, t, recorder);
         assertEquals(1, recorder.nudges.size());
         assertEquals("Action: 'we' three times — say I", recorder.nudges.get(0).text());
     }

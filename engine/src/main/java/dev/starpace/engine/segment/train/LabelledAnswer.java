@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -48,6 +50,43 @@ public record LabelledAnswer(String id, Level level, List<String> sentences, Lis
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Spoken versions of labelled answers (made by {@code engine/corpus/spoken/make-spoken.sh}: festival speaks each
+     * sentence, Vosk transcribes the whole), by answer id: the recognised words, each labelled with the phase of the
+     * sentence its middle falls in.
+     */
+    public static Map<String, Timed> readSpoken(Path folder) {
+        Map<String, Timed> out = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode root = JSON.readTree(f.toFile());
+                JsonNode sentences = root.get("sentences");
+                List<Word> words = new ArrayList<>();
+                List<Phase> gold = new ArrayList<>();
+                for (JsonNode w : root.get("words")) {
+                    Word word = new Word(w.get("word").asText(), w.get("start").asDouble(), w.get("end").asDouble(),
+                        w.path("conf").asDouble(1.0));
+                    double middle = (word.start() + word.end()) / 2;
+                    int s = 0;
+                    while (s + 1 < sentences.size() && sentences.get(s + 1).get("start").asDouble() <= middle) {
+                        s++;
+                    }
+                    words.add(word);
+                    gold.add(Phase.parse(sentences.get(s).get("phase").asText()));
+                }
+                if (!words.isEmpty()) {
+                    out.put(root.get("id").asText(), new Timed(words, gold));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** Timed as text read at a steady pace: short pauses at commas, longer ones between sentences. */

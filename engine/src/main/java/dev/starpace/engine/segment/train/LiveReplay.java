@@ -2,7 +2,6 @@ package dev.starpace.engine.segment.train;
 
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.segment.LiveSegmenter;
-import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ public final class LiveReplay {
         double lastPreview = -PREVIEW_EVERY;
         Phase previewed = null;
         int lastGuessed = -1;
+        double lastNudgeCheck = 0;
         for (double t = TICK; t <= end + TICK / 2; t += TICK) {
             while (next < utterances.size() && delivery(utterances, next) <= t + 1e-9) {
                 for (Word w : utterances.get(next)) {
@@ -70,13 +70,9 @@ public final class LiveReplay {
                 }
             }
             watch.observe(t, shown, phases, finals.size());
-            int settled = Math.min(live.settled(), finals.size());
-            if (settled > 0) {
-                for (PhaseTiming timing : Timing.phases(finals.subList(0, settled), phases.subList(0, settled), targets)) {
-                    if (Timing.clearlyLong(timing)) {
-                        watch.nudged(timing.phase());
-                    }
-                }
+            if (!finals.isEmpty() && t - lastNudgeCheck >= 1.0) {
+                lastNudgeCheck = t;
+                Timing.runningLong(finals, live.phases(), live.asIfEndedNow(), targets).forEach(watch::nudged);
             }
         }
         return watch.against(words, report);

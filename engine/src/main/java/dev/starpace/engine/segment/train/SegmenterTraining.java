@@ -8,6 +8,7 @@ import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.segment.CueBook;
 import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.segment.OnlineSegmenter;
+import dev.starpace.engine.segment.PhaseChain;
 import dev.starpace.engine.segment.PhaseClassifier;
 import dev.starpace.engine.segment.SentenceEncoder;
 import dev.starpace.engine.segment.StarModel;
@@ -45,14 +46,10 @@ import java.util.stream.IntStream;
 public final class SegmenterTraining {
     static final long SEED = 20261127L;
     static final int FOLDS = 5;
-    /** L2 penalty on the standardised weights; chosen by cross-validation over 0.003, 0.01, 0.03. */
-    static final double LAMBDA = 0.01;
-    /** How much the classifier's evidence counts against the moves; chosen by cross-validation. */
-    static final double EMISSION_SCALE = 1.0;
-    /** Hidden units of the classifier, 0 for plain logistic regression. */
-    static final int HIDDEN = Integer.getInteger("x.hidden", 0);
-    /** Dirichlet prior on every opening and move count: one pseudo-count, so no move is impossible. */
-    static final double MOVE_PRIOR = 1.0;
+    /** L2 penalty on the standardised emission weights; chosen by cross-validation over 0.003, 0.01, 0.03. */
+    static final double LAMBDA = Double.parseDouble(System.getProperty("x.lambda", "0.01"));
+    /** Whether an answer's spoken and recognised version, where there is one, is trained on too. */
+    static final boolean TRAIN_RECOGNIZED = Boolean.getBoolean("x.trainrec");
 
     private static final int P = Phase.values().length;
 
@@ -110,78 +107,32 @@ public final class SegmenterTraining {
 
     /** The training views of an answer: steady text timing and seeded speech timing. */
     List<Prepared> trainingViews(LabelledAnswer a) {
-        if (Boolean.getBoolean("x.three")) {
-            return List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED)), prepare(a, a.withoutPauses()));
+        List<Prepared> views = new ArrayList<>(List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED))));
+        if (TRAIN_RECOGNIZED && spoken.containsKey(a.id())) {
+            views.add(prepare(a, spoken.get(a.id())));
         }
-        return List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED)));
+        return views;
     }
 
-    StarModel fit(List<Prepared> training, double lambda, double emissionScale) {
-        return fit(training, lambda, emissionScale, true);
-    }
-
-    /** Fits the model; without {@code withLive} the live classifier is the whole-answer one (cross-validation only scores that). */
-    StarModel fit(List<Prepared> training, double lambda, double emissionScale, boolean withLive) {
-        List<double[]> whole = new ArrayList<>();
-        List<double[]> live = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        double[] open = new double[P];
-        double[][] move = new double[P][P];
-        double[] prior = new double[P];
-        for (double[] row : move) {
-            java.util.Arrays.fill(row, MOVE_PRIOR);
-        }
-        java.util.Arrays.fill(open, MOVE_PRIOR);
+    /** Fits both chains; without {@code withLive} the live chain is the whole-answer one (cross-validation only scores that). */
+    StarModel fit(List<Prepared> training, double lambda, boolean withLive) {
+        List<CrfFit.Sequence> whole = new ArrayList<>();
+        List<CrfFit.Sequence> live = new ArrayList<>();
         for (Prepared a : training) {
-            for (int u = 0; u < a.units().size(); u++) {
-                whole.add(a.whole()[u]);
-                live.add(a.live()[u]);
-                labels.add(a.labels()[u]);
-                weights.add((double) a.units().get(u).size());
-                prior[a.labels()[u]] += a.units().get(u).size();
-                if (u == 0) {
-                    open[a.labels()[u]]++;
-                } else {
-                    move[a.labels()[u - 1]][a.labels()[u]]++;
-                }
-            }
+            whole.add(new CrfFit.Sequence(a.whole(), a.labels()));
+            live.add(new CrfFit.Sequence(a.live(), a.labels()));
         }
-        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
-        PhaseClassifier wholeClassifier = SoftmaxFit.fit(whole, y, w, lambda, HIDDEN, SEED);
-        PhaseClassifier liveClassifier = withLive ? SoftmaxFit.fit(live, y, w, lambda, HIDDEN, SEED) : wholeClassifier;
-        return new StarModel(StarModel.ENCODER, wholeClassifier, liveClassifier, logNormalised(open),
-            logRows(move), logNormalised(prior), emissionScale);
-    }
-
-    private static double[] logNormalised(double[] counts) {
-        double sum = 0;
-        for (double c : counts) {
-            sum += c;
-        }
-        double[] out = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            out[i] = Math.log(counts[i] / sum);
-        }
-        return out;
-    }
-
-    private static double[][] logRows(double[][] counts) {
-        double[][] out = new double[counts.length][];
-        for (int i = 0; i < counts.length; i++) {
-            out[i] = logNormalised(counts[i]);
-        }
-        return out;
+        PhaseChain wholeChain = CrfFit.fit(whole, lambda);
+        return new StarModel(StarModel.ENCODER, wholeChain, withLive ? CrfFit.fit(live, lambda) : wholeChain);
     }
 
     /** Phases of a finished answer under a model, from the prepared features. */
     static List<Phase> decodeWhole(StarModel model, Prepared a) {
         double[][] emissions = new double[a.units().size()][];
         for (int u = 0; u < emissions.length; u++) {
-            emissions[u] = model.emission(model.whole(), a.whole()[u]);
+            emissions[u] = model.whole().emission(a.whole()[u]);
         }
-        int[] path = UnitViterbi.decode(emissions, model.open(), model.move());
+        int[] path = UnitViterbi.decode(emissions, model.whole().open(), model.whole().move());
         return StarSegmenter.spread(a.units(), path, a.timed().words().size());
     }
 
@@ -226,7 +177,15 @@ public final class SegmenterTraining {
     record Report(Map<String, Agreement> byMethodAndView, Map<String, Agreement> fold0) {
     }
 
-    Report crossValidate(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, double lambda, double scale) {
+    /** Spoken versions of the answers, by id: held-out answers are also scored on what Vosk heard. */
+    private Map<String, LabelledAnswer.Timed> spoken = Map.of();
+
+    SegmenterTraining withSpoken(Map<String, LabelledAnswer.Timed> spoken) {
+        this.spoken = spoken;
+        return this;
+    }
+
+    Report crossValidate(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, double lambda) {
         List<LabelledAnswer> all = new ArrayList<>(samples);
         all.addAll(corpus);
         int[] fold = folds(samples, corpus);
@@ -238,15 +197,18 @@ public final class SegmenterTraining {
                     training.addAll(views.get(i));
                 }
             }
-            StarModel model = fit(training, lambda, scale, false);
+            StarModel model = fit(training, lambda, false);
             Map<String, List<Agreement>> out = new java.util.TreeMap<>();
             for (int i = 0; i < all.size(); i++) {
                 if (fold[i] != k) {
                     continue;
                 }
                 LabelledAnswer a = all.get(i);
-                Map<String, LabelledAnswer.Timed> tests = Map.of("steady", a.steady(), "no-pauses", a.withoutPauses(),
-                    "spoken", a.spoken(SEED + 1));
+                Map<String, LabelledAnswer.Timed> tests = new java.util.TreeMap<>(Map.of("steady", a.steady(),
+                    "no-pauses", a.withoutPauses(), "spoken", a.spoken(SEED + 1)));
+                if (spoken.containsKey(a.id())) {
+                    tests.put("recognized", spoken.get(a.id()));
+                }
                 tests.forEach((view, timed) -> {
                     Prepared p = prepare(a, timed);
                     add(out, "learned " + view, Agreement.of(timed.words(), timed.gold(), decodeWhole(model, p)));
@@ -278,7 +240,7 @@ public final class SegmenterTraining {
                     training.addAll(views.get(i));
                 }
             }
-            StarModel model = fit(training, LAMBDA, EMISSION_SCALE, true);
+            StarModel model = fit(training, LAMBDA, true);
             Map<String, List<LiveWatch.Result>> out = new java.util.TreeMap<>();
             for (int i = 0; i < all.size(); i++) {
                 if (fold[i] != k) {
@@ -318,7 +280,7 @@ public final class SegmenterTraining {
                     training.addAll(views.get(i));
                 }
             }
-            StarModel model = fit(training, LAMBDA, EMISSION_SCALE, false);
+            StarModel model = fit(training, LAMBDA, false);
             for (int i = 0; i < all.size(); i++) {
                 if (fold[i] != k) {
                     continue;
@@ -367,13 +329,12 @@ public final class SegmenterTraining {
         for (LabelledAnswer a : corpus) {
             training.addAll(trainingViews(a));
         }
-        return fit(training, LAMBDA, EMISSION_SCALE);
+        return fit(training, LAMBDA, true);
     }
 
     /** The model as its resource file: numbers to six significant digits, so the file is small and diffs stay readable. */
     public static String write(StarModel m) {
-        StarModel rounded = new StarModel(m.encoder(), round(m.whole()), round(m.live()), round(m.open()),
-            round(m.move()), round(m.prior()), m.emissionScale());
+        StarModel rounded = new StarModel(m.encoder(), round(m.whole()), round(m.live()));
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rounded);
         } catch (IOException e) {
@@ -381,8 +342,12 @@ public final class SegmenterTraining {
         }
     }
 
+    private static PhaseChain round(PhaseChain c) {
+        return new PhaseChain(round(c.emissions()), round(c.open()), round(c.move()));
+    }
+
     private static PhaseClassifier round(PhaseClassifier c) {
-        return new PhaseClassifier(round(c.mean()), round(c.scale()), round(c.hidden()), round(c.weights()));
+        return new PhaseClassifier(round(c.mean()), round(c.scale()), round(c.weights()));
     }
 
     private static double[][] round(double[][] rows) {
@@ -432,6 +397,7 @@ public final class SegmenterTraining {
         boolean search = false;
         boolean live = false;
         boolean diagnose = false;
+        Path recognized = null;
         Path cache = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -442,24 +408,28 @@ public final class SegmenterTraining {
                 case "--search" -> search = true;
                 case "--live" -> live = true;
                 case "--diagnose" -> diagnose = true;
+                case "--spoken" -> recognized = Path.of(args[++i]);
                 case "--cache" -> cache = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --samples DIR --corpus DIR... [--out FILE] [--cv] [--live] [--search] [--cache FILE])");
+                    + " (expected --samples DIR --corpus DIR... [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--cache FILE])");
             }
         }
         SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache));
+        if (recognized != null) {
+            training.withSpoken(LabelledAnswer.readSpoken(recognized));
+            System.out.printf("%d answers also spoken by festival and recognised by Vosk%n", training.spoken.size());
+        }
         System.out.printf("%d shared samples (fold 0), %d corpus answers%n", samples.size(), corpus.size());
         if (search) {
             for (double lambda : new double[] {0.003, 0.01, 0.03}) {
-                for (double scale : new double[] {0.5, 1.0, 1.5}) {
-                    Report r = training.crossValidate(samples, corpus, lambda, scale);
-                    System.out.printf("lambda %.3f scale %.1f: steady %s | no-pauses %s%n", lambda, scale,
-                        r.byMethodAndView().get("learned steady"), r.byMethodAndView().get("learned no-pauses"));
-                }
+                Report r = training.crossValidate(samples, corpus, lambda);
+                System.out.printf("lambda %.3f: steady %s | spoken %s | no-pauses %s%n", lambda,
+                    r.byMethodAndView().get("learned steady"), r.byMethodAndView().get("learned spoken"),
+                    r.byMethodAndView().get("learned no-pauses"));
             }
         }
         if (cv) {
-            Report r = training.crossValidate(samples, corpus, LAMBDA, EMISSION_SCALE);
+            Report r = training.crossValidate(samples, corpus, LAMBDA);
             System.out.println("cross-validated, all folds:");
             r.byMethodAndView().forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
             System.out.println("fold 0 (the shared samples, never trained on in this fold):");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.segment.PhaseChain;
 import dev.starpace.engine.segment.PhaseClassifier;
 import dev.starpace.engine.segment.SentenceEncoder;
 import dev.starpace.engine.segment.StarModel;
@@ -22,7 +23,12 @@ class SegmenterTrainingTest {
     static final double CV_STEADY = 0.895;
     static final double CV_SPOKEN = 0.888;
     static final double CV_NO_PAUSES = 0.865;
+    static final double CV_RECOGNIZED = 0.85;
     static final double CV_DURATION_ERROR = 2.14;
+    /** Cross-validated live figures ({@code engine/train-segmenter --live}): delay and overshoot medians, nudge agreement. */
+    static final double LIVE_DELAY = 3.0;
+    static final double LIVE_OVERSHOOT = 3.0;
+    static final double LIVE_NUDGES = 0.95;
 
     private static List<LabelledAnswer> samples;
     private static List<LabelledAnswer> corpus;
@@ -33,7 +39,8 @@ class SegmenterTrainingTest {
         samples = LabelledAnswer.readAll(Path.of("src/test/resources/samples"));
         corpus = new java.util.ArrayList<>(LabelledAnswer.readAll(Path.of("src/test/resources/more-answers")));
         corpus.addAll(LabelledAnswer.readAll(Path.of("corpus")));
-        training = new SegmenterTraining(SegmenterTraining.caching(SentenceEncoder.shared()::encode, null));
+        training = new SegmenterTraining(SegmenterTraining.caching(SentenceEncoder.shared()::encode, null))
+            .withSpoken(LabelledAnswer.readSpoken(Path.of("corpus/spoken")));
     }
 
     @Test
@@ -51,36 +58,48 @@ class SegmenterTrainingTest {
         StarModel rebuilt = json.readValue(SegmenterTraining.write(training.trainAll(samples, corpus)), StarModel.class);
         StarModel shipped = StarModel.builtIn();
         assertEquals(shipped.encoder(), rebuilt.encoder());
-        assertClose(shipped.open(), rebuilt.open(), "open");
-        assertClose(shipped.prior(), rebuilt.prior(), "prior");
-        for (int p = 0; p < shipped.move().length; p++) {
-            assertClose(shipped.move()[p], rebuilt.move()[p], "move");
-        }
-        assertClassifier(shipped.whole(), rebuilt.whole(), "whole");
-        assertClassifier(shipped.live(), rebuilt.live(), "live");
+        assertChain(shipped.whole(), rebuilt.whole(), "whole");
+        assertChain(shipped.live(), rebuilt.live(), "live");
     }
 
     @Test
     void crossValidatedAgreementHoldsAndBeatsTheCuesAndTheNaiveSplit() {
-        var report = training.crossValidate(samples, corpus, SegmenterTraining.LAMBDA, SegmenterTraining.EMISSION_SCALE)
-            .byMethodAndView();
-        report.forEach((k, v) -> System.out.printf("%-20s %s%n", k, v));
+        var report = training.crossValidate(samples, corpus, SegmenterTraining.LAMBDA).byMethodAndView();
+        report.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
         assertTrue(report.get("learned steady").timeInRightPhase() >= CV_STEADY - 0.02, "steady");
         assertTrue(report.get("learned spoken").timeInRightPhase() >= CV_SPOKEN - 0.02, "spoken");
         assertTrue(report.get("learned no-pauses").timeInRightPhase() >= CV_NO_PAUSES - 0.02, "no pauses");
+        assertTrue(report.get("learned recognized").timeInRightPhase() >= CV_RECOGNIZED - 0.02, "recognized");
         assertTrue(report.get("learned spoken").medianDurationError() <= CV_DURATION_ERROR + 0.5, "duration error");
-        for (String view : List.of("steady", "spoken", "no-pauses")) {
+        for (String view : List.of("steady", "spoken", "no-pauses", "recognized")) {
             double learned = report.get("learned " + view).timeInRightPhase();
             assertTrue(learned > report.get("cues " + view).timeInRightPhase(), "learned beats the cues: " + view);
             assertTrue(learned > report.get("naive " + view).timeInRightPhase(), "learned beats the naive split: " + view);
         }
     }
 
-    private static void assertClassifier(PhaseClassifier shipped, PhaseClassifier rebuilt, String name) {
-        assertClose(shipped.mean(), rebuilt.mean(), name + " mean");
-        assertClose(shipped.scale(), rebuilt.scale(), name + " scale");
-        for (int p = 0; p < shipped.weights().length; p++) {
-            assertClose(shipped.weights()[p], rebuilt.weights()[p], name + " weights");
+    @Test
+    void crossValidatedLiveViewIsSteady() {
+        var live = training.crossValidateLive(samples, corpus);
+        live.forEach((k, v) -> System.out.printf("live %-8s %s%n", k, v));
+        LiveWatch.Result learned = live.get("learned");
+        assertTrue(learned.medianDelay() <= LIVE_DELAY + 0.5, "a phase shows soon after it starts: " + learned);
+        assertTrue(learned.medianOvershoot() <= LIVE_OVERSHOOT + 0.5, "timers stay near their final values: " + learned);
+        assertTrue(learned.nudgeAgreement() >= LIVE_NUDGES - 0.02, "nudges agree with the report: " + learned);
+        assertTrue(learned.labelsChangedShare() < live.get("cues").labelsChangedShare(), "fewer labels change than with cues");
+    }
+
+    private static void assertChain(PhaseChain shipped, PhaseChain rebuilt, String name) {
+        assertClose(shipped.open(), rebuilt.open(), name + " open");
+        for (int p = 0; p < shipped.move().length; p++) {
+            assertClose(shipped.move()[p], rebuilt.move()[p], name + " move");
+        }
+        PhaseClassifier a = shipped.emissions();
+        PhaseClassifier b = rebuilt.emissions();
+        assertClose(a.mean(), b.mean(), name + " mean");
+        assertClose(a.scale(), b.scale(), name + " scale");
+        for (int p = 0; p < a.weights().length; p++) {
+            assertClose(a.weights()[p], b.weights()[p], name + " weights");
         }
     }
 

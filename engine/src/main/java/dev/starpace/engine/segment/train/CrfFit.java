@@ -1,0 +1,185 @@
+package dev.starpace.engine.segment.train;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.segment.PhaseChain;
+import dev.starpace.engine.segment.PhaseClassifier;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Fits unit emissions and phase moves jointly as a linear-chain conditional random field: the likelihood of each
+ * answer's whole label sequence, by forward-backward, full-batch Adam, an L2 penalty on the emission weights. The
+ * result decodes with the same Viterbi as the HMM: emission weights as a {@link PhaseClassifier} (a per-unit constant
+ * does not change the best path), moves and openings as log-scores.
+ */
+final class CrfFit {
+    private static final int P = Phase.values().length;
+    static final int STEPS = 300;
+    static final double RATE = 0.02;
+    private static final double BETA1 = 0.9, BETA2 = 0.999, EPS = 1e-8;
+
+    /** One answer: its units' features and labels. */
+    record Sequence(double[][] x, int[] labels) {
+    }
+
+    private CrfFit() {
+    }
+
+    static PhaseChain fit(List<Sequence> sequences, double lambda) {
+        int d = sequences.get(0).x()[0].length;
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        int n = 0;
+        for (Sequence s : sequences) {
+            for (double[] x : s.x()) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += x[j];
+                }
+                n++;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        for (Sequence s : sequences) {
+            for (double[] x : s.x()) {
+                for (int j = 0; j < d; j++) {
+                    scale[j] += (x[j] - mean[j]) * (x[j] - mean[j]);
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            scale[j] = Math.max(Math.sqrt(scale[j] / n), 1e-3);
+        }
+        double[][][] z = new double[sequences.size()][][];
+        for (int k = 0; k < z.length; k++) {
+            double[][] x = sequences.get(k).x();
+            z[k] = new double[x.length][d];
+            for (int u = 0; u < x.length; u++) {
+                for (int j = 0; j < d; j++) {
+                    z[k][u][j] = (x[u][j] - mean[j]) / scale[j];
+                }
+            }
+        }
+        // parameters: emission weights (P × d+1), moves (P × P), openings (P), all in one Adam state
+        double[][] w = new double[P][d + 1];
+        double[][] move = new double[P][P];
+        double[] open = new double[P];
+        double[][] gw = new double[P][d + 1];
+        double[][] gm = new double[P][P];
+        double[] go = new double[P];
+        Moments mw = new Moments(P, d + 1), mm = new Moments(P, P), mo = new Moments(1, P);
+        for (int step = 1; step <= STEPS; step++) {
+            for (double[] g : gw) {
+                Arrays.fill(g, 0);
+            }
+            for (double[] g : gm) {
+                Arrays.fill(g, 0);
+            }
+            Arrays.fill(go, 0);
+            for (int k = 0; k < z.length; k++) {
+                accumulate(z[k], sequences.get(k).labels(), w, move, open, gw, gm, go, 1.0 / n);
+            }
+            for (int p = 0; p < P; p++) {
+                for (int j = 0; j < d; j++) {
+                    gw[p][j] += lambda * w[p][j];
+                }
+            }
+            mw.step(w, gw, step);
+            mm.step(move, gm, step);
+            mo.step(new double[][] {open}, new double[][] {go}, step);
+        }
+        return new PhaseChain(new PhaseClassifier(mean, scale, w), open, move);
+    }
+
+    /** Adds the gradient of −log p(labels | z) for one sequence, scaled. */
+    private static void accumulate(double[][] z, int[] y, double[][] w, double[][] move, double[] open,
+                                   double[][] gw, double[][] gm, double[] go, double scale) {
+        int n = z.length;
+        int d = z[0].length;
+        double[][] e = new double[n][P];
+        for (int u = 0; u < n; u++) {
+            for (int p = 0; p < P; p++) {
+                e[u][p] = PhaseClassifier.affine(w[p], z[u]);
+            }
+        }
+        double[][] alpha = new double[n][P];
+        double[][] beta = new double[n][P];
+        for (int p = 0; p < P; p++) {
+            alpha[0][p] = open[p] + e[0][p];
+        }
+        double[] t = new double[P];
+        for (int u = 1; u < n; u++) {
+            for (int p = 0; p < P; p++) {
+                for (int q = 0; q < P; q++) {
+                    t[q] = alpha[u - 1][q] + move[q][p];
+                }
+                alpha[u][p] = logSum(t) + e[u][p];
+            }
+        }
+        for (int u = n - 2; u >= 0; u--) {
+            for (int q = 0; q < P; q++) {
+                for (int p = 0; p < P; p++) {
+                    t[p] = move[q][p] + e[u + 1][p] + beta[u + 1][p];
+                }
+                beta[u][q] = logSum(t);
+            }
+        }
+        double logZ = logSum(alpha[n - 1]);
+        for (int u = 0; u < n; u++) {
+            for (int p = 0; p < P; p++) {
+                double marginal = Math.exp(alpha[u][p] + beta[u][p] - logZ);
+                double g = scale * (marginal - (y[u] == p ? 1 : 0));
+                double[] row = gw[p];
+                for (int j = 0; j < d; j++) {
+                    row[j] += g * z[u][j];
+                }
+                row[d] += g;
+                if (u == 0) {
+                    go[p] += g;
+                }
+            }
+            if (u > 0) {
+                for (int q = 0; q < P; q++) {
+                    for (int p = 0; p < P; p++) {
+                        double pair = Math.exp(alpha[u - 1][q] + move[q][p] + e[u][p] + beta[u][p] - logZ);
+                        gm[q][p] += scale * (pair - (y[u - 1] == q && y[u] == p ? 1 : 0));
+                    }
+                }
+            }
+        }
+    }
+
+    private static double logSum(double[] v) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            max = Math.max(max, x);
+        }
+        double s = 0;
+        for (double x : v) {
+            s += Math.exp(x - max);
+        }
+        return max + Math.log(s);
+    }
+
+    private static final class Moments {
+        final double[][] m, v;
+
+        Moments(int rows, int columns) {
+            m = new double[rows][columns];
+            v = new double[rows][columns];
+        }
+
+        void step(double[][] w, double[][] g, int step) {
+            double c1 = 1 - Math.pow(BETA1, step);
+            double c2 = 1 - Math.pow(BETA2, step);
+            for (int r = 0; r < w.length; r++) {
+                for (int j = 0; j < w[r].length; j++) {
+                    m[r][j] = BETA1 * m[r][j] + (1 - BETA1) * g[r][j];
+                    v[r][j] = BETA2 * v[r][j] + (1 - BETA2) * g[r][j] * g[r][j];
+                    w[r][j] -= RATE * (m[r][j] / c1) / (Math.sqrt(v[r][j] / c2) + EPS);
+                }
+            }
+        }
+    }
+}
