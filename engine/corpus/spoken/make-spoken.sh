@@ -13,6 +13,7 @@
 # is a 1.5-2.5 s thinking pause, about one in five of the others is run-on speech (0.1-0.2 s), the rest are
 # 0.35-0.9 s; 0.5 s of silence at both ends.
 #
+# festival and sox -R are repeatable, so a rerun writes the same JSON.
 # The WAVs stay under $SPOKEN_WORK (default /tmp/starpace-spoken/<id>/<id>.wav); they are not committed.
 # Answers whose JSON already exists are skipped (FORCE=1 redoes them); JOBS (default 2) answers run at a time.
 #
@@ -40,7 +41,7 @@ for i, s in enumerate(answer["sentences"]):
 PY
   for txt in "$dir"/[0-9][0-9][0-9].txt; do
     text2wave -eval "(voice_cmu_us_slt_arctic_hts)" "$txt" -o "${txt%.txt}.raw.wav"
-    sox "${txt%.txt}.raw.wav" -r 16000 -c 1 -b 16 "${txt%.txt}.wav"
+    sox -R "${txt%.txt}.raw.wav" -r 16000 -c 1 -b 16 "${txt%.txt}.wav"   # -R: repeatable dither
     rm -f "${txt%.txt}.raw.wav"
   done
   python3 - "$src" "$dir" "$id" <<'PY'

@@ -80,6 +80,12 @@ public final class SpeechThroughput {
         long loaded = settledRssKb();
         System.out.printf(Locale.ROOT, "RSS: bare JVM %d MB, with the model loaded %d MB (+%d MB)%n",
             bare / 1024, loaded / 1024, (loaded - bare) / 1024);
+        dev.starpace.engine.segment.SentenceEncoder.shared().encode("the sentence encoder, loaded and run once");
+        dev.starpace.engine.segment.StarModel.builtIn();
+        long encoder = settledRssKb();
+        System.out.printf(Locale.ROOT, "RSS with the sentence encoder and the STAR model loaded %d MB (+%d MB)%n",
+            encoder / 1024, (encoder - loaded) / 1024);
+        loaded = encoder;
         Analyzer analyzer = new Analyzer(QuestionBank.builtIn());
         Card card = analyzer.bank().get("customer-obsession-above-and-beyond");
         byte[] pcm = Arrays.copyOf(new AudioDecoder().decode(file).toPcm16(), Audio.SPEECH_RATE * 2 * 10);
@@ -117,9 +123,17 @@ public final class SpeechThroughput {
         }
     }
 
+    /** The batch pipeline: nobody watches, so no live-view work (as {@code batch} runs it). */
+    private static final SessionListener BATCH = new SessionListener() {
+        @Override
+        public boolean watching() {
+            return false;
+        }
+    };
+
     private static void pipeline(Analyzer analyzer, SpeechModel model, Card card, Audio audio) {
         byte[] pcm = audio.toPcm16();
-        try (AnswerSession s = new AnswerSession(analyzer, model, card, Level.SDE2, new SessionListener() { })) {
+        try (AnswerSession s = new AnswerSession(analyzer, model, card, Level.SDE2, BATCH)) {
             for (int at = 0; at < pcm.length; at += CHUNK) {
                 int n = Math.min(CHUNK, pcm.length - at);
                 s.accept(Arrays.copyOfRange(pcm, at, at + n), n);

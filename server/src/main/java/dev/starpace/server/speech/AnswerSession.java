@@ -78,10 +78,10 @@ public final class AnswerSession implements AutoCloseable {
             guessedPhase = null;
             addFinal(update.finals());
         } else {
-            if (!update.partial().isEmpty()) {
+            if (!update.partial().isEmpty() && listener.watching()) {
                 guess(update.partial());
             }
-            if (elapsedSeconds() - timersAt >= TIMER_INTERVAL && !scored.isEmpty()) {
+            if (elapsedSeconds() - timersAt >= TIMER_INTERVAL && !scored.isEmpty() && listener.watching()) {
                 sendTimers();
             }
         }
@@ -164,7 +164,9 @@ public final class AnswerSession implements AutoCloseable {
             }
         }
         listener.words(List.copyOf(scored), firstChanged);
-        sendTimers();
+        if (listener.watching()) {
+            sendTimers();
+        }
     }
 
     @Override

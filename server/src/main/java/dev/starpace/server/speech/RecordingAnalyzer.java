@@ -30,6 +30,14 @@ public final class RecordingAnalyzer {
     public record Analysis(ScoredTranscript transcript, double audioSeconds) {
     }
 
+    /** Nobody watches a recording being analysed. */
+    static final SessionListener BATCH = new SessionListener() {
+        @Override
+        public boolean watching() {
+            return false;
+        }
+    };
+
     public Analysis analyze(Path file, Card card, Level level) {
         Audio audio = decoder.decode(file);
         try {
@@ -41,7 +49,7 @@ public final class RecordingAnalyzer {
 
     /** Scores 16 kHz speech audio already decoded (a stored attempt's, say). */
     public Analysis analyze(Audio audio, Card card, Level level) {
-        try (AnswerSession session = new AnswerSession(analyzer, model, card, level, new SessionListener() { })) {
+        try (AnswerSession session = new AnswerSession(analyzer, model, card, level, BATCH)) {
             stream(audio, session);
             return new Analysis(session.finish(), audio.seconds());
         }

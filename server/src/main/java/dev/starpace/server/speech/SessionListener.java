@@ -11,6 +11,14 @@ import java.util.List;
  * analysis listens to nothing but the end. Calls come on the thread that feeds the audio.
  */
 public interface SessionListener {
+    /**
+     * Whether someone watches the answer as it is spoken. Batch analysis does not: the session then skips what only
+     * the live view needs (labelling the recognizer's guesses, timers, nudges).
+     */
+    default boolean watching() {
+        return true;
+    }
+
     /** Vosk's current guess at the words of the utterance in progress; replaced by the next call. */
     default void partial(List<Word> words) {
     }
