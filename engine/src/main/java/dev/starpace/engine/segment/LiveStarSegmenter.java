@@ -27,9 +27,9 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     /** Units that may still be relabelled: about half a minute of speech. */
     public static final int WINDOW = 6;
     /** The chain this sure of a new phase for the newest unit shows it at once. */
-    public static final double SWITCH = Double.parseDouble(System.getProperty("x.switch", "0.7"));
+    public static final double SWITCH = 0.6;
     /** Fewer words than this are too few to preview. */
-    static final int PREVIEW_WORDS = Integer.getInteger("x.pw", 5);
+    public static final int PREVIEW_WORDS = 4;
 
     private static final Phase[] PHASES = Phase.values();
     private static final int P = PHASES.length;

@@ -56,24 +56,7 @@ public final class StarSegmenter {
                                     int u, boolean whole, double position, CueBook cues) {
         float[] next = whole && u + 1 < vectors.size() ? vectors.get(u + 1) : null;
         float[] previous = u == 0 ? null : vectors.get(u - 1);
-        if (WIDE) {
-            previous = mean(u >= 2 ? vectors.get(u - 2) : null, previous);
-            next = whole ? mean(next, u + 2 < vectors.size() ? vectors.get(u + 2) : null) : null;
-        }
         return UnitFeatures.of(tokens, units.get(u), vectors.get(u), previous, next, position, cues);
-    }
-
-    static final boolean WIDE = Boolean.getBoolean("x.wide");
-
-    private static float[] mean(float[] a, float[] b) {
-        if (a == null || b == null) {
-            return a == null ? b : a;
-        }
-        float[] m = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            m[i] = (a[i] + b[i]) / 2;
-        }
-        return m;
     }
 
     /** A unit's middle as a share of the whole answer's time. */

@@ -14,11 +14,11 @@ public final class UnitCutter {
     /** A pause this long (seconds) ends a unit: spoken sentences end at pauses. */
     public static final double PAUSE = 0.3;
     /** A unit shorter than this runs on through a pause (a hesitation inside a clause). */
-    static final int MIN_WORDS = Integer.getInteger("x.min", 4);
+    static final int MIN_WORDS = 4;
     /** From this many words on, a clause opener starts a new unit. */
-    static final int OPENER_WORDS = Integer.getInteger("x.opener", 12);
+    static final int OPENER_WORDS = 12;
     /** No unit is longer than this: about ten seconds of speech. */
-    public static final int MAX_WORDS = Integer.getInteger("x.max", 28);
+    public static final int MAX_WORDS = 28;
 
     /** Words that open a new clause in run-on speech ("... and so I ...", "... then we ..."). */
     static final Set<String> OPENERS = Set.of("so", "then", "and", "but", "after", "once", "when", "while", "looking",

@@ -36,13 +36,11 @@ public final class UnitFeatures {
         "there'd", "we'd");
 
     private static final int LEXICAL = 11;
-    /** Buckets of hashed words and word pairs: the discourse words a phase uses, with weights learned. */
-    static final int NGRAMS = Integer.getInteger("x.ngrams", 0);
     private static final int P = Phase.values().length;
 
     /** The number of features for the given vector size. */
     public static int dimensions(int vector) {
-        return 3 * vector + P + LEXICAL + BUMPS.length + NGRAMS;
+        return 3 * vector + P + LEXICAL + BUMPS.length;
     }
 
     private UnitFeatures() {
@@ -103,18 +101,6 @@ public final class UnitFeatures {
         for (double c : BUMPS) {
             double d = (position - c) / BUMP_WIDTH;
             x[at++] = Math.exp(-0.5 * d * d);
-        }
-        if (NGRAMS > 0) {
-            String before = "<s>";
-            for (int i = unit.from(); i < unit.to(); i++) {
-                String w = tokens.get(i);
-                if (Lexicon.TRANSPARENT.contains(w)) {
-                    continue;
-                }
-                x[at + Math.floorMod(w.hashCode(), NGRAMS)] += 1 / n;
-                x[at + Math.floorMod((before + " " + w).hashCode(), NGRAMS)] += 1 / n;
-                before = w;
-            }
         }
         return x;
     }

@@ -90,7 +90,7 @@ public final class AnswerSession implements AutoCloseable {
     /** Between phrases, the timers still move this often (seconds of audio). */
     static final double TIMER_INTERVAL = 1.0;
     /** The recognizer's guess is labelled at most this often (seconds of audio): each look encodes a sentence. */
-    static final double PREVIEW_INTERVAL = 1.0;
+    static final double PREVIEW_INTERVAL = 0.5;
 
     private void guess(List<Word> partial) {
         if (partial.size() != guessed.size() && elapsedSeconds() - previewAt >= PREVIEW_INTERVAL) {

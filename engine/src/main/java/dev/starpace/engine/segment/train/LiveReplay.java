@@ -21,7 +21,7 @@ public final class LiveReplay {
     /** The view is sampled this often (seconds of audio). */
     static final double TICK = 0.25;
     /** The guessed words are previewed at most this often (seconds of audio), as the live session does. */
-    static final double PREVIEW_EVERY = Double.parseDouble(System.getProperty("x.pe", "1.0"));
+    static final double PREVIEW_EVERY = 0.5;
 
     private LiveReplay() {
     }

@@ -55,21 +55,22 @@ public final class LiveWatch {
     }
 
     /** What one live answer measured. */
-    public record Result(List<Double> delays, List<Double> overshoots, int nudges, int nudgesAgreeing,
+    public record Result(List<Double> delays, List<Double> overshoots, int nudges, int nudgesAgreeing, int longInReport,
                          int labelsShown, int labelsChanged) {
         public static Result pooled(List<Result> all) {
             List<Double> d = new ArrayList<>();
             List<Double> o = new ArrayList<>();
-            int n = 0, a = 0, shown = 0, changed = 0;
+            int n = 0, a = 0, longs = 0, shown = 0, changed = 0;
             for (Result r : all) {
                 d.addAll(r.delays);
                 o.addAll(r.overshoots);
                 n += r.nudges;
                 a += r.nudgesAgreeing;
+                longs += r.longInReport;
                 shown += r.labelsShown;
                 changed += r.labelsChanged;
             }
-            return new Result(d, o, n, a, shown, changed);
+            return new Result(d, o, n, a, longs, shown, changed);
         }
 
         public double medianDelay() {
@@ -91,8 +92,9 @@ public final class LiveWatch {
         @Override
         public String toString() {
             return String.format("first display %.1f s after a phase starts (median), timers above final %.1f s "
-                    + "(median) / %.1f s (p90), nudges agreeing %d/%d, shown labels later changed %.1f %%",
-                medianDelay(), medianOvershoot(), quantile(overshoots, 0.9), nudgesAgreeing, nudges,
+                    + "(median) / %.1f s (p90), runs-long nudges agreeing with the report %d/%d (the report finds %d "
+                    + "phases long), shown labels later changed %.1f %%",
+                medianDelay(), medianOvershoot(), quantile(overshoots, 0.9), nudgesAgreeing, nudges, longInReport,
                 100 * labelsChangedShare());
         }
     }
@@ -145,7 +147,7 @@ public final class LiveWatch {
             changed += firstLabels.get(i) != report.get(i) ? 1 : 0;
         }
         int agreeing = (int) nudged.stream().filter(finalLong::contains).count();
-        return new Result(delays, overshoots, nudged.size(), agreeing, shown, changed);
+        return new Result(delays, overshoots, nudged.size(), agreeing, finalLong.size(), shown, changed);
     }
 
     static double quantile(List<Double> values, double q) {

@@ -47,9 +47,7 @@ public final class SegmenterTraining {
     static final long SEED = 20261127L;
     static final int FOLDS = 5;
     /** L2 penalty on the standardised emission weights; chosen by cross-validation over 0.003, 0.01, 0.03. */
-    static final double LAMBDA = Double.parseDouble(System.getProperty("x.lambda", "0.01"));
-    /** Whether an answer's spoken and recognised version, where there is one, is trained on too. */
-    static final boolean TRAIN_RECOGNIZED = Boolean.getBoolean("x.trainrec");
+    static final double LAMBDA = 0.01;
 
     private static final int P = Phase.values().length;
 
@@ -107,11 +105,7 @@ public final class SegmenterTraining {
 
     /** The training views of an answer: steady text timing and seeded speech timing. */
     List<Prepared> trainingViews(LabelledAnswer a) {
-        List<Prepared> views = new ArrayList<>(List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED))));
-        if (TRAIN_RECOGNIZED && spoken.containsKey(a.id())) {
-            views.add(prepare(a, spoken.get(a.id())));
-        }
-        return views;
+        return List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED)));
     }
 
     /** Fits both chains; without {@code withLive} the live chain is the whole-answer one (cross-validation only scores that). */
