@@ -30,6 +30,8 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     public static final double SWITCH = 0.6;
     /** Fewer words than this are too few to preview. */
     public static final int PREVIEW_WORDS = 4;
+    /** The recognizer's guess is previewed at most this often (seconds of audio): each look encodes a sentence. */
+    public static final double PREVIEW_INTERVAL = 0.5;
 
     private static final Phase[] PHASES = Phase.values();
     private static final int P = PHASES.length;

@@ -7,6 +7,7 @@ import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.delivery.AudioDelivery;
 import dev.starpace.engine.segment.LiveSegmenter;
+import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
@@ -41,7 +42,7 @@ public final class AnswerSession implements AutoCloseable {
     private final List<ScoredTranscript.ScoredWord> scored = new ArrayList<>();
     private long samples;
     private double timersAt;
-    private double previewAt = -PREVIEW_INTERVAL;
+    private double previewAt = -LiveStarSegmenter.PREVIEW_INTERVAL;
     private List<Word> guessed = List.of();
     private Phase guessedPhase;
     private ScoredTranscript result;
@@ -89,11 +90,9 @@ public final class AnswerSession implements AutoCloseable {
 
     /** Between phrases, the timers still move this often (seconds of audio). */
     static final double TIMER_INTERVAL = 1.0;
-    /** The recognizer's guess is labelled at most this often (seconds of audio): each look encodes a sentence. */
-    static final double PREVIEW_INTERVAL = 0.5;
 
     private void guess(List<Word> partial) {
-        if (partial.size() != guessed.size() && elapsedSeconds() - previewAt >= PREVIEW_INTERVAL) {
+        if (partial.size() != guessed.size() && elapsedSeconds() - previewAt >= LiveStarSegmenter.PREVIEW_INTERVAL) {
             previewAt = elapsedSeconds();
             guessedPhase = segmenter.preview(partial);
         }

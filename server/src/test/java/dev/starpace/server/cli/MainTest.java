@@ -61,7 +61,7 @@ class MainTest {
         Run r = run("analyze", "--question", "customer-obsession-above-and-beyond", "--format", "text", "--level", "sde1", file.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Timeline"), r.out());
-        assertTrue(r.out().matches("(?s).*\\n  S+A+R+\\n.*"), "timeline line: " + r.out());
+        assertTrue(r.out().matches("(?s).*\\n  S+[STARF]*R+\\n.*"), "timeline line: " + r.out());
         assertTrue(r.out().contains("Task         0.0s of 13.7s missing"), r.out());
         assertTrue(r.out().contains("FAIL no-disqualifiers"), r.out());
         assertTrue(r.out().contains("\"i told the platform team about it\""), r.out());

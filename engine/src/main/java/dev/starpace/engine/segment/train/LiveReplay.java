@@ -2,6 +2,7 @@ package dev.starpace.engine.segment.train;
 
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.segment.LiveSegmenter;
+import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ public final class LiveReplay {
     static final double LONGEST_UTTERANCE = 15;
     /** The view is sampled this often (seconds of audio). */
     static final double TICK = 0.25;
-    /** The guessed words are previewed at most this often (seconds of audio), as the live session does. */
-    static final double PREVIEW_EVERY = 0.5;
 
     private LiveReplay() {
     }
@@ -33,7 +32,7 @@ public final class LiveReplay {
         double end = words.get(words.size() - 1).end() + ENDPOINT;
         List<Word> finals = new ArrayList<>();
         int next = 0;
-        double lastPreview = -PREVIEW_EVERY;
+        double lastPreview = -LiveStarSegmenter.PREVIEW_INTERVAL;
         Phase previewed = null;
         int lastGuessed = -1;
         double lastNudgeCheck = 0;
@@ -56,7 +55,7 @@ public final class LiveReplay {
                     }
                 }
             }
-            if (!guessed.isEmpty() && t - lastPreview >= PREVIEW_EVERY && guessed.size() != lastGuessed) {
+            if (!guessed.isEmpty() && t - lastPreview >= LiveStarSegmenter.PREVIEW_INTERVAL && guessed.size() != lastGuessed) {
                 previewed = live.preview(guessed);
                 lastPreview = t;
                 lastGuessed = guessed.size();
