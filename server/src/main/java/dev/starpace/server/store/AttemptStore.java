@@ -3,6 +3,7 @@ package dev.starpace.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.server.audio.Audio;
 import dev.starpace.server.audio.WavFile;
 import java.io.ByteArrayOutputStream;
@@ -60,6 +61,13 @@ public final class AttemptStore implements AutoCloseable {
                       seq INTEGER NOT NULL,
                       pcm BLOB NOT NULL,
                       PRIMARY KEY (attempt_id, seq))""");
+                s.execute("""
+                    CREATE TABLE IF NOT EXISTS follow_ups (
+                      attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+                      probe INTEGER NOT NULL,
+                      answer TEXT NOT NULL,
+                      verdict TEXT NOT NULL,
+                      PRIMARY KEY (attempt_id, probe))""");
                 // an attempt still 'recording' when the server starts was cut off by a crash or a stop
                 s.execute("UPDATE attempts SET status = 'incomplete' WHERE status = 'recording'");
             }
@@ -118,13 +126,34 @@ public final class AttemptStore implements AutoCloseable {
                     return Optional.empty();
                 }
                 String transcript = rs.getString(9);
+                List<FollowUp> followUps = followUps(id);
                 return Optional.of(new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getString(6), nullableDouble(rs, 7), nullableInt(rs, 8),
-                    transcript == null ? null : JSON.readValue(transcript, ScoredTranscript.class)));
+                    transcript == null ? null : JSON.readValue(transcript, ScoredTranscript.class),
+                    followUps.isEmpty() ? null : followUps));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Keeps a follow-up's answer with its mock interview; answering the same probe again replaces it. */
+    public synchronized void saveFollowUp(String attemptId, FollowUp f) {
+        update("INSERT OR REPLACE INTO follow_ups (attempt_id, probe, answer, verdict) VALUES (?, ?, ?, ?)",
+            attemptId, f.probe(), f.answer(), json(f.verdict()));
+    }
+
+    private List<FollowUp> followUps(String id) throws SQLException, JsonProcessingException {
+        List<FollowUp> out = new ArrayList<>();
+        try (PreparedStatement st = db.prepareStatement("SELECT probe, answer, verdict FROM follow_ups WHERE attempt_id = ? ORDER BY rowid")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FollowUp(rs.getInt(1), rs.getString(2), JSON.readValue(rs.getString(3), ProbeVerdict.class)));
+                }
+            }
+        }
+        return out;
     }
 
     /** The attempt's audio as a 16 kHz 16-bit mono WAV file, or empty when there is no such attempt. */

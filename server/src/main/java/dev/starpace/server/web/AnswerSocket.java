@@ -7,6 +7,7 @@ import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
 import dev.starpace.engine.probe.ProbeJudge;
+import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
@@ -18,6 +19,7 @@ import dev.starpace.server.speech.SessionListener;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
+import dev.starpace.server.store.FollowUp;
 import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
@@ -75,6 +77,7 @@ final class AnswerSocket {
         Level level;
         String mode;
         Integer probe;
+        String followUpOf;
         Attempt attempt;
         AnswerSession session;
         final ByteArrayOutputStream unsaved = new ByteArrayOutputStream();
@@ -186,6 +189,15 @@ final class AnswerSocket {
                 return;
             }
             c.probe = n;
+            if (start.attemptId() != null) {
+                // a follow-up is kept with the mock interview it follows, when that interview is this question's
+                Attempt interview = store.get(start.attemptId()).orElse(null);
+                if (interview == null || !interview.questionId().equals(c.card.id())) {
+                    fail(ctx, c, 1008, "bad-start", "follow-ups are kept with a mock interview of this question; that attempt is not one");
+                    return;
+                }
+                c.followUpOf = interview.id();
+            }
         } else {
             c.attempt = store.start(c.card.id(), c.level.id(), mode);
         }
@@ -231,7 +243,7 @@ final class AnswerSocket {
             ScoredTranscript t = c.session.finish();
             if (c.probe != null) {
                 List<Word> words = t.words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList();
-                c.outbox.send(new LiveEvents.Probe("probe", ProbeJudge.judge(c.card, c.probe, words), words), false);
+                judged(c, words);
             } else {
                 store.finish(c.attempt.id(), Attempt.COMPLETE, t);
                 c.outbox.send(new LiveEvents.Scored("scored", c.attempt.id(), t), false);
@@ -239,7 +251,7 @@ final class AnswerSocket {
             end(ctx, c, 1000, "done");
         } catch (NoSpeechException e) {
             if (c.probe != null) {
-                c.outbox.send(new LiveEvents.Probe("probe", ProbeJudge.judge(c.card, c.probe, List.of()), List.of()), false);
+                judged(c, List.of());
                 end(ctx, c, 1000, "done");
             } else {
                 store.finish(c.attempt.id(), Attempt.INCOMPLETE, null);
@@ -248,6 +260,15 @@ final class AnswerSocket {
                 fail(ctx, c, 1000, "no-speech", "no words were heard: check the microphone and speak up");
             }
         }
+    }
+
+    /** Judges a follow-up answer, keeps it with its mock interview, and sends the verdict. */
+    private void judged(Connection c, List<Word> words) {
+        ProbeVerdict verdict = ProbeJudge.judge(c.card, c.probe, words);
+        if (c.followUpOf != null) {
+            store.saveFollowUp(c.followUpOf, new FollowUp(c.probe, String.join(" ", words.stream().map(Word::word).toList()), verdict));
+        }
+        c.outbox.send(new LiveEvents.Probe("probe", verdict, words), false);
     }
 
     private void close(WsCloseContext ctx) {

@@ -5,6 +5,7 @@ import dev.starpace.engine.Level;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
+import dev.starpace.engine.probe.ProbePicker;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
@@ -14,6 +15,9 @@ import java.util.Locale;
 
 /** The REST handlers: each translates HTTP to a call into the bank, the analyzer or the store, and back. */
 final class Api {
+    /** What a candidate reads when an attempt is gone: a sentence, not an id. */
+    static final String NO_ATTEMPT = "That attempt is not in your history: it may have been deleted.";
+
     private final Analyzer analyzer;
     private final AttemptStore store;
 
@@ -54,7 +58,7 @@ final class Api {
 
     void deleteAttempt(Context ctx) {
         if (!store.delete(ctx.pathParam("id"))) {
-            throw new ApiException(404, "no attempt " + ctx.pathParam("id"));
+            throw new ApiException(404, NO_ATTEMPT);
         }
         ctx.status(204);
     }
@@ -63,7 +67,7 @@ final class Api {
     void rescore(Context ctx) {
         Attempt a = found(ctx.pathParam("id"));
         if (a.transcript() == null) {
-            throw new ApiException(409, "attempt " + a.id() + " has no words to score");
+            throw new ApiException(409, "Nothing to re-score: no words were heard in this attempt.");
         }
         Card card = card(a.questionId());
         List<Word> words = a.transcript().words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList();
@@ -72,9 +76,31 @@ final class Api {
         ctx.json(store.get(a.id()).orElseThrow());
     }
 
+    /** The card's follow-ups in the order to ask them after this answer, those about the card's own story last. */
+    void probes(Context ctx) {
+        Attempt a = found(ctx.pathParam("id"));
+        List<String> said = a.transcript() == null ? List.of()
+            : a.transcript().words().stream().map(ScoredTranscript.ScoredWord::word).toList();
+        ctx.json(ProbePicker.order(card(a.questionId()), said));
+    }
+
+    /** The recording as a WAV with its length, answering byte ranges so the player knows the duration and can seek. */
     void audio(Context ctx) {
-        byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, "no attempt " + ctx.pathParam("id")));
-        ctx.contentType("audio/wav").header("Cache-Control", "no-store").result(wav);
+        byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, NO_ATTEMPT));
+        ctx.contentType("audio/wav").header("Cache-Control", "no-store").header("Accept-Ranges", "bytes");
+        if (ctx.queryParam("download") != null) {
+            ctx.header("Content-Disposition", "attachment; filename=\"starpace-" + ctx.pathParam("id") + ".wav\"");
+        }
+        ByteRange range = ByteRange.of(ctx.header("Range"), wav.length);
+        if (range == null) {
+            ctx.status(416).header("Content-Range", "bytes */" + wav.length);
+            return;
+        }
+        if (ctx.header("Range") != null) {
+            ctx.status(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + wav.length);
+        }
+        ctx.header("Content-Length", Long.toString(range.length()));
+        ctx.result(java.util.Arrays.copyOfRange(wav, (int) range.first(), (int) range.last() + 1));
     }
 
     private Card card(String id) {
@@ -86,7 +112,7 @@ final class Api {
     }
 
     private Attempt found(String id) {
-        return store.get(id).orElseThrow(() -> new ApiException(404, "no attempt " + id));
+        return store.get(id).orElseThrow(() -> new ApiException(404, NO_ATTEMPT));
     }
 
     private static Level level(String text) {

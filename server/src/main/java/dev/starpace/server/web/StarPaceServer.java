@@ -8,6 +8,8 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The StarPace server: the web UI, the REST API and the live answer socket, on 127.0.0.1:7070 unless told
@@ -22,6 +24,7 @@ public final class StarPaceServer implements AutoCloseable {
     }
 
     private static final String ANSWERED = "starpace.answered";
+    private static final Logger LOG = LoggerFactory.getLogger(StarPaceServer.class);
 
     private final Javalin app;
     private final AttemptStore store;
@@ -45,14 +48,19 @@ public final class StarPaceServer implements AutoCloseable {
             config.routes.delete("/api/attempts/{id}", api::deleteAttempt);
             config.routes.post("/api/attempts/{id}/rescore", api::rescore);
             config.routes.get("/api/attempts/{id}/audio", api::audio);
+            config.routes.get("/api/attempts/{id}/probes", api::probes);
             config.routes.ws("/ws/answer", socket::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));
             });
-            config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e)));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                // the candidate reads one sentence; the details go to the server's log
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(Map.of("error", "Something went wrong in StarPace: the server's log has the details."));
+            });
             config.routes.error(404, ctx -> {
-                // an API handler's own 404 ("no attempt ...") keeps its message
+                // an API handler's own 404 (an attempt that is gone) keeps its message
                 if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) {
                     ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
                 }

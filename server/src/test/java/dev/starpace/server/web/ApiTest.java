@@ -39,7 +39,7 @@ class ApiTest extends ServerTest {
         assertTrue(unknown.contentType().startsWith("application/json"));
         assertTrue(unknown.json().get("error").asText().contains("unknown question 'no-such-question'"));
         assertEquals(404, server.get("/api/attempts/nope").status());
-        assertEquals("no attempt nope", server.get("/api/attempts/nope").json().get("error").asText());
+        assertEquals("That attempt is not in your history: it may have been deleted.", server.get("/api/attempts/nope").json().get("error").asText());
         assertEquals(404, server.call("DELETE", "/api/attempts/nope").status());
         assertEquals(404, server.call("POST", "/api/attempts/nope/rescore").status());
         assertEquals(404, server.get("/api/attempts/nope/audio").status());
