@@ -122,7 +122,7 @@ function evidenceChips(r, play) {
   return box;
 }
 
-const MODES = { practice: 'Practice', mock: 'Mock interview' };
+const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Written' };
 const STATES = { complete: 'finished', incomplete: 'cut off (what was heard is kept)', recording: 'still recording' };
 
 export async function reportView(id) {
@@ -130,13 +130,15 @@ export async function reportView(id) {
   const question = await questionText(attempt.questionId);
   const t = attempt.transcript;
   const base = `/api/attempts/${encodeURIComponent(id)}`;
-  const audio = h('audio', { controls: true, src: `${base}/audio`, id: 'replay-audio', preload: 'auto' });
+  // a written answer has no recording to play
+  const spoken = attempt.mode !== 'written';
+  const audio = spoken ? h('audio', { controls: true, src: `${base}/audio`, id: 'replay-audio', preload: 'auto' }) : null;
   const again = `#/q/${encodeURIComponent(attempt.questionId)}/practice?level=${attempt.level}`;
   const head = [h('h1', {}, 'Report'), h('p', { class: 'question-line', id: 'report-question' }, question),
     h('div', { class: 'muted', id: 'attempt-meta' },
       `${attempt.level.toUpperCase()} · ${MODES[attempt.mode] || attempt.mode} · ${new Date(attempt.startedAt).toLocaleString()} · ${STATES[attempt.status] || attempt.status}`),
     h('div', { class: 'row actions' }, h('a', { class: 'button primary', href: again, id: 'practise-again' }, 'Practise again'),
-      h('a', { class: 'button', href: `${base}/audio?download=1`, download: '', id: 'export-audio' }, 'Audio (WAV)'),
+      spoken ? h('a', { class: 'button', href: `${base}/audio?download=1`, download: '', id: 'export-audio' }, 'Audio (WAV)') : null,
       t ? h('a', { class: 'button', href: `${base}/transcript.json`, download: '', id: 'export-json' }, 'Scored transcript (JSON)') : null,
       t ? h('a', { class: 'button', href: `${base}/report.html`, id: 'export-html', target: '_blank' }, 'Report (HTML)') : null)];
   if (!t) {
@@ -147,7 +149,7 @@ export async function reportView(id) {
   t.rules.filter((r) => !r.passed).forEach((r) => r.evidence.forEach((e) => {
     t.words.forEach((w, i) => { if (w.start >= e.start - 0.01 && w.end <= e.end + 0.01) flagged.add(i); });
   }));
-  const play = (at) => { audio.currentTime = Math.max(0, at); audio.play().catch(() => {}); };
+  const play = (at) => { if (!audio) return; audio.currentTime = Math.max(0, at); audio.play().catch(() => {}); };
   const spans = t.words.map((w, i) => h('span', { class: `w phase-${w.phase}${flagged.has(i) ? ' flag' : ''}`, 'data-start': w.start,
     'data-index': i, title: `${TITLES[w.phase]} ${w.start.toFixed(1)} s`, onclick: () => play(w.start) }, w.word));
   // a phase's name where it begins, so the transcript does not rely on colour alone
@@ -158,7 +160,7 @@ export async function reportView(id) {
   });
   const transcript = h('p', { class: 'transcript', id: 'report-transcript' }, parts);
   let current = -1;
-  audio.addEventListener('timeupdate', () => {
+  if (audio) audio.addEventListener('timeupdate', () => {
     const now = audio.currentTime;
     const i = t.words.findIndex((w) => w.start <= now && now < w.end + 0.15);
     if (i !== current) {
@@ -200,7 +202,7 @@ export async function reportView(id) {
     h('div', { class: 'card' }, h('h2', {}, 'Phases against targets'), responsive((w) => phaseChart(t.phases, w), 'phase-chart-box'),
       h('div', { class: 'muted' }, `Answer ${clock(t.budget.seconds)} against ${clock(t.budget.minSeconds)}–${clock(t.budget.maxSeconds)} (${STATUS[t.budget.status]})`)),
     h('div', { class: 'card' }, h('h2', {}, 'Checklist'), rules),
-    h('div', { class: 'card' }, h('h2', {}, 'Replay'), audio, phaseLegend(), transcript),
+    h('div', { class: 'card' }, h('h2', {}, spoken ? 'Replay' : 'Transcript'), audio, phaseLegend(), transcript),
     h('div', { class: 'card' }, h('h2', {}, 'Pace over time'), responsive((w) => paceChart(t.words, t.durationSeconds, w), 'pace-chart-box'),
       h('p', { class: 'muted' }, 'The shaded band is 130–165 words a minute.')),
     h('div', { class: 'card' }, h('h2', {}, 'Delivery'), delivery),

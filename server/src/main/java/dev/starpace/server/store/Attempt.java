@@ -20,4 +20,6 @@ public record Attempt(String id, String questionId, String level, String mode, S
     public static final String RECORDING = "recording";
     public static final String COMPLETE = "complete";
     public static final String INCOMPLETE = "incomplete";
+    /** The mode of an answer typed in the browser: scored like a spoken one, with no audio. */
+    public static final String WRITTEN = "written";
 }

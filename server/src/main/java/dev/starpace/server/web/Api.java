@@ -2,15 +2,21 @@ package dev.starpace.server.web;
 
 import dev.starpace.engine.Analyzer;
 import dev.starpace.engine.Level;
+import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
 import dev.starpace.engine.probe.ProbePicker;
+import dev.starpace.engine.transcript.EstimatedTimings;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The REST handlers: each translates HTTP to a call into the bank, the analyzer or the store, and back. */
@@ -74,6 +80,74 @@ final class Api {
         ScoredTranscript rescored = analyzer.analyze(words, card.id(), level(a.level()), a.transcript().delivery().audio());
         store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), rescored);
         ctx.json(store.get(a.id()).orElseThrow());
+    }
+
+    /** One scored take of a question, for its progress over time: the score, each phase's seconds, and whether it is the best. */
+    record Take(String id, String startedAt, int score, Map<Phase, Double> phases, boolean best) {
+    }
+
+    /** Every scored take of one question, oldest first, the best (the latest of equal scores) marked. */
+    void progress(Context ctx) {
+        Card card = card(ctx.pathParam("id"));
+        List<Attempt> scored = store.list(card.id()).stream().filter(a -> a.score() != null)
+            .sorted(Comparator.comparing(Attempt::startedAt)).map(a -> store.get(a.id()).orElse(null))
+            .filter(a -> a != null && a.transcript() != null).toList();
+        int best = -1;
+        for (int i = 0; i < scored.size(); i++) {
+            if (best < 0 || scored.get(i).score() >= scored.get(best).score()) {
+                best = i;
+            }
+        }
+        List<Take> takes = new ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            Attempt a = scored.get(i);
+            Map<Phase, Double> phases = new EnumMap<>(Phase.class);
+            a.transcript().phases().forEach(p -> phases.put(p.phase(), p.seconds()));
+            takes.add(new Take(a.id(), a.startedAt(), a.score(), phases, i == best));
+        }
+        ctx.json(takes);
+    }
+
+    /** The scored transcript alone, as a file to keep (docs/scored-transcript.md). */
+    void transcript(Context ctx) {
+        Attempt a = found(ctx.pathParam("id"));
+        if (a.transcript() == null) {
+            throw new ApiException(404, "This attempt has no scored transcript: no words were heard.");
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"starpace-" + a.id() + ".json\"").json(a.transcript());
+    }
+
+    /** A written answer from the browser. */
+    record Written(String question, String level, String text) {
+    }
+
+    /** Scores a written answer, timed as if spoken at a steady pace, and keeps it as an attempt with no audio. */
+    void written(Context ctx) {
+        Written w;
+        try {
+            w = ctx.bodyAsClass(Written.class);
+        } catch (RuntimeException e) {
+            throw new ApiException(400, "Send the answer as {\"question\": ID, \"level\": \"sde2\", \"text\": \"...\"}.");
+        }
+        Card card = card(w.question());
+        Level level = level(w.level() == null ? "sde2" : w.level());
+        List<Word> words = w.text() == null ? List.of() : EstimatedTimings.words(w.text());
+        if (words.isEmpty()) {
+            throw new ApiException(400, "Write your answer first: there are no words to score.");
+        }
+        ScoredTranscript t = analyzer.analyze(words, card.id(), level);
+        Attempt a = store.start(card.id(), level.id(), Attempt.WRITTEN);
+        store.finish(a.id(), Attempt.COMPLETE, t);
+        ctx.status(201).json(store.get(a.id()).orElseThrow());
+    }
+
+    /** The report as one self-contained HTML page, to keep or share. */
+    void report(Context ctx) {
+        Attempt a = found(ctx.pathParam("id"));
+        if (a.transcript() == null) {
+            throw new ApiException(404, "This attempt has no report: no words were heard.");
+        }
+        ctx.contentType("text/html; charset=utf-8").result(HtmlReport.of(a));
     }
 
     /** The card's follow-ups in the order to ask them after this answer, those about the card's own story last. */

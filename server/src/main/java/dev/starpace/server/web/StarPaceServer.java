@@ -45,10 +45,14 @@ public final class StarPaceServer implements AutoCloseable {
             config.routes.get("/api/questions/{id}", api::question);
             config.routes.get("/api/attempts", api::attempts);
             config.routes.get("/api/attempts/{id}", api::attempt);
+            config.routes.post("/api/attempts/written", api::written);
             config.routes.delete("/api/attempts/{id}", api::deleteAttempt);
             config.routes.post("/api/attempts/{id}/rescore", api::rescore);
             config.routes.get("/api/attempts/{id}/audio", api::audio);
             config.routes.get("/api/attempts/{id}/probes", api::probes);
+            config.routes.get("/api/attempts/{id}/transcript.json", api::transcript);
+            config.routes.get("/api/attempts/{id}/report.html", api::report);
+            config.routes.get("/api/questions/{id}/progress", api::progress);
             config.routes.ws("/ws/answer", socket::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
