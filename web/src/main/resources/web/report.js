@@ -76,7 +76,8 @@ function answerTimeline(t, pauses, play, width) {
   pauses.forEach((p) => mark('pause-mark', p.start, p.end, top + band + 6, 10, `pause ${p.seconds} s after “${p.after}”`));
   t.delivery.fillers.items.forEach((f) => mark('filler-mark', f.start, f.end, top + band + 20, 10, `filler “${f.text}” at ${clock(f.start)}`));
   t.rules.filter((r) => !r.passed).forEach((r) => r.evidence.forEach((e) => mark('flag-mark', e.start, e.end, top + band + 34, 10, `${ruleName(r.id)}: “${e.text}”`)));
-  for (let sec = 0; sec <= end; sec += end > 150 ? 30 : 15) {
+  const step = [5, 10, 15, 30, 60].find((st) => end / st <= Math.max(3, Math.floor(width / 70))) || 60;
+  for (let sec = 0; sec <= end; sec += step) {
     svg.append(s('text', { x: Math.min(x(sec), width - 30), y: 92, class: 'tick' }, clock(sec)));
   }
   return svg;
