@@ -52,7 +52,7 @@ export async function historyView() {
     const row = h('tr', { 'data-attempt': a.id }, cell('Compare', pick), cell('Question', texts.get(a.questionId)), cell('Level', a.level.toUpperCase()),
       cell('Mode', MODES[a.mode] || a.mode), cell('When', new Date(a.startedAt).toLocaleString()), cell('Status', STATES[a.status] || a.status),
       cell('Length', a.durationSeconds == null ? '–' : clock(a.durationSeconds)), cell('Score', score),
-      cell('', h('div', { class: 'row-actions' }, h('a', { class: 'button', href: `#/attempt/${a.id}`, 'data-open': a.id }, 'Replay'), rescore, del)));
+      cell('', h('div', { class: 'row-actions' }, h('a', { class: 'button', href: `#/attempt/${a.id}`, 'data-open': a.id }, a.mode === 'written' ? 'Open' : 'Replay'), rescore, del)));
     return row;
   });
   const questions = [...new Set(attempts.filter((a) => a.score != null).map((a) => a.questionId))];
@@ -76,20 +76,23 @@ async function progressView(questionId, text) {
     return el;
   };
   const width = 320;
-  const height = 150;
-  const step = (width - 40) / Math.max(1, takes.length - 1);
-  const x = (i) => 30 + i * step;
-  const y = (score) => 10 + (1 - score / 100) * 100;
+  const height = 170;
+  const step = (width - 50) / Math.max(1, takes.length - 1);
+  const x = (i) => 36 + i * step;
+  const y = (score) => 10 + (1 - score / 100) * 80;
   const longest = Math.max(...takes.map((t) => PHASES.reduce((sum, p) => sum + (t.phases[p] || 0), 0)), 1);
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'progress-chart', role: 'img',
     'aria-label': `scores over ${takes.length} takes: ${takes.map((t) => t.score).join(', ')}` });
   [0, 50, 100].forEach((v) => svg.append(s('text', { x: 0, y: y(v) + 4, class: 'tick' }, String(v))));
+  svg.append(s('text', { x: 0, y: 150, class: 'tick' }, 'time'));
   takes.forEach((t, i) => {
-    let top = 140;
+    let top = 166;
     PHASES.forEach((p) => {
-      const hgt = ((t.phases[p] || 0) / longest) * 30;
+      const hgt = ((t.phases[p] || 0) / longest) * 62;
       top -= hgt;
-      svg.append(s('rect', { x: x(i) - 5, y: top, width: 10, height: hgt, fill: COLOURS[p] }, undefined));
+      const bar = s('rect', { x: x(i) - 7, y: top, width: 14, height: hgt, fill: COLOURS[p] });
+      bar.append(s('title', {}, `${TITLES[p]} ${Math.round(t.phases[p] || 0)} s`));
+      svg.append(bar);
     });
   });
   svg.append(s('polyline', { points: takes.map((t, i) => `${x(i)},${y(t.score)}`).join(' '), class: 'pace-line' }));

@@ -126,7 +126,8 @@ final class Api {
         Written w;
         try {
             w = ctx.bodyAsClass(Written.class);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Jackson's parse errors arrive unchecked through Javalin's Kotlin
             throw new ApiException(400, "Send the answer as {\"question\": ID, \"level\": \"sde2\", \"text\": \"...\"}.");
         }
         Card card = card(w.question());
