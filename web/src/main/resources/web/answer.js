@@ -59,11 +59,11 @@ function transcriptView() {
 let current = null;
 
 // Leaving the view stops the answer and keeps it; the notice says so and links to it once it is scored.
-export function leaveAnswer() {
+export function leaveAnswer(quietly = false) {
   if (!current) return false;
   const leaving = current;
   current = null;
-  leaving.leave();
+  leaving.leave(quietly);
   return true;
 }
 window.addEventListener('pagehide', () => leaveAnswer());
@@ -120,10 +120,13 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
   let ticking = null;
   let began = 0;
   let left = false;
+  let silent = false;
   const me = {
-    leave() {
+    // quietly: the candidate moved on within the view (skipped a follow-up), so there is nothing to announce
+    leave(quietly) {
       left = true;
-      notice(`Recording stopped when you left ${label}. What you said is being saved…`);
+      silent = quietly;
+      if (!quietly) notice(`Recording stopped when you left ${label}. What you said is being saved…`);
       session && session.stop();
     },
   };
@@ -156,17 +159,17 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
         nudge: (e) => hints && nudges.append(h('li', {}, e.text)),
         scored: (e) => {
           scored = true;
-          if (left) notice(`Recording stopped when you left ${label}. Your answer is saved: `, h('a', { href: `#/attempt/${e.attemptId}`, id: 'notice-report' }, 'see its report'), '.');
+          if (left && !silent) notice(`Recording stopped when you left ${label}. Your answer is saved: `, h('a', { href: `#/attempt/${e.attemptId}`, id: 'notice-report' }, 'see its report'), '.');
           else if (onScored) onScored(e);
         },
         probe: (e) => { scored = true; if (!left && onScored) onScored(e); },
         error: (e) => {
           error.textContent = e.message;
-          if (left) notice(`Recording stopped when you left ${label}: ${e.message}`);
+          if (left && !silent) notice(`Recording stopped when you left ${label}: ${e.message}`);
         },
         closed: () => {
           finished();
-          if (left && !scored && !error.textContent) notice(`Recording stopped when you left ${label}. What was heard is kept in History.`);
+          if (left && !silent && !scored && !error.textContent) notice(`Recording stopped when you left ${label}. What was heard is kept in History.`);
           // every way an answer ends leaves the page ready for another go
           status.textContent = scored ? 'Stopped' : 'Stopped: start again when you are ready';
           start.disabled = false;
@@ -219,8 +222,8 @@ export function mockView(card, level) {
     const p = order[k];
     const skip = h('button', { id: 'skip-probe' }, 'Skip this follow-up');
     const end = h('button', { id: 'end-interview' }, 'End the interview');
-    skip.onclick = () => { leaveAnswer(); askProbe(k + 1); };
-    end.onclick = () => { leaveAnswer(); finish(); };
+    skip.onclick = () => { leaveAnswer(true); askProbe(k + 1); };
+    end.onclick = () => { leaveAnswer(true); finish(); };
     const r = recorder(card, level, 'probe', { hints: false, probe: p.index, attemptId, label: 'the interview', onScored: (e) => {
       const v = e.verdict;
       const again = h('button', { class: 'retry-probe' }, 'Answer it again');

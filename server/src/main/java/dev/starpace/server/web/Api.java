@@ -130,6 +130,9 @@ final class Api {
             // Jackson's parse errors arrive unchecked through Javalin's Kotlin
             throw new ApiException(400, "Send the answer as {\"question\": ID, \"level\": \"sde2\", \"text\": \"...\"}.");
         }
+        if (w == null || w.question() == null) {
+            throw new ApiException(400, "Say which question the answer is for.");
+        }
         Card card = card(w.question());
         Level level = level(w.level() == null ? "sde2" : w.level());
         List<Word> words = w.text() == null ? List.of() : EstimatedTimings.words(w.text());
