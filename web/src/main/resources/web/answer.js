@@ -159,10 +159,16 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
         nudge: (e) => hints && nudges.append(h('li', {}, e.text)),
         scored: (e) => {
           scored = true;
+          // answered: the microphone is free, so moving on to the report is not leaving an answer
+          if (current === me) current = null;
           if (left && !silent) notice(`Recording stopped when you left ${label}. Your answer is saved: `, h('a', { href: `#/attempt/${e.attemptId}`, id: 'notice-report' }, 'see its report'), '.');
           else if (onScored) onScored(e);
         },
-        probe: (e) => { scored = true; if (!left && onScored) onScored(e); },
+        probe: (e) => {
+          scored = true;
+          if (current === me) current = null;
+          if (!left && onScored) onScored(e);
+        },
         error: (e) => {
           error.textContent = e.message;
           if (left && !silent) notice(`Recording stopped when you left ${label}: ${e.message}`);

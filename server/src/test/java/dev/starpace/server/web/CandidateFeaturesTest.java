@@ -47,6 +47,8 @@ class CandidateFeaturesTest extends BrowserCase {
         b.shot("practice-live-1400");
         b.find("#stop-answer").click();
         b.waiting(60).until(d -> d.getCurrentUrl().contains("#/attempt/"));
+        b.waitFor("#score");
+        assertFalse(b.find("#notice").isDisplayed(), "a finished answer is not announced as left behind: " + b.text("#notice"));
     }
 
     @Test
