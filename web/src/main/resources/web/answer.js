@@ -211,6 +211,7 @@ export function mockView(card, level) {
     'This browser has no voice to read aloud, so the interviewer’s questions are shown here instead.');
   let attemptId = null;
   let order = [];
+  let furthest = 0;
   const verdicts = h('div', { id: 'probe-verdicts' });
 
   const ask = async (text) => {
@@ -219,16 +220,19 @@ export function mockView(card, level) {
   };
 
   const finish = () => {
+    furthest = order.length;
     stage.replaceChildren(h('p', {}, 'That is the end of the interview.'),
       attemptId ? h('a', { class: 'button primary', href: `#/attempt/${attemptId}`, id: 'see-report' }, 'See the report') : null);
   };
 
-  const askProbe = async (k) => {
+  // answering a follow-up again returns to where the interview was, not to the one after it
+  const askProbe = async (k, resume = k + 1) => {
+    if (resume === k + 1) furthest = Math.max(furthest, k);
     if (k >= order.length) { finish(); return; }
     const p = order[k];
     const skip = h('button', { id: 'skip-probe' }, 'Skip this follow-up');
     const end = h('button', { id: 'end-interview' }, 'End the interview');
-    skip.onclick = () => { leaveAnswer(true); askProbe(k + 1); };
+    skip.onclick = () => { leaveAnswer(true); askProbe(resume); };
     end.onclick = () => { leaveAnswer(true); finish(); };
     const r = recorder(card, level, 'probe', { hints: false, probe: p.index, attemptId, label: 'the interview', onScored: (e) => {
       const v = e.verdict;
@@ -236,9 +240,9 @@ export function mockView(card, level) {
       const box = h('div', { class: 'card', 'data-verdict': v.verdict, 'data-probe': p.index },
         h('strong', {}, `${k + 1}. ${v.question}`), h('div', { class: v.verdict === 'strong' ? 'good' : 'bad' }, `Your answer: ${v.verdict}`),
         h('ul', {}, v.reasons.map((x) => h('li', {}, x))), v.keyLine ? h('div', { class: 'muted' }, `Strong answers say: ${v.keyLine}`) : null, again);
-      again.onclick = () => { box.remove(); askProbe(k); };
+      again.onclick = () => { leaveAnswer(true); box.remove(); askProbe(k, furthest); };
       verdicts.append(box);
-      askProbe(k + 1);
+      askProbe(resume);
     } });
     stage.replaceChildren(h('h2', {}, `Follow-up ${k + 1} of ${order.length}`), h('p', { class: 'probe-question' }, p.question),
       p.fromCardStory ? h('p', { class: 'muted card-story' }, 'This follow-up is from the card’s own example story: answer it from yours.') : null,
