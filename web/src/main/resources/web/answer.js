@@ -1,4 +1,4 @@
-import { h, mount, api, notice, PHASES, TITLES, clock, secs, STATUS } from './dom.js';
+import { h, mount, fill, api, notice, PHASES, TITLES, clock, secs, STATUS } from './dom.js';
 import { startAnswer, speak, listen } from './live.js';
 import { phaseLegend } from './report.js';
 import { modeTabs } from './app.js';
@@ -144,7 +144,9 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
     let scored = false;
     try {
       session = await startAnswer({ question: card.id, level, mode, probe, attemptId }, {
-        ready: () => {
+        ready: (e) => {
+          // the targets at this level, before a word is heard
+          if (hints && e.targets) timeline.update(PHASES.map((p) => ({ phase: p, seconds: 0, targetSeconds: e.targets[p], status: 'missing' })));
           began = performance.now();
           status.textContent = 'Recording…';
           live.hidden = false;
@@ -221,7 +223,7 @@ export function mockView(card, level) {
 
   const finish = () => {
     furthest = order.length;
-    stage.replaceChildren(h('p', {}, 'That is the end of the interview.'),
+    fill(stage, h('p', {}, 'That is the end of the interview.'),
       attemptId ? h('a', { class: 'button primary', href: `#/attempt/${attemptId}`, id: 'see-report' }, 'See the report') : null);
   };
 
@@ -238,13 +240,13 @@ export function mockView(card, level) {
       const v = e.verdict;
       const again = h('button', { class: 'retry-probe' }, 'Answer it again');
       const box = h('div', { class: 'card', 'data-verdict': v.verdict, 'data-probe': p.index },
-        h('strong', {}, `${k + 1}. ${v.question}`), h('div', { class: v.verdict === 'strong' ? 'good' : 'bad' }, `Your answer: ${v.verdict}`),
+        h('strong', {}, `${k + 1}. ${v.question}`), h('div', { class: v.verdict === 'strong' ? 'good' : v.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${v.verdict}`),
         h('ul', {}, v.reasons.map((x) => h('li', {}, x))), v.keyLine ? h('div', { class: 'muted' }, `Strong answers say: ${v.keyLine}`) : null, again);
       again.onclick = () => { leaveAnswer(true); box.remove(); askProbe(k, furthest); };
       verdicts.append(box);
       askProbe(resume);
     } });
-    stage.replaceChildren(h('h2', {}, `Follow-up ${k + 1} of ${order.length}`), h('p', { class: 'probe-question' }, p.question),
+    fill(stage, h('h2', {}, `Follow-up ${k + 1} of ${order.length}`), h('p', { class: 'probe-question' }, p.question),
       p.fromCardStory ? h('p', { class: 'muted card-story' }, 'This follow-up is from the card’s own example story: answer it from yours.') : null,
       r.el, h('div', { class: 'row' }, skip, end));
     await ask(p.question);
@@ -261,7 +263,7 @@ export function mockView(card, level) {
       }
       askProbe(0);
     } });
-    stage.replaceChildren(h('p', { class: 'interview-question', id: 'interview-question' }, card.question), r.el);
+    fill(stage, h('p', { class: 'interview-question', id: 'interview-question' }, card.question), r.el);
     await ask(card.question);
   };
   mount(h('h1', { id: 'question-title' }, 'Mock interview'), h('div', { class: 'muted' }, `${card.lp} · ${level.toUpperCase()}`),

@@ -15,6 +15,12 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+// Replaces an element's children, leaving out the absent ones (the DOM would print them as "null").
+export function fill(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
 export function mount(...children) {
   const app = document.getElementById('app');
   app.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));

@@ -216,7 +216,7 @@ function followUps(attempt) {
   if (!attempt.followUps || !attempt.followUps.length) return null;
   return h('div', { class: 'card', id: 'follow-ups' }, h('h2', {}, 'Follow-up questions'),
     attempt.followUps.map((f) => h('div', { class: 'follow-up', 'data-verdict': f.verdict.verdict },
-      h('strong', {}, f.verdict.question), h('div', { class: f.verdict.verdict === 'strong' ? 'good' : 'bad' }, `Your answer: ${f.verdict.verdict}`),
+      h('strong', {}, f.verdict.question), h('div', { class: f.verdict.verdict === 'strong' ? 'good' : f.verdict.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${f.verdict.verdict}`),
       h('p', { class: 'said' }, f.answer ? `“${f.answer}”` : 'Nothing was heard.'),
       h('ul', {}, f.verdict.reasons.map((x) => h('li', {}, x))))));
 }

@@ -368,6 +368,7 @@ class CandidateDefectsTest extends BrowserCase {
         b.waiting(20).until(d -> b.text("#mock-stage").contains("Follow-up 2 of"));
         b.find("#skip-probe").click();
         b.waiting(20).until(d -> b.text("#mock-stage").contains("Follow-up 3 of"));
+        assertFalse(b.text("#app").matches("(?s).*\\b(null|undefined)\\b.*"), "nothing left unrendered: " + b.text("#app"));
         b.shot("mock-follow-up-1400");
         b.find("#end-interview").click();
         b.waitFor("#see-report");
