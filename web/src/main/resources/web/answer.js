@@ -1,6 +1,7 @@
 import { h, mount, fill, api, notice, PHASES, TITLES, clock, secs, STATUS } from './dom.js';
 import { startAnswer, speak, listen } from './live.js';
 import { phaseLegend } from './report.js';
+import { historyView } from './history.js';
 import { modeTabs } from './app.js';
 
 // The live phase timeline: a bar per phase, filled to its seconds so far, with a mark at its target.
@@ -163,7 +164,11 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
           scored = true;
           // answered: the microphone is free, so moving on to the report is not leaving an answer
           if (current === me) current = null;
-          if (left && !silent) notice(`Recording stopped when you left ${label}. Your answer is saved: `, h('a', { href: `#/attempt/${e.attemptId}`, id: 'notice-report' }, 'see its report'), '.');
+          if (left && !silent) {
+            notice(`Recording stopped when you left ${label}. Your answer is saved: `, h('a', { href: `#/attempt/${e.attemptId}`, id: 'notice-report' }, 'see its report'), '.');
+            // the history on screen was drawn while the answer was still being saved
+            if (location.hash.startsWith('#/history')) historyView();
+          }
           else if (onScored) onScored(e);
         },
         probe: (e) => {

@@ -99,6 +99,7 @@ class CandidateDefectsTest extends BrowserCase {
         JsonNode attempts = json("/api/attempts");
         assertEquals(1, attempts.size());
         assertEquals("complete", attempts.get(0).get("status").asText(), "stopped and kept, not left recording");
+        b.waiting(10).until(d -> b.text("#history tr[data-attempt]").contains("finished"));
         b.shot("left-practice-notice-1400");
         b.find("#notice-report").click();
         b.waitFor("#score");
