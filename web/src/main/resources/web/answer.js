@@ -1,5 +1,7 @@
-import { h, mount, PHASES, TITLES, clock } from './dom.js';
-import { startAnswer, speak } from './live.js';
+import { h, mount, fill, api, notice, PHASES, TITLES, clock, secs, STATUS } from './dom.js';
+import { startAnswer, speak, listen } from './live.js';
+import { phaseLegend } from './report.js';
+import { historyView } from './history.js';
 import { modeTabs } from './app.js';
 
 // The live phase timeline: a bar per phase, filled to its seconds so far, with a mark at its target.
@@ -19,7 +21,7 @@ export function timelineView() {
       const r = rows[t.phase];
       r.fill.style.width = `${(t.seconds / scale) * 100}%`;
       r.target.style.left = `${(t.targetSeconds / scale) * 100}%`;
-      r.label.textContent = `${Math.round(t.seconds)} s of ${Math.round(t.targetSeconds)}`;
+      r.label.textContent = `${secs(t.seconds)} of ${Math.round(t.targetSeconds)}${t.status === 'missing' ? '' : ` · ${STATUS[t.status]}`}`;
       r.bar.classList.toggle('long', t.status === 'long');
       r.bar.dataset.seconds = t.seconds;
     }
@@ -57,50 +59,147 @@ function transcriptView() {
   };
 }
 
-function recorder(card, level, mode, { hints, onScored, probe }) {
+// The answer that holds the microphone now, so that leaving the view can stop it.
+let current = null;
+
+// Leaving the view stops the answer and keeps it; the notice says so and links to it once it is scored.
+export function leaveAnswer(quietly = false) {
+  if (!current) return false;
+  const leaving = current;
+  current = null;
+  leaving.leave(quietly);
+  return true;
+}
+window.addEventListener('pagehide', () => leaveAnswer());
+
+// A microphone check: the level meter moves with your voice before you answer.
+function micCheck() {
+  const meter = h('meter', { id: 'check-meter', min: 0, max: 1, low: 0.25, optimum: 0.6, value: 0, 'aria-label': 'microphone level' });
+  const said = h('span', { id: 'mic-check-status', class: 'muted' }, '');
+  let open = null;
+  let heard = false;
+  const button = h('button', { id: 'mic-check' }, 'Check the microphone');
+  const stopCheck = () => {
+    if (open) { open.close(); open = null; }
+    button.textContent = 'Check the microphone';
+    window.removeEventListener('hashchange', stopCheck);
+  };
+  button.onclick = async () => {
+    if (open) { stopCheck(); return; }
+    try {
+      open = await listen((v) => {
+        meter.value = v;
+        if (v > 0.25 && !heard) { heard = true; said.textContent = 'We can hear you.'; }
+      });
+      heard = false;
+      said.textContent = 'Say a few words…';
+      button.textContent = 'End the check';
+      window.addEventListener('hashchange', stopCheck);
+    } catch (e) {
+      said.textContent = microphoneProblem(e);
+    }
+  };
+  return { el: h('div', { class: 'row mic-check' }, button, meter, said), stop: stopCheck };
+}
+
+function microphoneProblem(e) {
+  return e && e.name === 'NotAllowedError' ? 'The browser was not allowed to use the microphone: allow it in the address bar, then try again.'
+    : e && e.name === 'NotFoundError' ? 'No microphone found: plug one in, then try again.'
+      : 'The microphone could not be opened: check it is connected and not used by another app.';
+}
+
+function recorder(card, level, mode, { hints, onScored, probe, attemptId, label = 'Practice' }) {
   const timer = h('div', { class: 'timer', id: 'recording-timer' }, '0:00');
   const status = h('div', { class: 'muted', id: 'recording-status' }, 'Not recording');
+  const live = h('div', { class: 'recording-indicator', id: 'recording-indicator', hidden: true }, h('span', { class: 'dot', 'aria-hidden': 'true' }), 'Microphone on');
+  const meter = h('meter', { id: 'level-meter', min: 0, max: 1, low: 0.25, optimum: 0.6, value: 0, 'aria-label': 'microphone level', hidden: true });
   const timeline = timelineView();
   const transcript = transcriptView();
   const nudges = h('ul', { class: 'nudges', id: 'nudges' });
-  const error = h('p', { class: 'error', id: 'live-error' });
+  const error = h('p', { class: 'error', id: 'live-error', role: 'alert' });
   const start = h('button', { class: 'primary', id: 'start-answer' }, 'Start answering');
   const stop = h('button', { class: 'stop', id: 'stop-answer', disabled: true }, 'Stop');
+  const check = micCheck();
   let session = null;
   let ticking = null;
   let began = 0;
+  let left = false;
+  let silent = false;
+  const me = {
+    // quietly: the candidate moved on within the view (skipped a follow-up), so there is nothing to announce
+    leave(quietly) {
+      left = true;
+      silent = quietly;
+      if (!quietly) notice(`Recording stopped when you left ${label}. What you said is being saved…`);
+      session && session.stop();
+    },
+  };
+  const finished = () => {
+    clearInterval(ticking);
+    live.hidden = true;
+    meter.hidden = true;
+    stop.disabled = true;
+    if (current === me) current = null;
+  };
   start.onclick = async () => {
+    check.stop();
     start.disabled = true;
     error.textContent = '';
+    let scored = false;
     try {
-      session = await startAnswer({ question: card.id, level, mode, probe }, {
-        ready: () => {
+      session = await startAnswer({ question: card.id, level, mode, probe, attemptId }, {
+        ready: (e) => {
+          // the targets at this level, before a word is heard
+          if (hints && e.targets) timeline.update(PHASES.map((p) => ({ phase: p, seconds: 0, targetSeconds: e.targets[p], status: 'missing' })));
           began = performance.now();
           status.textContent = 'Recording…';
+          live.hidden = false;
+          meter.hidden = false;
           stop.disabled = false;
           ticking = setInterval(() => { timer.textContent = clock((performance.now() - began) / 1000); }, 250);
         },
+        level: (v) => { meter.value = v; },
         partial: (e) => hints && transcript.partial(e),
         words: (e) => hints && transcript.words(e),
         timers: (e) => hints && timeline.update(e.phases),
         nudge: (e) => hints && nudges.append(h('li', {}, e.text)),
-        scored: (e) => onScored && onScored(e),
-        probe: (e) => onScored && onScored(e),
-        error: (e) => { error.textContent = e.message; },
+        scored: (e) => {
+          scored = true;
+          // answered: the microphone is free, so moving on to the report is not leaving an answer
+          if (current === me) current = null;
+          if (left && !silent) {
+            notice(`Recording stopped when you left ${label}. Your answer is saved: `, h('a', { href: `#/attempt/${e.attemptId}`, id: 'notice-report' }, 'see its report'), '.');
+            // the history on screen was drawn while the answer was still being saved
+            if (location.hash.startsWith('#/history')) historyView();
+          }
+          else if (onScored) onScored(e);
+        },
+        probe: (e) => {
+          scored = true;
+          if (current === me) current = null;
+          if (!left && onScored) onScored(e);
+        },
+        error: (e) => {
+          error.textContent = e.message;
+          if (left && !silent) notice(`Recording stopped when you left ${label}: ${e.message}`);
+        },
         closed: () => {
-          clearInterval(ticking);
-          status.textContent = 'Stopped';
-          stop.disabled = true;
+          finished();
+          if (left && !silent && !scored && !error.textContent) notice(`Recording stopped when you left ${label}. What was heard is kept in History.`);
+          // every way an answer ends leaves the page ready for another go
+          status.textContent = scored ? 'Stopped' : 'Stopped: start again when you are ready';
+          start.disabled = false;
         },
       });
+      current = me;
     } catch (e) {
-      error.textContent = `Cannot use the microphone: ${e.message}`;
+      error.textContent = microphoneProblem(e);
       start.disabled = false;
     }
   };
   stop.onclick = () => { status.textContent = 'Scoring…'; stop.disabled = true; session && session.stop(); };
-  const el = h('div', {}, h('div', { class: 'row' }, start, stop, timer, status), error,
-    hints ? h('div', { class: 'card' }, timeline.el) : null,
+  const el = h('div', {}, hints ? check.el : null, h('div', { class: 'row' }, start, stop, timer, live, meter, status), error,
+    hints ? h('div', { class: 'card' }, timeline.el, phaseLegend()) : null,
     hints ? h('div', { class: 'card' }, h('h2', {}, 'Nudges'), nudges) : null,
     hints ? h('div', { class: 'card' }, h('h2', {}, 'Transcript'), transcript.el) : null);
   return { el, start: () => start.click() };
@@ -116,43 +215,74 @@ export function practiceView(card, level) {
     modeTabs(card, level, 'practice'), r.el);
 }
 
-// Mock interview: the question is read aloud, no hints while answering, then the card's probes one by one.
+// Mock interview: the question is read aloud (or shown, when the browser has no voice), no hints while
+// answering, then follow-ups chosen to fit what was said; each can be skipped or answered again, and the
+// answers and their verdicts are saved with the attempt.
 export function mockView(card, level) {
   const stage = h('div', { id: 'mock-stage' });
   const begin = h('button', { class: 'primary', id: 'begin-mock' }, 'Begin the interview');
+  const voice = h('p', { class: 'notice-inline', id: 'voice-notice', hidden: true },
+    'This browser has no voice to read aloud, so the interviewer’s questions are shown here instead.');
   let attemptId = null;
+  let order = [];
+  let furthest = 0;
   const verdicts = h('div', { id: 'probe-verdicts' });
 
-  const askProbe = async (i) => {
-    const probes = card.probes || [];
-    if (i >= probes.length) {
-      stage.replaceChildren(h('p', {}, 'That is the end of the interview.'),
-        attemptId ? h('a', { class: 'button primary', href: `#/attempt/${attemptId}`, id: 'see-report' }, 'See the report') : null);
-      return;
-    }
-    stage.replaceChildren(h('h2', {}, `Follow-up ${i + 1} of ${probes.length}`), h('p', { class: 'probe-question' }, probes[i].question));
-    await speak(probes[i].question);
-    const r = recorder(card, level, 'probe', { hints: false, probe: i, onScored: (e) => {
+  const ask = async (text) => {
+    const spoke = await speak(text);
+    if (!spoke) voice.hidden = false;
+  };
+
+  const finish = () => {
+    furthest = order.length;
+    fill(stage, h('p', {}, 'That is the end of the interview.'),
+      attemptId ? h('a', { class: 'button primary', href: `#/attempt/${attemptId}`, id: 'see-report' }, 'See the report') : null);
+  };
+
+  // answering a follow-up again returns to where the interview was, not to the one after it
+  const askProbe = async (k, resume = k + 1) => {
+    if (resume === k + 1) furthest = Math.max(furthest, k);
+    if (k >= order.length) { finish(); return; }
+    const p = order[k];
+    const skip = h('button', { id: 'skip-probe' }, 'Skip this follow-up');
+    const end = h('button', { id: 'end-interview' }, 'End the interview');
+    skip.onclick = () => { leaveAnswer(true); askProbe(resume); };
+    end.onclick = () => { leaveAnswer(true); finish(); };
+    const r = recorder(card, level, 'probe', { hints: false, probe: p.index, attemptId, label: 'the interview', onScored: (e) => {
       const v = e.verdict;
-      verdicts.append(h('div', { class: 'card', 'data-verdict': v.verdict },
-        h('strong', {}, `${i + 1}. ${v.question}`), h('div', { class: v.verdict === 'strong' ? 'good' : 'bad' }, `Your answer: ${v.verdict}`),
-        h('ul', {}, v.reasons.map((x) => h('li', {}, x))), v.keyLine ? h('div', { class: 'muted' }, `Strong answers say: ${v.keyLine}`) : null));
-      askProbe(i + 1);
+      const again = h('button', { class: 'retry-probe' }, 'Answer it again');
+      const box = h('div', { class: 'card', 'data-verdict': v.verdict, 'data-probe': p.index },
+        h('strong', {}, `${k + 1}. ${v.question}`), h('div', { class: v.verdict === 'strong' ? 'good' : v.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${v.verdict}`),
+        h('ul', {}, v.reasons.map((x) => h('li', {}, x))), v.keyLine ? h('div', { class: 'muted' }, `Strong answers say: ${v.keyLine}`) : null, again);
+      again.onclick = () => { leaveAnswer(true); box.remove(); askProbe(k, furthest); };
+      verdicts.append(box);
+      askProbe(resume);
     } });
-    stage.append(r.el);
+    fill(stage, h('h2', {}, `Follow-up ${k + 1} of ${order.length}`), h('p', { class: 'probe-question' }, p.question),
+      p.fromCardStory ? h('p', { class: 'muted card-story' }, 'This follow-up is from the card’s own example story: answer it from yours.') : null,
+      r.el, h('div', { class: 'row' }, skip, end));
+    await ask(p.question);
   };
 
   begin.onclick = async () => {
     begin.disabled = true;
-    stage.replaceChildren(h('p', {}, 'The interviewer is asking…'));
-    await speak(card.question);
-    const r = recorder(card, level, 'mock', { hints: false, onScored: (e) => {
+    const r = recorder(card, level, 'mock', { hints: false, label: 'the interview', onScored: async (e) => {
       attemptId = e.attemptId;
+      // an answer scored but not kept (a storage error said why) has no attempt to fit the follow-ups to:
+      // they come in the card's order
+      const inCardOrder = () => (card.probes || []).map((p, index) => ({ index, question: p.question }));
+      if (!attemptId) verdicts.before(h('p', { id: 'not-kept' }, `Scored ${e.transcript.score.total} — not kept, so it will not be in the history.`));
+      try {
+        order = attemptId ? await api(`/api/attempts/${encodeURIComponent(attemptId)}/probes`) : inCardOrder();
+      } catch (err) {
+        order = inCardOrder();
+      }
       askProbe(0);
     } });
-    stage.replaceChildren(h('p', {}, card.question), r.el);
+    fill(stage, h('p', { class: 'interview-question', id: 'interview-question' }, card.question), r.el);
+    await ask(card.question);
   };
   mount(h('h1', { id: 'question-title' }, 'Mock interview'), h('div', { class: 'muted' }, `${card.lp} · ${level.toUpperCase()}`),
     modeTabs(card, level, 'mock'), h('p', {}, 'The interviewer reads the question aloud. No hints while you answer; then the follow-ups.'),
-    begin, stage, verdicts);
+    voice, begin, stage, verdicts);
 }

@@ -1,17 +1,20 @@
-import { h, mount, api, PHASES, TITLES } from './dom.js';
-import { practiceView, mockView } from './answer.js';
+import { h, mount, api, notice, PHASES, TITLES } from './dom.js';
+import { practiceView, mockView, leaveAnswer } from './answer.js';
+import { typedView } from './typed.js';
 import { reportView } from './report.js';
 import { historyView, compareView } from './history.js';
 
 // Hash routes: #/  #/q/ID/study|practice|mock  #/history  #/attempt/ID  #/compare/A/B
 async function route() {
+  // leaving a view stops an answer in progress (and says so); otherwise the last notice has served its turn
+  if (!leaveAnswer()) notice();
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   try {
     if (parts[0] === 'q' && parts[1]) {
       const card = await api(`/api/questions/${encodeURIComponent(parts[1])}`);
       const level = new URLSearchParams(location.hash.split('?')[1] || '').get('level') || 'sde2';
       const mode = (parts[2] || 'study').split('?')[0];
-      const views = { study: studyView, practice: practiceView, mock: mockView };
+      const views = { study: studyView, practice: practiceView, mock: mockView, write: typedView };
       await (views[mode] || studyView)(card, level);
     } else if (parts[0] === 'history') {
       await historyView();
@@ -23,7 +26,7 @@ async function route() {
       await questionsView();
     }
   } catch (e) {
-    mount(h('p', { class: 'error', id: 'error' }, e.message));
+    mount(h('p', { class: 'error', id: 'error', role: 'alert' }, e.message), h('p', {}, h('a', { href: '#/' }, 'Back to the questions')));
   }
 }
 window.addEventListener('hashchange', route);
@@ -32,7 +35,8 @@ window.addEventListener('DOMContentLoaded', route);
 export function modeTabs(card, level, active) {
   const link = (mode, label) => h('a', { href: `#/q/${encodeURIComponent(card.id)}/${mode}?level=${level}`,
     class: mode === active ? 'active' : '', id: `tab-${mode}` }, label);
-  return h('div', { class: 'tabs' }, link('study', 'Study'), link('practice', 'Practice'), link('mock', 'Mock interview'));
+  return h('nav', { class: 'tabs', 'aria-label': 'modes' }, link('study', 'Study'), link('practice', 'Practice'), link('write', 'Write it'),
+    link('mock', 'Mock interview'));
 }
 
 async function questionsView() {
@@ -51,9 +55,9 @@ async function questionsView() {
       h('div', { class: 'muted' }, q.lp),
       h('strong', {}, q.question),
       h('div', { class: 'row' },
-        ['study', 'practice', 'mock'].map((m) => h('a', { class: 'button' + (m === 'practice' ? ' primary' : ''),
+        ['study', 'practice', 'write', 'mock'].map((m) => h('a', { class: 'button' + (m === 'practice' ? ' primary' : ''),
           href: `#/q/${encodeURIComponent(q.id)}/${m}?level=${levelSelect.value}`, 'data-mode': m },
-          { study: 'Study', practice: 'Practice', mock: 'Mock interview' }[m]))))));
+          { study: 'Study', practice: 'Practice', write: 'Write it', mock: 'Mock interview' }[m]))))));
   };
   lpSelect.onchange = render;
   levelSelect.onchange = render;
@@ -79,8 +83,13 @@ function studyView(card, level) {
       h('div', {}, h('b', { class: 'good' }, 'Strong: '), `“${p.strong.answer}”`, p.strong.keyLine ? h('div', {}, h('i', {}, p.strong.keyLine)) : null))));
   const quiz = (card.quiz || []).map((q) => {
     const explanation = h('p', { class: 'muted', hidden: true }, q.explanation);
-    const options = (q.options || []).map((o, i) => h('button', { onclick: (e) => {
+    // a wrong pick also shows the right answer, then the explanation
+    const options = (q.options || []).map((o, i) => h('button', { 'data-option': i, onclick: (e) => {
       e.target.classList.add(i === q.answer ? 'right' : 'wrong');
+      if (i !== q.answer && options[q.answer]) {
+        if (!options[q.answer].classList.contains('right')) options[q.answer].append(h('span', { class: 'answer-tag' }, ' — the right answer'));
+        options[q.answer].classList.add('right');
+      }
       explanation.hidden = false;
     } }, o));
     return h('div', { class: 'card quiz' }, h('strong', {}, q.question), options,

@@ -15,6 +15,12 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+// Replaces an element's children, leaving out the absent ones (the DOM would print them as "null").
+export function fill(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
 export function mount(...children) {
   const app = document.getElementById('app');
   app.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
@@ -29,8 +35,49 @@ export function clock(seconds) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+// Seconds beside a status are shown whole, the rule the engine judges the status by (15 s of 20 is on target).
+export function secs(seconds) {
+  return `${Math.round(seconds)} s`;
+}
+
+export const STATUS = { 'on-target': 'on target', short: 'short', long: 'long', missing: 'not heard' };
+
+// What each check is called on screen; the ids stay in the JSON for tools.
+export const RULE_NAMES = {
+  'action-first-person': 'Action told in the first person',
+  'result-quantified': 'Result in numbers',
+  'task-scope-boundary': 'Task shows the work was beyond your remit',
+  'reflection-specific': 'Reflection specific to this story',
+  'no-disqualifiers': 'Ownership kept (no hand-off)',
+  pace: 'Pace',
+  fillers: 'Fillers',
+  'long-pauses': 'Long silences',
+};
+export const ruleName = (id) => RULE_NAMES[id] || id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+// A line at the top of the page that outlives a change of view (the answer stopped when you left, ...).
+export function notice(...content) {
+  const el = document.getElementById('notice');
+  el.replaceChildren(...content.flat().filter((c) => c !== null && c !== undefined));
+  el.hidden = content.length === 0;
+}
+
+// Question texts by id, fetched once: the screen names a question by its words, never by its file name.
+let questionTexts = null;
+export async function questionText(id) {
+  if (!questionTexts) {
+    questionTexts = api('/api/questions').then((all) => new Map(all.map((q) => [q.id, q.question])));
+  }
+  return (await questionTexts).get(id) || 'A question no longer in the bank';
+}
+
 export async function api(path, options = {}) {
-  const res = await fetch(path, options);
+  let res;
+  try {
+    res = await fetch(path, options);
+  } catch (e) {
+    throw new Error('StarPace is not answering: is the server still running?');
+  }
   if (res.status === 204) return null;
   const body = await res.json().catch(() => ({ error: res.statusText }));
   if (!res.ok) throw new Error(body.error || res.statusText);

@@ -1,38 +1,126 @@
-import { h, mount, api, PHASES, TITLES, clock } from './dom.js';
+import { h, mount, api, PHASES, TITLES, clock, ruleName, questionText } from './dom.js';
+import { COLOURS } from './report.js';
+
+const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Written' };
+const STATES = { complete: 'finished', incomplete: 'cut off', recording: 'recording' };
 
 export async function historyView() {
   const attempts = await api('/api/attempts');
+  const texts = new Map(await Promise.all([...new Set(attempts.map((a) => a.questionId))].map(async (q) => [q, await questionText(q)])));
   const chosen = new Set();
+  const status = h('p', { id: 'history-status', role: 'status', class: 'status-line' });
   const compare = h('button', { id: 'compare', disabled: true }, 'Compare two takes');
   compare.onclick = () => { const [a, b] = [...chosen]; location.hash = `#/compare/${a}/${b}`; };
+  const cell = (label, ...content) => h('td', { 'data-label': label }, ...content);
   const rows = attempts.map((a) => {
-    const pick = h('input', { type: 'checkbox', 'aria-label': 'choose for comparison', onchange: (e) => {
+    const pick = h('input', { type: 'checkbox', 'aria-label': `choose the take of ${new Date(a.startedAt).toLocaleString()} for comparison`, onchange: (e) => {
       if (e.target.checked) chosen.add(a.id); else chosen.delete(a.id);
       compare.disabled = chosen.size !== 2;
     } });
-    const rescore = h('button', { onclick: async () => { await api(`/api/attempts/${a.id}/rescore`, { method: 'POST' }); historyView(); } }, 'Re-score');
-    const del = h('button', { onclick: async () => { if (confirm('Delete this attempt?')) { await api(`/api/attempts/${a.id}`, { method: 'DELETE' }); historyView(); } } }, 'Delete');
-    return h('tr', { 'data-attempt': a.id }, h('td', {}, pick), h('td', {}, a.questionId), h('td', {}, a.level.toUpperCase()),
-      h('td', {}, a.mode), h('td', {}, new Date(a.startedAt).toLocaleString()), h('td', {}, a.status),
-      h('td', {}, a.durationSeconds == null ? '' : clock(a.durationSeconds)), h('td', { class: 'attempt-score' }, a.score == null ? '' : a.score),
-      h('td', {}, h('a', { class: 'button', href: `#/attempt/${a.id}`, 'data-open': a.id }, 'Replay'), ' ', rescore, ' ', del));
+    const score = h('span', { class: 'attempt-score' }, a.score == null ? '–' : `${a.score}`);
+    // re-scoring updates its own row in place, so the ticks for comparison stay as they were
+    const rescore = h('button', { class: 'rescore' }, 'Re-score');
+    rescore.onclick = async () => {
+      rescore.disabled = true;
+      status.textContent = 'Re-scoring…';
+      try {
+        const fresh = await api(`/api/attempts/${encodeURIComponent(a.id)}/rescore`, { method: 'POST' });
+        const before = a.score;
+        a.score = fresh.score;
+        score.textContent = `${fresh.score}`;
+        status.textContent = before === fresh.score ? `Re-scored with today’s rules: still ${fresh.score}/100.`
+          : `Re-scored with today’s rules: ${before ?? '–'} → ${fresh.score}/100.`;
+      } catch (e) {
+        status.textContent = e.message;
+      } finally {
+        rescore.disabled = false;
+      }
+    };
+    const del = h('button', { class: 'delete' }, 'Delete');
+    del.onclick = async () => {
+      if (!confirm('Delete this attempt and its recording?')) return;
+      try {
+        await api(`/api/attempts/${encodeURIComponent(a.id)}`, { method: 'DELETE' });
+        row.remove();
+        chosen.delete(a.id);
+        compare.disabled = chosen.size !== 2;
+        status.textContent = 'Deleted.';
+      } catch (e) {
+        status.textContent = e.message;
+      }
+    };
+    const row = h('tr', { 'data-attempt': a.id }, cell('Compare', pick), cell('Question', texts.get(a.questionId)), cell('Level', a.level.toUpperCase()),
+      cell('Mode', MODES[a.mode] || a.mode), cell('When', new Date(a.startedAt).toLocaleString()), cell('Status', STATES[a.status] || a.status),
+      cell('Length', a.durationSeconds == null ? '–' : clock(a.durationSeconds)), cell('Score', score),
+      cell('', h('div', { class: 'row-actions' }, h('a', { class: 'button', href: `#/attempt/${a.id}`, 'data-open': a.id }, a.mode === 'written' ? 'Open' : 'Replay'), rescore, del)));
+    return row;
   });
+  const questions = [...new Set(attempts.filter((a) => a.score != null).map((a) => a.questionId))];
+  const progress = await Promise.all(questions.map(async (q) => progressView(q, texts.get(q))));
   mount(h('h1', {}, 'History'), attempts.length ? null : h('p', {}, 'No attempts yet: pick a question and practise.'),
-    h('table', { id: 'history' }, h('tr', {}, ['', 'question', 'level', 'mode', 'when', 'status', 'length', 'score', ''].map((c) => h('th', {}, c))), rows),
-    h('p', {}, compare));
+    progress.filter(Boolean),
+    attempts.length ? h('table', { id: 'history', class: 'stack' }, h('thead', {}, h('tr', {}, ['', 'Question', 'Level', 'Mode', 'When', 'Status', 'Length', 'Score', ''].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows)) : null,
+    status, h('p', {}, compare));
+}
+
+// One question's takes over time: the score as a line, each phase's seconds as stacked bars, the best take marked.
+async function progressView(questionId, text) {
+  const takes = await api(`/api/questions/${encodeURIComponent(questionId)}/progress`);
+  if (takes.length < 2) return null;
+  const ns = 'http://www.w3.org/2000/svg';
+  const s = (tag, attrs, content) => {
+    const el = document.createElementNS(ns, tag);
+    Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
+    if (content !== undefined) el.textContent = content;
+    return el;
+  };
+  const width = 320;
+  const height = 170;
+  const step = (width - 50) / Math.max(1, takes.length - 1);
+  const x = (i) => 36 + i * step;
+  const y = (score) => 10 + (1 - score / 100) * 80;
+  const longest = Math.max(...takes.map((t) => PHASES.reduce((sum, p) => sum + (t.phases[p] || 0), 0)), 1);
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'progress-chart', role: 'img',
+    'aria-label': `scores over ${takes.length} takes: ${takes.map((t) => t.score).join(', ')}` });
+  [0, 50, 100].forEach((v) => svg.append(s('text', { x: 0, y: y(v) + 4, class: 'tick' }, String(v))));
+  svg.append(s('text', { x: 0, y: 150, class: 'tick' }, 'time'));
+  takes.forEach((t, i) => {
+    let top = 166;
+    PHASES.forEach((p) => {
+      const hgt = ((t.phases[p] || 0) / longest) * 62;
+      top -= hgt;
+      const bar = s('rect', { x: x(i) - 7, y: top, width: 14, height: hgt, fill: COLOURS[p] });
+      bar.append(s('title', {}, `${TITLES[p]} ${Math.round(t.phases[p] || 0)} s`));
+      svg.append(bar);
+    });
+  });
+  svg.append(s('polyline', { points: takes.map((t, i) => `${x(i)},${y(t.score)}`).join(' '), class: 'pace-line' }));
+  takes.forEach((t, i) => {
+    const dot = s('circle', { cx: x(i), cy: y(t.score), r: t.best ? 6 : 3.5, class: t.best ? 'best' : 'take' });
+    dot.append(s('title', {}, `${new Date(t.startedAt).toLocaleString()}: ${t.score}/100${t.best ? ' (best take)' : ''}`));
+    svg.append(dot);
+  });
+  const best = takes.find((t) => t.best);
+  return h('section', { class: 'card progress', 'data-question': questionId }, h('h2', {}, 'Progress: ', text),
+    h('div', { class: 'row' }, svg, h('div', {},
+      h('p', {}, `${takes.length} takes, from ${takes[0].score} to ${takes[takes.length - 1].score}/100.`),
+      h('p', {}, '★ Best take: ', h('a', { href: `#/attempt/${best.id}`, class: 'best-take' }, `${best.score}/100 on ${new Date(best.startedAt).toLocaleString()}`)),
+      h('p', { class: 'muted' }, 'Line: score. Bars: seconds in each phase, Situation at the bottom.'))));
 }
 
 export async function compareView(idA, idB) {
-  const [a, b] = await Promise.all([api(`/api/attempts/${idA}`), api(`/api/attempts/${idB}`)]);
+  const [a, b] = await Promise.all([api(`/api/attempts/${encodeURIComponent(idA)}`), api(`/api/attempts/${encodeURIComponent(idB)}`)]);
   const [first, second] = a.startedAt <= b.startedAt ? [a, b] : [b, a];
   const seconds = (x, p) => (x.transcript ? x.transcript.phases.find((y) => y.phase === p).seconds : 0);
   const passed = (x, id) => (x.transcript ? (x.transcript.rules.find((r) => r.id === id) || {}).passed : undefined);
   const ruleIds = [...new Set([first, second].flatMap((x) => (x.transcript ? x.transcript.rules.map((r) => r.id) : [])))];
   const change = (second.score || 0) - (first.score || 0);
-  mount(h('h1', {}, 'Two takes side by side'),
+  const mark = (v) => (v ? '✓ passed' : '✗ not yet');
+  mount(h('h1', {}, 'Two takes side by side'), h('p', { class: 'question-line' }, await questionText(first.questionId)),
     h('p', { id: 'score-change' }, `Score ${first.score ?? '–'} → ${second.score ?? '–'} (${change >= 0 ? '+' : ''}${change})`),
     h('table', { id: 'compare-table' },
       h('tr', {}, h('th', {}, ''), h('th', {}, `Take 1 (${new Date(first.startedAt).toLocaleString()})`), h('th', {}, `Take 2 (${new Date(second.startedAt).toLocaleString()})`)),
       PHASES.map((p) => h('tr', {}, h('td', {}, TITLES[p]), h('td', {}, `${Math.round(seconds(first, p))} s`), h('td', {}, `${Math.round(seconds(second, p))} s`))),
-      ruleIds.map((id) => h('tr', {}, h('td', {}, id), h('td', {}, passed(first, id) ? '✓' : '✗'), h('td', {}, passed(second, id) ? '✓' : '✗')))));
+      ruleIds.map((id) => h('tr', {}, h('td', {}, ruleName(id)), h('td', {}, mark(passed(first, id))), h('td', {}, mark(passed(second, id)))))));
 }

@@ -1,55 +1,169 @@
-import { h, mount, api, PHASES, TITLES, clock } from './dom.js';
+import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText } from './dom.js';
+import { groupFillers, openers, hedges } from './speech-habits.js';
 
-// A chart of each phase's time against its target.
-export function phaseChart(phases) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const s = (tag, attrs, text) => {
-    const el = document.createElementNS(ns, tag);
-    Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
-    if (text !== undefined) el.textContent = text;
-    return el;
-  };
-  const width = 560;
-  const left = 90;
-  const scale = Math.max(...phases.map((p) => Math.max(p.seconds, p.targetSeconds)), 1) * 1.15;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${phases.length * 30 + 10}`, width: '100%', id: 'phase-chart', role: 'img',
-    'aria-label': 'each phase against its target' });
-  const colours = { situation: '#4e79a7', task: '#f28e2b', action: '#59a14f', result: '#e15759', reflection: '#b07aa1' };
+const NS = 'http://www.w3.org/2000/svg';
+const s = (tag, attrs, text) => {
+  const el = document.createElementNS(NS, tag);
+  Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+};
+export const COLOURS = { situation: '#3b6a99', task: '#a65300', action: '#3d7a35', result: '#c0392b', reflection: '#8a5a83' };
+
+// Charts are drawn at the width they are shown at, so their labels stay 12 px on a phone as on a desktop.
+function responsive(draw, id) {
+  const box = h('div', { class: 'chart', id });
+  let last = 0;
+  new ResizeObserver(() => {
+    const width = Math.round(box.clientWidth);
+    if (width > 0 && width !== last) {
+      last = width;
+      box.replaceChildren(draw(width));
+    }
+  }).observe(box);
+  return box;
+}
+
+// The phases by name and colour: colour is never the only way a phase is told.
+export function phaseLegend() {
+  return h('ul', { class: 'legend', 'aria-label': 'phase colours' },
+    PHASES.map((p) => h('li', { class: `phase-${p}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), TITLES[p])));
+}
+
+// Each phase's time against its target: a bar per phase, a mark at the target, the seconds and status as text.
+export function phaseChart(phases, width = 560) {
+  const left = 84;
+  const right = width < 420 ? 120 : 150;
+  const span = Math.max(60, width - left - right);
+  const scale = Math.max(...phases.map((p) => Math.max(p.seconds, p.targetSeconds)), 1) * 1.05;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${phases.length * 32 + 8}`, width, height: phases.length * 32 + 8, id: 'phase-chart',
+    role: 'img', 'aria-label': `each phase against its target: ${phases.map((p) => `${TITLES[p.phase]} ${secs(p.seconds)} of ${Math.round(p.targetSeconds)}, ${STATUS[p.status]}`).join('; ')}` });
   phases.forEach((p, i) => {
-    const y = 8 + i * 30;
-    const w = ((width - left - 80) * p.seconds) / scale;
-    const t = left + ((width - left - 80) * p.targetSeconds) / scale;
+    const y = 8 + i * 32;
+    const w = (span * p.seconds) / scale;
+    const t = left + (span * p.targetSeconds) / scale;
     svg.append(s('text', { x: 0, y: y + 15 }, TITLES[p.phase]));
-    svg.append(s('rect', { x: left, y, width: Math.max(w, 1), height: 20, fill: colours[p.phase], 'data-phase': p.phase }));
+    svg.append(s('rect', { x: left, y, width: Math.max(w, 1), height: 20, fill: COLOURS[p.phase], 'data-phase': p.phase }));
     svg.append(s('line', { x1: t, x2: t, y1: y - 3, y2: y + 23, stroke: '#222', 'stroke-width': 2 }));
-    svg.append(s('text', { x: Math.max(left + w, t) + 6, y: y + 15 }, `${Math.round(p.seconds)} s / ${Math.round(p.targetSeconds)} (${p.status})`));
+    svg.append(s('text', { x: Math.max(left + w, t) + 6, y: y + 15, class: 'value' }, `${secs(p.seconds)} / ${Math.round(p.targetSeconds)} · ${STATUS[p.status]}`));
   });
   return svg;
 }
 
+// The whole answer on one time line: phase bands, then pauses, fillers and the flagged evidence, each clickable.
+function answerTimeline(t, pauses, play, width) {
+  const top = 4;
+  const band = 26;
+  const end = Math.max(t.durationSeconds, ...t.words.map((w) => w.end), 1);
+  const x = (sec) => (sec / end) * (width - 2) + 1;
+  const svg = s('svg', { viewBox: `0 0 ${width} 96`, width, height: 96, id: 'answer-timeline', role: 'img',
+    'aria-label': 'the answer over time: phases, pauses, fillers and flagged words' });
+  for (const p of t.phases) {
+    for (const seg of p.segments || []) {
+      const r = s('rect', { x: x(seg.start), y: top, width: Math.max(1, x(seg.end) - x(seg.start)), height: band, fill: COLOURS[p.phase], class: 'band', 'data-phase': p.phase });
+      r.append(s('title', {}, `${TITLES[p.phase]} ${clock(seg.start)}–${clock(seg.end)}`));
+      r.addEventListener('click', () => play(seg.start));
+      svg.append(r);
+      if (x(seg.end) - x(seg.start) > 70) svg.append(s('text', { x: x(seg.start) + 4, y: top + 17, class: 'on-band' }, TITLES[p.phase]));
+    }
+  }
+  const mark = (cls, from, to, y, hgt, title) => {
+    const r = s('rect', { x: x(from), y, width: Math.max(3, x(to) - x(from)), height: hgt, class: cls });
+    r.append(s('title', {}, title));
+    r.addEventListener('click', () => play(from));
+    svg.append(r);
+  };
+  pauses.forEach((p) => mark('pause-mark', p.start, p.end, top + band + 6, 10, `pause ${p.seconds} s after “${p.after}”`));
+  t.delivery.fillers.items.forEach((f) => mark('filler-mark', f.start, f.end, top + band + 20, 10, `filler “${f.text}” at ${clock(f.start)}`));
+  t.rules.filter((r) => !r.passed).forEach((r) => r.evidence.forEach((e) => mark('flag-mark', e.start, e.end, top + band + 34, 10, `${ruleName(r.id)}: “${e.text}”`)));
+  const step = [5, 10, 15, 30, 60].find((st) => end / st <= Math.max(3, Math.floor(width / 70))) || 60;
+  for (let sec = 0; sec <= end; sec += step) {
+    svg.append(s('text', { x: Math.min(x(sec), width - 30), y: 92, class: 'tick' }, clock(sec)));
+  }
+  return svg;
+}
+
+// Words a minute over a sliding 20-second window, against the 130–165 band interviewers find easy to follow.
+function paceChart(words, duration, width) {
+  const height = 150;
+  const left = 36;
+  const bottom = 22;
+  const end = Math.max(duration, 1);
+  const maxWpm = 240;
+  const x = (sec) => left + (sec / end) * (width - left - 8);
+  const y = (wpm) => 6 + (1 - Math.min(wpm, maxWpm) / maxWpm) * (height - bottom - 6);
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, id: 'pace-chart', role: 'img',
+    'aria-label': 'pace over time in words a minute, against the 130 to 165 band' });
+  svg.append(s('rect', { x: left, y: y(165), width: width - left - 8, height: y(130) - y(165), class: 'pace-band' }));
+  [0, 130, 165, 240].forEach((v) => svg.append(s('text', { x: 0, y: y(v) + 4, class: 'tick' }, String(v))));
+  const points = [];
+  for (let at = 0; at <= end; at += Math.max(1, end / 80)) {
+    const from = Math.max(0, at - 10);
+    const to = Math.min(end, at + 10);
+    const n = words.filter((w) => w.start >= from && w.start < to).length;
+    points.push(`${x(at).toFixed(1)},${y((n / Math.max(to - from, 5)) * 60).toFixed(1)}`);
+  }
+  svg.append(s('polyline', { points: points.join(' '), class: 'pace-line' }));
+  svg.append(s('text', { x: left, y: height - 4, class: 'tick' }, '0:00'));
+  svg.append(s('text', { x: width - 40, y: height - 4, class: 'tick' }, clock(end)));
+  return svg;
+}
+
+// Evidence chips: all of them, the first six at once and "+N more" for the rest.
+function evidenceChips(r, play) {
+  const chip = (e) => h('button', { class: `evidence ${r.passed ? 'pass' : 'fail'}`, onclick: () => play(e.start),
+    title: `${e.start.toFixed(1)}–${e.end.toFixed(1)} s: play`, type: 'button' }, e.text);
+  const first = r.evidence.slice(0, 6).map(chip);
+  const rest = r.evidence.slice(6);
+  if (!rest.length) return h('div', { class: 'chips' }, first);
+  const box = h('div', { class: 'chips' }, first);
+  const more = h('button', { class: 'more', type: 'button', 'aria-expanded': 'false' }, `+${rest.length} more`);
+  more.onclick = () => { more.replaceWith(...rest.map(chip)); };
+  box.append(more);
+  return box;
+}
+
+const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Written' };
+const STATES = { complete: 'finished', incomplete: 'cut off (what was heard is kept)', recording: 'still recording' };
+
 export async function reportView(id) {
   const attempt = await api(`/api/attempts/${encodeURIComponent(id)}`);
+  const question = await questionText(attempt.questionId);
   const t = attempt.transcript;
-  const audio = h('audio', { controls: true, src: `/api/attempts/${encodeURIComponent(id)}/audio`, id: 'replay-audio', preload: 'auto' });
-  const head = [h('h1', {}, 'Report'), h('div', { class: 'muted', id: 'attempt-meta' },
-    `${attempt.questionId} · ${attempt.level.toUpperCase()} · ${attempt.mode} · ${new Date(attempt.startedAt).toLocaleString()} · ${attempt.status}`)];
+  const base = `/api/attempts/${encodeURIComponent(id)}`;
+  // a written answer has no recording to play
+  const spoken = attempt.mode !== 'written';
+  const audio = spoken ? h('audio', { controls: true, src: `${base}/audio`, id: 'replay-audio', preload: 'auto' }) : null;
+  const again = `#/q/${encodeURIComponent(attempt.questionId)}/practice?level=${attempt.level}`;
+  const head = [h('h1', {}, 'Report'), h('p', { class: 'question-line', id: 'report-question' }, question),
+    h('div', { class: 'muted', id: 'attempt-meta' },
+      `${attempt.level.toUpperCase()} · ${MODES[attempt.mode] || attempt.mode} · ${new Date(attempt.startedAt).toLocaleString()} · ${STATES[attempt.status] || attempt.status}`),
+    h('div', { class: 'row actions' }, h('a', { class: 'button primary', href: again, id: 'practise-again' }, 'Practise again'),
+      spoken ? h('a', { class: 'button', href: `${base}/audio?download=1`, download: '', id: 'export-audio' }, 'Audio (WAV)') : null,
+      t ? h('a', { class: 'button', href: `${base}/transcript.json`, download: '', id: 'export-json' }, 'Scored transcript (JSON)') : null,
+      t ? h('a', { class: 'button', href: `${base}/report.html`, id: 'export-html', target: '_blank' }, 'Report (HTML)') : null)];
   if (!t) {
-    mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio);
+    mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio, followUps(attempt));
     return;
   }
   const flagged = new Set();
   t.rules.filter((r) => !r.passed).forEach((r) => r.evidence.forEach((e) => {
     t.words.forEach((w, i) => { if (w.start >= e.start - 0.01 && w.end <= e.end + 0.01) flagged.add(i); });
   }));
-  const play = (at) => { audio.currentTime = Math.max(0, at); audio.play().catch(() => {}); };
+  const play = (at) => { if (!audio) return; audio.currentTime = Math.max(0, at); audio.play().catch(() => {}); };
   const spans = t.words.map((w, i) => h('span', { class: `w phase-${w.phase}${flagged.has(i) ? ' flag' : ''}`, 'data-start': w.start,
     'data-index': i, title: `${TITLES[w.phase]} ${w.start.toFixed(1)} s`, onclick: () => play(w.start) }, w.word));
-  const transcript = h('p', { class: 'transcript', id: 'report-transcript' }, spans.flatMap((s) => [s, ' ']));
-  // highlight the word under the playhead
+  // a phase's name where it begins, so the transcript does not rely on colour alone
+  const parts = [];
+  spans.forEach((sp, i) => {
+    if (i === 0 || t.words[i - 1].phase !== t.words[i].phase) parts.push(h('span', { class: `phase-start phase-${t.words[i].phase}` }, TITLES[t.words[i].phase]));
+    parts.push(sp, ' ');
+  });
+  const transcript = h('p', { class: 'transcript', id: 'report-transcript' }, parts);
   let current = -1;
-  audio.addEventListener('timeupdate', () => {
+  if (audio) audio.addEventListener('timeupdate', () => {
     const now = audio.currentTime;
-    let i = t.words.findIndex((w) => w.start <= now && now < w.end + 0.15);
+    const i = t.words.findIndex((w) => w.start <= now && now < w.end + 0.15);
     if (i !== current) {
       if (current >= 0) spans[current].classList.remove('now');
       if (i >= 0) spans[i].classList.add('now');
@@ -57,26 +171,52 @@ export async function reportView(id) {
     }
   });
   const rules = h('ul', { class: 'rules', id: 'rule-checklist' }, t.rules.map((r) => h('li', { class: r.passed ? 'pass' : 'fail', 'data-rule': r.id },
-    h('b', {}, r.id), ' — ', r.message, h('div', {}, r.evidence.slice(0, 6).map((e) => h('span', { class: 'evidence', onclick: () => play(e.start),
-      title: `${e.start.toFixed(1)}–${e.end.toFixed(1)} s` }, e.text))))));
+    h('b', {}, ruleName(r.id)), h('span', { class: 'sr-only' }, r.passed ? ' (passed)' : ' (not yet)'), ' — ', r.message, evidenceChips(r, play))));
   const d = t.delivery;
   const a = d.audio;
+  // one pause count: the audio's when there is audio (it hears silences the recognizer smooths over)
+  const pauses = a ? a.pauses.items : d.pauses.items;
+  const fillerGroups = groupFillers(d.fillers.items);
+  const openerGroups = openers(t.words);
+  const hedgeGroups = hedges(t.words);
+  const counted = (groups) => groups.map((g) => `${g.text} ×${g.count}`).join(', ');
   const delivery = h('div', { id: 'delivery' },
-    h('p', {}, `Pace ${Math.round(d.wordsPerMinute)} words a minute — `,
+    h('p', {}, `Pace: ${Math.round(d.wordsPerMinute)} words a minute — `,
       Object.entries(d.phaseWordsPerMinute).map(([p, v]) => `${TITLES[p]} ${Math.round(v)}`).join(', ')),
-    h('p', {}, `Fillers: ${d.fillers.count} (${d.fillers.perMinute} a minute)`, d.fillers.items.length ? ` — ${d.fillers.items.map((f) => f.text).join(', ')}` : ''),
-    h('p', {}, `Pauses of ${d.pauses.thresholdSeconds} s or more: ${d.pauses.count}, longest ${d.pauses.longestSeconds} s`),
-    a ? h('p', {}, `From the audio: ${a.pauses.count} pauses (${a.pauses.betweenSentences} between sentences, ${a.pauses.withinSentences} within), `
-      + `pitch ${Math.round(a.pitch.medianHz)} Hz varying ${a.pitch.variationSemitones} semitones${a.pitch.monotone ? ' (monotone)' : ''}, `
-      + `loudness ${Math.round(a.loudness.meanDb)} dBFS, ${Math.round(a.rate.syllablesPerMinute)} syllables a minute `
-      + `(${Math.round(a.rate.articulationSyllablesPerMinute)} while speaking)`) : null);
+    h('p', { id: 'filler-groups' }, fillerGroups.length ? `Fillers (${d.fillers.count}): ${counted(fillerGroups)}` : 'Fillers: none heard'),
+    openerGroups.length ? h('p', { id: 'opener-groups' }, `Sentences often start with: ${counted(openerGroups)}`) : null,
+    hedgeGroups.length ? h('p', { id: 'hedge-groups' }, `Hedges: ${counted(hedgeGroups)}`) : null,
+    a ? h('p', { id: 'pause-line' }, `Pauses: ${a.pauses.count} (${a.pauses.betweenSentences} between sentences, ${a.pauses.withinSentences} within a sentence)`)
+      : h('p', { id: 'pause-line' }, `Pauses of ${d.pauses.thresholdSeconds} s or more: ${d.pauses.count}, the longest ${d.pauses.longestSeconds} s`),
+    a ? h('p', {}, `Voice: pitch around ${Math.round(a.pitch.medianHz)} Hz, varying ${a.pitch.variationSemitones} semitones${a.pitch.monotone ? ' (monotone: vary it to keep attention)' : ''}; `
+      + `${Math.round(a.rate.syllablesPerMinute)} syllables a minute (${Math.round(a.rate.articulationSyllablesPerMinute)} while speaking)`) : null);
+  const parts100 = h('table', { class: 'score-parts', id: 'score-parts' }, t.score.parts.map((p) => h('tr', {},
+    h('th', { scope: 'row' }, p.part.charAt(0).toUpperCase() + p.part.slice(1)),
+    h('td', {}, `${Math.round(p.points)} of ${Math.round(p.max)} points`), h('td', { class: 'muted' }, p.note))));
   mount(head,
     h('div', { class: 'card row' }, h('div', { class: 'score', id: 'score' }, `${t.score.total}/100`),
-      h('div', {}, h('div', { id: 'verdict-decision' }, h('b', {}, t.verdict.decision)), h('div', { class: 'verdict', id: 'verdict' }, t.verdict.text))),
-    h('div', { class: 'card' }, h('h2', {}, 'Phases against targets'), phaseChart(t.phases),
-      h('div', { class: 'muted' }, `Answer ${clock(t.budget.seconds)} against ${clock(t.budget.minSeconds)}–${clock(t.budget.maxSeconds)} (${t.budget.status})`)),
+      h('div', { class: 'verdict-box' }, h('div', { id: 'verdict-decision' }, h('b', {}, t.verdict.decision)), h('div', { class: 'verdict', id: 'verdict' }, t.verdict.text))),
+    h('div', { class: 'card' }, h('h2', {}, 'The answer over time'), phaseLegend(),
+      responsive((w) => answerTimeline(t, pauses, play, w), 'answer-timeline-box'),
+      h('ul', { class: 'legend marks' }, h('li', {}, h('span', { class: 'swatch pause-mark' }), 'pause'),
+        h('li', {}, h('span', { class: 'swatch filler-mark' }), 'filler'), h('li', {}, h('span', { class: 'swatch flag-mark' }), 'flagged words'))),
+    h('div', { class: 'card' }, h('h2', {}, 'Phases against targets'), responsive((w) => phaseChart(t.phases, w), 'phase-chart-box'),
+      h('div', { class: 'muted' }, `Answer ${clock(t.budget.seconds)} against ${clock(t.budget.minSeconds)}–${clock(t.budget.maxSeconds)} (${STATUS[t.budget.status]})`)),
     h('div', { class: 'card' }, h('h2', {}, 'Checklist'), rules),
-    h('div', { class: 'card' }, h('h2', {}, 'Replay'), audio, transcript),
+    h('div', { class: 'card' }, h('h2', {}, spoken ? 'Replay' : 'Transcript'), audio, phaseLegend(), transcript),
+    h('div', { class: 'card' }, h('h2', {}, 'Pace over time'), responsive((w) => paceChart(t.words, t.durationSeconds, w), 'pace-chart-box'),
+      h('p', { class: 'muted' }, 'The shaded band is 130–165 words a minute.')),
     h('div', { class: 'card' }, h('h2', {}, 'Delivery'), delivery),
-    h('div', { class: 'card muted' }, t.score.parts.map((p) => `${p.part} ${p.points}/${p.max}`).join(' · ')));
+    followUps(attempt),
+    h('div', { class: 'card' }, h('h2', {}, 'How the score adds up'), parts100));
+}
+
+// A mock interview's follow-ups: the question, what was said, and the verdict.
+function followUps(attempt) {
+  if (!attempt.followUps || !attempt.followUps.length) return null;
+  return h('div', { class: 'card', id: 'follow-ups' }, h('h2', {}, 'Follow-up questions'),
+    attempt.followUps.map((f) => h('div', { class: 'follow-up', 'data-verdict': f.verdict.verdict },
+      h('strong', {}, f.verdict.question), h('div', { class: f.verdict.verdict === 'strong' ? 'good' : f.verdict.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${f.verdict.verdict}`),
+      h('p', { class: 'said' }, f.answer ? `“${f.answer}”` : 'Nothing was heard.'),
+      h('ul', {}, f.verdict.reasons.map((x) => h('li', {}, x))))));
 }

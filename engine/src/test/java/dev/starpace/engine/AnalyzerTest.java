@@ -31,7 +31,7 @@ class AnalyzerTest {
         assertFalse(passed.get("no-disqualifiers"));
         Verdict verdict = scored.verdict();
         assertTrue(verdict.decision() == Verdict.Decision.LEANING_NO_HIRE || verdict.decision() == Verdict.Decision.NO_HIRE);
-        assertTrue(verdict.text().startsWith("Sounds competent but fails on content."), verdict.text());
+        assertTrue(verdict.text().startsWith("Light on substance: none of the content checks passed."), verdict.text());
         assertTrue(verdict.text().contains("Zero quantification"), verdict.text());
         assertTrue(verdict.text().endsWith("for this LP (Customer Obsession)."), verdict.text());
         assertTrue(scored.score().total() < 50, "score " + scored.score());

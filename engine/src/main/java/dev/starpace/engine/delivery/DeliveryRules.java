@@ -3,7 +3,11 @@ package dev.starpace.engine.delivery;
 import dev.starpace.engine.rules.Evidence;
 import dev.starpace.engine.rules.RuleResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Delivery findings as rules: pace, filler rate and long pauses, with their stated limits. */
 public final class DeliveryRules {
@@ -18,6 +22,16 @@ public final class DeliveryRules {
     public static final double LONG_PAUSE_SECONDS = 3;
 
     private DeliveryRules() {
+    }
+
+    /** The fillers this answer used most, quoted, so the advice names the candidate's own habits. */
+    static String mostUsed(List<Evidence> fillers) {
+        Map<String, Long> counts = fillers.stream().collect(Collectors.groupingBy(e -> e.text().toLowerCase(Locale.ROOT),
+            LinkedHashMap::new, Collectors.counting()));
+        List<String> top = counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(3).map(e -> "\"" + e.getKey() + "\"").toList();
+        return top.size() == 1 ? top.get(0)
+            : String.join(", ", top.subList(0, top.size() - 1)) + " and " + top.get(top.size() - 1);
     }
 
     public static List<RuleResult> check(Delivery d) {
@@ -36,7 +50,7 @@ public final class DeliveryRules {
         Delivery.FillerReport f = d.fillers();
         String fillerText = f.count() + (f.count() == 1 ? " filler" : " fillers") + " (" + f.perMinute() + " a minute)";
         out.add(f.perMinute() > MAX_FILLERS_PER_MINUTE
-            ? RuleResult.fail(FILLERS, f.count(), fillerText + ": replace \"um\" and \"like\" with a short silent pause.", f.items())
+            ? RuleResult.fail(FILLERS, f.count(), fillerText + ": replace " + mostUsed(f.items()) + " with a short silent pause.", f.items())
             : RuleResult.pass(FILLERS, f.count(), fillerText + ": within " + (int) MAX_FILLERS_PER_MINUTE + " a minute.", f.items()));
         List<Evidence> longPauses = d.pauses().items().stream().filter(p -> p.seconds() >= LONG_PAUSE_SECONDS)
             .map(p -> new Evidence(p.start(), p.end(), "(" + p.seconds() + " s silence after \"" + p.after() + "\")")).toList();

@@ -13,9 +13,9 @@ import dev.starpace.engine.text.SpokenText;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Judges a spoken answer to one of a card's follow-up probes against the card's weak and strong signals:
@@ -35,7 +35,7 @@ public final class ProbeJudge {
             return new ProbeVerdict(index, probe.question(), ProbeVerdict.WEAK, List.of("No answer heard."), List.of(), List.of(),
                 probe.strong().keyLine());
         }
-        Set<String> said = stems(words.stream().map(Word::word).toList());
+        Map<String, String> said = stems(words.stream().map(Word::word).toList());
         String strongText = probe.strong().answer() + " " + (probe.strong().keyLine() == null ? "" : probe.strong().keyLine());
         List<String> sharedStrong = shared(said, SpokenText.words(strongText));
         List<String> sharedWeak = shared(said, SpokenText.words(probe.weak().answer()));
@@ -69,21 +69,23 @@ public final class ProbeJudge {
         return new ProbeVerdict(index, probe.question(), verdict, reasons, sharedStrong, sharedWeak, probe.strong().keyLine());
     }
 
-    private static Set<String> stems(List<String> words) {
-        Set<String> out = new LinkedHashSet<>();
+    /** Content words by their stem, each kept as first said, so reasons quote words and not stems. */
+    static Map<String, String> stems(List<String> words) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (String w : words) {
             if (w.length() >= 4 && !Lexicon.STOPWORDS.contains(w)) {
-                out.add(Lexicon.stem(w));
+                out.putIfAbsent(Lexicon.stem(w), w);
             }
         }
         return out;
     }
 
-    private static List<String> shared(Set<String> said, List<String> reference) {
+    /** The reference's content words that the answer shares, as the candidate said them. */
+    private static List<String> shared(Map<String, String> said, List<String> reference) {
         List<String> out = new ArrayList<>();
-        for (String s : stems(reference)) {
-            if (said.contains(s)) {
-                out.add(s);
+        for (String s : stems(reference).keySet()) {
+            if (said.containsKey(s)) {
+                out.add(said.get(s));
             }
         }
         return out;

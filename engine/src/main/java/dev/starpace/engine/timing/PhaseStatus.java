@@ -21,14 +21,18 @@ public enum PhaseStatus {
         return of(seconds, target, seconds > 0);
     }
 
-    /** A phase that was heard is never missing, even if its words took no measurable time. */
+    /**
+     * A phase that was heard is never missing, even if its words took no measurable time. Its time is judged
+     * in whole seconds, as every report shows it, so "15 s of 20" is on target whether it was 14.9 or 15.1.
+     */
     static PhaseStatus of(double seconds, double target, boolean heard) {
         if (!heard) {
             return MISSING;
         }
-        if (seconds < target * (1 - Timing.TOLERANCE)) {
+        double shown = Math.round(seconds);
+        if (shown < target * (1 - Timing.TOLERANCE)) {
             return SHORT;
         }
-        return seconds > target * (1 + Timing.TOLERANCE) ? LONG : ON_TARGET;
+        return shown > target * (1 + Timing.TOLERANCE) ? LONG : ON_TARGET;
     }
 }

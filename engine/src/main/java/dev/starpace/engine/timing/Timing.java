@@ -116,8 +116,10 @@ public final class Timing {
 
     public static Budget budget(double seconds, Card card, Level level) {
         double[] b = budget(card, level);
-        Budget.Status status = seconds < b[0] ? Budget.Status.SHORT
-            : seconds > b[1] ? Budget.Status.LONG : Budget.Status.ON_TARGET;
+        // whole seconds, as the answer's length is shown
+        double shown = Math.round(seconds);
+        Budget.Status status = shown < b[0] ? Budget.Status.SHORT
+            : shown > b[1] ? Budget.Status.LONG : Budget.Status.ON_TARGET;
         return new Budget(round(seconds), b[0], b[1], status);
     }
 

@@ -31,8 +31,18 @@ class TimingTest {
     void statusUsesAQuarterTolerance() {
         assertEquals(PhaseStatus.SHORT, PhaseStatus.of(22, 30));
         assertEquals(PhaseStatus.ON_TARGET, PhaseStatus.of(23, 30));
-        assertEquals(PhaseStatus.ON_TARGET, PhaseStatus.of(37.5, 30));
+        assertEquals(PhaseStatus.ON_TARGET, PhaseStatus.of(37.4, 30));
         assertEquals(PhaseStatus.LONG, PhaseStatus.of(38, 30));
+        assertEquals(PhaseStatus.MISSING, PhaseStatus.of(0, 30));
+    }
+
+    @Test
+    void statusIsJudgedOnTheWholeSecondsShown() {
+        // the same answer heard as 14.9 s or 15.1 s is shown as "15 s of 20" both times, and on target both times
+        assertEquals(PhaseStatus.ON_TARGET, PhaseStatus.of(14.9, 20));
+        assertEquals(PhaseStatus.ON_TARGET, PhaseStatus.of(15.1, 20));
+        assertEquals(PhaseStatus.SHORT, PhaseStatus.of(14.4, 20));
+        assertEquals(PhaseStatus.LONG, PhaseStatus.of(37.5, 30));
         assertEquals(PhaseStatus.MISSING, PhaseStatus.of(0, 30));
     }
 

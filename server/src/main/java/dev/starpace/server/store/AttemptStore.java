@@ -3,6 +3,7 @@ package dev.starpace.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.audio.Audio;
 import dev.starpace.server.audio.WavFile;
@@ -25,9 +26,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Attempts in an embedded SQLite database (data/starpace.db): each attempt's metadata, its scored transcript,
- * its audio and the words heard, appended while the answer streams so that a dropped connection or a crash
- * keeps what was heard. One connection, serialised: SQLite writes one at a time anyway, and the chunks are small.
+ * Attempts in an embedded SQLite database (data/starpace.db): each attempt's metadata, its scored transcript, a
+ * mock interview's follow-up answers, its audio and the words heard, appended while the answer streams so that a
+ * dropped connection or a crash keeps what was heard. One connection, serialised: SQLite writes one at a time
+ * anyway, and the chunks are small.
  * Every failure is a {@link StorageException} with a line for a person.
  */
 public final class AttemptStore implements AutoCloseable {
@@ -82,7 +84,6 @@ public final class AttemptStore implements AutoCloseable {
         }
     }
 
-    /** Damage in the middle of the file would otherwise surface later as failed reads. */
     /** Each statement of its own, closed at once: an open result (a pragma's) would hold a lock. */
     static void exec(Connection db, String sql) throws SQLException {
         try (Statement s = db.createStatement()) {
@@ -90,6 +91,7 @@ public final class AttemptStore implements AutoCloseable {
         }
     }
 
+    /** Damage in the middle of the file would otherwise surface later as failed reads. */
     private static void quickCheck(Connection db, Path file) throws SQLException {
         List<String> problems = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
@@ -128,6 +130,20 @@ public final class AttemptStore implements AutoCloseable {
         update("INSERT INTO attempts (id, question_id, level, mode, started_at, status) VALUES (?, ?, ?, ?, ?, ?)",
             id, questionId, level, mode, now, Attempt.RECORDING);
         return new Attempt(id, questionId, level, mode, now, Attempt.RECORDING, null, null, null);
+    }
+
+    /**
+     * Keeps an answer scored whole (a written one) as a complete attempt, in one insert: a failed write leaves
+     * nothing behind, not an attempt still recording that startup would take for one a crash cut off.
+     */
+    public synchronized Attempt keep(String questionId, String level, String mode, ScoredTranscript transcript) {
+        String id = UUID.randomUUID().toString();
+        String now = Instant.now().toString();
+        update("INSERT INTO attempts (id, question_id, level, mode, started_at, status, duration_seconds, score, transcript)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, questionId, level, mode, now, Attempt.COMPLETE,
+            transcript.durationSeconds(), transcript.score().total(), json(transcript));
+        return new Attempt(id, questionId, level, mode, now, Attempt.COMPLETE, transcript.durationSeconds(),
+            transcript.score().total(), transcript);
     }
 
     /** Appends 16 kHz 16-bit mono PCM to the attempt's audio. */
@@ -221,9 +237,11 @@ public final class AttemptStore implements AutoCloseable {
                     return Optional.empty();
                 }
                 String transcript = rs.getString(9);
+                List<FollowUp> followUps = followUps(id);
                 return Optional.of(new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getString(6), nullableDouble(rs, 7), nullableInt(rs, 8),
-                    transcript == null ? null : JSON.readValue(transcript, ScoredTranscript.class)));
+                    transcript == null ? null : JSON.readValue(transcript, ScoredTranscript.class),
+                    followUps.isEmpty() ? null : followUps));
             }
         } catch (SQLException e) {
             throw StorageException.of(READ, e);
@@ -245,6 +263,28 @@ public final class AttemptStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw StorageException.of(READ, e);
+        }
+        return out;
+    }
+
+    /** Keeps a follow-up's answer with its mock interview; answering the same probe again replaces it. */
+    public synchronized void saveFollowUp(String attemptId, FollowUp f) {
+        update("INSERT OR REPLACE INTO follow_ups (attempt_id, probe, answer, verdict) VALUES (?, ?, ?, ?)",
+            attemptId, f.probe(), f.answer(), json(f.verdict()));
+    }
+
+    /** In the order answered: a probe answered again moves to the end (REPLACE gives it a new rowid). */
+    private List<FollowUp> followUps(String id) throws SQLException {
+        List<FollowUp> out = new ArrayList<>();
+        try (PreparedStatement st = db.prepareStatement("SELECT probe, answer, verdict FROM follow_ups WHERE attempt_id = ? ORDER BY rowid")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FollowUp(rs.getInt(1), rs.getString(2), JSON.readValue(rs.getString(3), ProbeVerdict.class)));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new StorageException("a stored follow-up of attempt " + id + " is damaged", e);
         }
         return out;
     }

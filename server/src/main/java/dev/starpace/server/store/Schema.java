@@ -39,7 +39,15 @@ final class Schema {
               word TEXT NOT NULL,
               start_seconds REAL NOT NULL,
               end_seconds REAL NOT NULL,
-              PRIMARY KEY (attempt_id, seq))"""));
+              PRIMARY KEY (attempt_id, seq))"""),
+        // 3: a mock interview's follow-up answers, one per probe, kept with the answer they followed
+        List.of("""
+            CREATE TABLE follow_ups (
+              attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+              probe INTEGER NOT NULL,
+              answer TEXT NOT NULL,
+              verdict TEXT NOT NULL,
+              PRIMARY KEY (attempt_id, probe))"""));
 
     private Schema() {
     }

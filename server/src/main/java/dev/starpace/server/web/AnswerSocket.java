@@ -10,6 +10,7 @@ import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
 import dev.starpace.engine.probe.ProbeJudge;
+import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
@@ -21,6 +22,7 @@ import dev.starpace.server.speech.SessionListener;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
+import dev.starpace.server.store.FollowUp;
 import dev.starpace.server.store.StorageException;
 import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
@@ -84,6 +86,7 @@ final class AnswerSocket {
         Level level;
         String mode;
         Integer probe;
+        String followUpOf;
         Attempt attempt;
         AnswerSession session;
         final ByteArrayOutputStream unsaved = new ByteArrayOutputStream();
@@ -258,7 +261,7 @@ final class AnswerSocket {
             start = JSON.readValue(message, LiveEvents.Start.class);
         } catch (UnrecognizedPropertyException e) {
             fail(ctx, c, 1008, "bad-start", "the start message has an unknown field '" + Echo.of(e.getPropertyName())
-                + "' (known: type, question, level, mode, probe, sampleRate)");
+                + "' (known: type, question, level, mode, probe, sampleRate, attemptId)");
             return;
         } catch (MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
@@ -304,6 +307,22 @@ final class AnswerSocket {
                 return;
             }
             c.probe = n;
+            if (start.attemptId() != null) {
+                // a follow-up is kept with the mock interview it follows, when that interview is this question's
+                Attempt interview;
+                try {
+                    interview = store.get(start.attemptId()).orElse(null);
+                } catch (StorageException e) {
+                    // as for an answer: what cannot be kept is not begun
+                    fail(ctx, c, 1011, "storage", e.getMessage() + "; the follow-up cannot be kept, try again later");
+                    return;
+                }
+                if (interview == null || !interview.questionId().equals(c.card.id())) {
+                    fail(ctx, c, 1008, "bad-start", "follow-ups are kept with a mock interview of this question; that attempt is not one");
+                    return;
+                }
+                c.followUpOf = interview.id();
+            }
         } else {
             try {
                 c.attempt = store.start(c.card.id(), c.level.id(), mode);
@@ -365,7 +384,7 @@ final class AnswerSocket {
             ScoredTranscript t = c.session.finish();
             if (c.probe != null) {
                 List<Word> words = t.words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList();
-                c.outbox.send(new LiveEvents.Probe("probe", ProbeJudge.judge(c.card, c.probe, words), words), false);
+                judged(c, words);
             } else {
                 boolean kept = c.finishAttempt(Attempt.COMPLETE, t);
                 c.outbox.send(new LiveEvents.Scored("scored", kept ? c.attempt.id() : null, t), false);
@@ -373,7 +392,7 @@ final class AnswerSocket {
             end(ctx, c, 1000, "done");
         } catch (NoSpeechException e) {
             if (c.probe != null) {
-                c.outbox.send(new LiveEvents.Probe("probe", ProbeJudge.judge(c.card, c.probe, List.of()), List.of()), false);
+                judged(c, List.of());
                 end(ctx, c, 1000, "done");
             } else {
                 if (!c.deleteIfSilent()) {
@@ -384,6 +403,23 @@ final class AnswerSocket {
                 fail(ctx, c, 1000, "no-speech", "no words were heard: check the microphone and speak up");
             }
         }
+    }
+
+    /**
+     * Judges a follow-up answer, keeps it with its mock interview, and sends the verdict; when it cannot be kept
+     * the verdict is still sent, after a {@code storage} error saying so.
+     */
+    private void judged(Connection c, List<Word> words) {
+        ProbeVerdict verdict = ProbeJudge.judge(c.card, c.probe, words);
+        if (c.followUpOf != null) {
+            try {
+                store.saveFollowUp(c.followUpOf, new FollowUp(c.probe, String.join(" ", words.stream().map(Word::word).toList()), verdict));
+            } catch (StorageException e) {
+                LOG.warn("follow-up of attempt {}: {}", c.followUpOf, e.getMessage(), e);
+                c.outbox.send(LiveEvents.error("storage", e.getMessage() + "; the follow-up is judged but not kept with the interview"), false);
+            }
+        }
+        c.outbox.send(new LiveEvents.Probe("probe", verdict, words), false);
     }
 
     private void close(WsCloseContext ctx) {

@@ -2,19 +2,29 @@ package dev.starpace.server.web;
 
 import dev.starpace.engine.Analyzer;
 import dev.starpace.engine.Level;
+import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
+import dev.starpace.engine.probe.ProbePicker;
+import dev.starpace.engine.transcript.EstimatedTimings;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The REST handlers: each translates HTTP to a call into the bank, the analyzer or the store, and back. */
 final class Api {
+    /** What a candidate reads when an attempt is gone: a sentence, not an id. */
+    static final String NO_ATTEMPT = "That attempt is not in your history: it may have been deleted.";
+
     private final Analyzer analyzer;
     private final AttemptStore store;
     private final StoredAnswers stored;
@@ -57,7 +67,7 @@ final class Api {
 
     void deleteAttempt(Context ctx) {
         if (!store.delete(ctx.pathParam("id"))) {
-            throw new ApiException(404, "no attempt " + Echo.of(ctx.pathParam("id")));
+            throw new ApiException(404, NO_ATTEMPT);
         }
         ctx.status(204);
     }
@@ -74,7 +84,7 @@ final class Api {
             try {
                 t = stored.score(a, card, level(a.level()));
             } catch (NoSpeechException e) {
-                throw new ApiException(409, "attempt " + a.id() + " has no words to score: no speech was heard in its audio");
+                throw new ApiException(409, "Nothing to re-score: no words were heard in this attempt.");
             }
             store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), t);
             ctx.json(store.get(a.id()).orElseThrow());
@@ -86,9 +96,104 @@ final class Api {
         ctx.json(store.get(a.id()).orElseThrow());
     }
 
+    /** One scored take of a question, for its progress over time: the score, each phase's seconds, and whether it is the best. */
+    record Take(String id, String startedAt, int score, Map<Phase, Double> phases, boolean best) {
+    }
+
+    /** Every scored take of one question, oldest first, the best (the latest of equal scores) marked. */
+    void progress(Context ctx) {
+        Card card = card(ctx.pathParam("id"));
+        List<Attempt> scored = store.list(card.id()).stream().filter(a -> a.score() != null)
+            .sorted(Comparator.comparing(Attempt::startedAt)).map(a -> store.get(a.id()).orElse(null))
+            .filter(a -> a != null && a.transcript() != null).toList();
+        int best = -1;
+        for (int i = 0; i < scored.size(); i++) {
+            if (best < 0 || scored.get(i).score() >= scored.get(best).score()) {
+                best = i;
+            }
+        }
+        List<Take> takes = new ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            Attempt a = scored.get(i);
+            Map<Phase, Double> phases = new EnumMap<>(Phase.class);
+            a.transcript().phases().forEach(p -> phases.put(p.phase(), p.seconds()));
+            takes.add(new Take(a.id(), a.startedAt(), a.score(), phases, i == best));
+        }
+        ctx.json(takes);
+    }
+
+    /** The scored transcript alone, as a file to keep (docs/scored-transcript.md). */
+    void transcript(Context ctx) {
+        Attempt a = found(ctx.pathParam("id"));
+        if (a.transcript() == null) {
+            throw new ApiException(404, "This attempt has no scored transcript: no words were heard.");
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"starpace-" + a.id() + ".json\"").json(a.transcript());
+    }
+
+    /** A written answer from the browser. */
+    record Written(String question, String level, String text) {
+    }
+
+    /** Scores a written answer, timed as if spoken at a steady pace, and keeps it as an attempt with no audio. */
+    void written(Context ctx) {
+        Written w;
+        try {
+            w = ctx.bodyAsClass(Written.class);
+        } catch (Exception e) {
+            // Jackson's parse errors arrive unchecked through Javalin's Kotlin
+            throw new ApiException(400, "Send the answer as {\"question\": ID, \"level\": \"sde2\", \"text\": \"...\"}.");
+        }
+        if (w == null || w.question() == null) {
+            throw new ApiException(400, "Say which question the answer is for.");
+        }
+        Card card = card(w.question());
+        Level level = level(w.level() == null ? "sde2" : w.level());
+        List<Word> words = w.text() == null ? List.of() : EstimatedTimings.words(w.text());
+        if (words.isEmpty()) {
+            throw new ApiException(400, "Write your answer first: there are no words to score.");
+        }
+        ScoredTranscript t = analyzer.analyze(words, card.id(), level);
+        Attempt a = store.keep(card.id(), level.id(), Attempt.WRITTEN, t);
+        ctx.status(201).json(store.get(a.id()).orElseThrow());
+    }
+
+    /** The report as one self-contained HTML page, to keep or share. */
+    void report(Context ctx) {
+        Attempt a = found(ctx.pathParam("id"));
+        if (a.transcript() == null) {
+            throw new ApiException(404, "This attempt has no report: no words were heard.");
+        }
+        // its styles are inline: the page's own policy would refuse them
+        ctx.header("Content-Security-Policy", StarPaceServer.REPORT_CSP);
+        ctx.contentType("text/html; charset=utf-8").result(HtmlReport.of(a));
+    }
+
+    /** The card's follow-ups in the order to ask them after this answer, those about the card's own story last. */
+    void probes(Context ctx) {
+        Attempt a = found(ctx.pathParam("id"));
+        List<String> said = a.transcript() == null ? List.of()
+            : a.transcript().words().stream().map(ScoredTranscript.ScoredWord::word).toList();
+        ctx.json(ProbePicker.order(card(a.questionId()), said));
+    }
+
+    /** The recording as a WAV with its length, answering byte ranges so the player knows the duration and can seek. */
     void audio(Context ctx) {
-        byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, "no attempt " + Echo.of(ctx.pathParam("id"))));
-        ctx.contentType("audio/wav").header("Cache-Control", "no-store").result(wav);
+        byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, NO_ATTEMPT));
+        ctx.contentType("audio/wav").header("Cache-Control", "no-store").header("Accept-Ranges", "bytes");
+        if (ctx.queryParam("download") != null) {
+            ctx.header("Content-Disposition", "attachment; filename=\"starpace-" + ctx.pathParam("id") + ".wav\"");
+        }
+        ByteRange range = ByteRange.of(ctx.header("Range"), wav.length);
+        if (range == null) {
+            ctx.status(416).header("Content-Range", "bytes */" + wav.length);
+            return;
+        }
+        if (ctx.header("Range") != null) {
+            ctx.status(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + wav.length);
+        }
+        ctx.header("Content-Length", Long.toString(range.length()));
+        ctx.result(java.util.Arrays.copyOfRange(wav, (int) range.first(), (int) range.last() + 1));
     }
 
     private Card card(String id) {
@@ -106,7 +211,7 @@ final class Api {
     }
 
     private Attempt found(String id) {
-        return store.get(id).orElseThrow(() -> new ApiException(404, "no attempt " + Echo.of(id)));
+        return store.get(id).orElseThrow(() -> new ApiException(404, NO_ATTEMPT));
     }
 
     private static Level level(String text) {

@@ -15,8 +15,8 @@ final class LiveEvents {
     private LiveEvents() {
     }
 
-    /** The first message a client sends. */
-    record Start(String type, String question, String level, String mode, Integer probe, Integer sampleRate) {
+    /** The first message a client sends; a follow-up names the mock interview it follows ({@code attemptId}) to be kept with it. */
+    record Start(String type, String question, String level, String mode, Integer probe, Integer sampleRate, String attemptId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

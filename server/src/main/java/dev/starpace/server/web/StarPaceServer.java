@@ -47,6 +47,12 @@ public final class StarPaceServer implements AutoCloseable {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
         + " media-src 'self' blob:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none';"
         + " form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The exported HTML report (HtmlReport) carries its styles inline so that it stands alone as a file; opened
+     * from the server it may use them, and nothing else: no script, no request, no form.
+     */
+    static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none';"
+        + " frame-ancestors 'none'";
     /** How long a live socket may carry nothing before it is closed (docs/live-protocol.md). */
     public static final Duration SOCKET_IDLE = Duration.ofMinutes(5);
 
@@ -90,9 +96,14 @@ public final class StarPaceServer implements AutoCloseable {
             config.routes.get("/api/questions/{id}", api::question);
             config.routes.get("/api/attempts", api::attempts);
             config.routes.get("/api/attempts/{id}", api::attempt);
+            config.routes.post("/api/attempts/written", api::written);
             config.routes.delete("/api/attempts/{id}", api::deleteAttempt);
             config.routes.post("/api/attempts/{id}/rescore", api::rescore);
             config.routes.get("/api/attempts/{id}/audio", api::audio);
+            config.routes.get("/api/attempts/{id}/probes", api::probes);
+            config.routes.get("/api/attempts/{id}/transcript.json", api::transcript);
+            config.routes.get("/api/attempts/{id}/report.html", api::report);
+            config.routes.get("/api/questions/{id}/progress", api::progress);
             config.routes.ws("/ws/answer", socket::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
@@ -103,12 +114,12 @@ public final class StarPaceServer implements AutoCloseable {
                 ctx.status(503).json(Map.of("error", e.getMessage()));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                // the details go to the log; the client gets one line with no class names in it
+                // the candidate reads one sentence with no class names in it; the details go to the server's log
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(Map.of("error", "internal error: the server could not answer this request"));
+                ctx.status(500).json(Map.of("error", "Something went wrong in StarPace: the server's log has the details."));
             });
             config.routes.error(404, ctx -> {
-                // an API handler's own 404 ("no attempt ...") keeps its message
+                // an API handler's own 404 (an attempt that is gone) keeps its message
                 if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) {
                     ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + Echo.of(ctx.path())));
                 }

@@ -65,7 +65,7 @@ class MainTest {
         assertTrue(r.out().contains("Task         0.0s of 13.7s missing"), r.out());
         assertTrue(r.out().contains("FAIL no-disqualifiers"), r.out());
         assertTrue(r.out().contains("\"i told the platform team about it\""), r.out());
-        assertTrue(r.out().contains("Bar Raiser: Sounds competent but fails on content."), r.out());
+        assertTrue(r.out().contains("Bar Raiser: Light on substance: none of the content checks passed."), r.out());
         assertTrue(r.out().contains("for this LP (Customer Obsession)."), r.out());
     }
 

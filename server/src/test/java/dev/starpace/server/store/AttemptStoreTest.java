@@ -2,9 +2,11 @@ package dev.starpace.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.transcript.Word;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -43,13 +45,37 @@ class AttemptStoreTest {
             assertEquals(4, store.pcm("old").length);
             store.appendHeard("old", 1, new byte[] {5, 0}, 0, List.of(new Word("i", 0.1, 0.3), new Word("led", 0.3, 0.6)));
             assertEquals(List.of("i", "led"), store.words("old").stream().map(Word::word).toList());
+            store.saveFollowUp("old", followUp(2, "I would ask the customer first"));
         }
         assertEquals(Schema.MIGRATIONS.size(), userVersion(data));
         try (AttemptStore again = AttemptStore.open(data)) {
             assertEquals(2, again.words("old").size(), "a second open migrates nothing and loses nothing");
+            assertEquals(List.of(2), again.get("old").orElseThrow().followUps().stream().map(FollowUp::probe).toList());
             again.delete("old");
             assertTrue(again.words("old").isEmpty() && again.pcm("old").length == 0, "words and audio go with their attempt");
+            assertEquals(0, count(data, "follow_ups"), "follow-ups go with their attempt");
         }
+    }
+
+    /** A database of schema 2 (words kept as heard, before follow-ups were kept) gains follow-ups, keeps its words. */
+    @Test
+    void aDatabaseFromBeforeFollowUpsWereKeptIsMigrated() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        sql(data, BEFORE_VERSIONS);
+        sql(data, Schema.MIGRATIONS.get(1).get(0), "INSERT INTO attempt_words VALUES ('old', 0, 'we', 0.0, 0.2)",
+            "PRAGMA user_version = 2");
+        try (AttemptStore store = AttemptStore.open(data)) {
+            assertEquals(List.of("we"), store.words("old").stream().map(Word::word).toList());
+            assertNull(store.get("old").orElseThrow().followUps(), "no follow-ups yet");
+            store.saveFollowUp("old", followUp(1, "first try"));
+            store.saveFollowUp("old", followUp(0, "another probe"));
+            store.saveFollowUp("old", followUp(1, "second try"));
+            List<FollowUp> kept = store.get("old").orElseThrow().followUps();
+            assertEquals(List.of(0, 1), kept.stream().map(FollowUp::probe).toList(), "in the order last answered");
+            assertEquals("second try", kept.get(1).answer(), "answering a probe again replaces it");
+            assertEquals(ProbeVerdict.MIXED, kept.get(1).verdict().verdict());
+        }
+        assertEquals(Schema.MIGRATIONS.size(), userVersion(data));
     }
 
     @Test
@@ -125,6 +151,18 @@ class AttemptStoreTest {
             for (String sql : statements) {
                 s.execute(sql);
             }
+        }
+    }
+
+    private static FollowUp followUp(int probe, String answer) {
+        return new FollowUp(probe, answer, new ProbeVerdict(probe, "What would you do differently?", ProbeVerdict.MIXED,
+            List.of("names an action"), List.of("asked the customer"), List.of(), "I would ask first"));
+    }
+
+    private static int count(Path data, String table) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("starpace.db"));
+             Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            return rs.getInt(1);
         }
     }
 

@@ -75,6 +75,58 @@ class AnswerSocketTest extends ServerTest {
     }
 
     @Test
+    void aFollowUpNamingItsMockInterviewIsKeptWithIt() throws Exception {
+        String interview;
+        try (Seeds seeds = new Seeds(data)) {
+            interview = seeds.written(CandidateDefectsTest.ONE_GAP);
+        }
+        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        for (int take = 0; take < 2; take++) {
+            LiveClient client = LiveClient.connect(server.port());
+            client.send(START.replace("\"practice\"", "\"probe\",\"probe\":1,\"attemptId\":\"" + interview + "\""));
+            for (int at = 0; at < pcm.length; at += FRAME) {
+                client.send(pcm, at, Math.min(pcm.length, at + FRAME));
+            }
+            client.send("{\"type\":\"stop\"}");
+            assertEquals(1000, client.awaitClose());
+        }
+        JsonNode followUps = server.get("/api/attempts/" + interview).json().get("followUps");
+        assertEquals(1, followUps.size(), "answering the same follow-up again replaces it: " + followUps);
+        assertEquals(1, followUps.get(0).get("probe").asInt());
+        assertTrue(followUps.get(0).get("answer").asText().contains("platform team"), followUps.toString());
+        assertEquals("weak", followUps.get(0).get("verdict").get("verdict").asText());
+
+        LiveClient stranger = LiveClient.connect(server.port());
+        stranger.send(START.replace("\"practice\"", "\"probe\",\"probe\":1,\"attemptId\":\"no-such-attempt\""));
+        assertEquals(1008, stranger.awaitClose());
+        assertEquals("bad-start", stranger.last("error").get("code").asText());
+    }
+
+    @Test
+    void aFollowUpWhoseInterviewIsDeletedMeanwhileIsStillJudged() throws Exception {
+        String interview;
+        try (Seeds seeds = new Seeds(data)) {
+            interview = seeds.written(CandidateDefectsTest.ONE_GAP);
+        }
+        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        LiveClient client = LiveClient.connect(server.port());
+        client.send(START.replace("\"practice\"", "\"probe\",\"probe\":1,\"attemptId\":\"" + interview + "\""));
+        client.await("ready");
+        assertEquals(204, server.call("DELETE", "/api/attempts/" + interview).status());
+        int part = Math.min(pcm.length, 20 * 32_000) / FRAME * FRAME;
+        for (int at = 0; at < part; at += FRAME) {
+            client.send(pcm, at, at + FRAME);
+        }
+        client.send("{\"type\":\"stop\"}");
+        assertEquals(1000, client.awaitClose());
+        JsonNode error = client.last("error");
+        assertEquals("storage", error.get("code").asText(), client.events.toString());
+        assertTrue(error.get("message").asText().contains("the attempt was deleted"), error.toString());
+        assertEquals("probe", client.types().get(client.types().size() - 1), "the verdict still comes: " + client.types());
+        assertEquals(404, server.get("/api/attempts/" + interview).status());
+    }
+
+    @Test
     void aDroppedSocketKeepsWhatWasHeardAsIncomplete() throws Exception {
         byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
         LiveClient client = LiveClient.connect(server.port());

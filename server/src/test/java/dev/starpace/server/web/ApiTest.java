@@ -1,9 +1,16 @@
 package dev.starpace.server.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The REST API over real HTTP. */
@@ -39,7 +46,7 @@ class ApiTest extends ServerTest {
         assertTrue(unknown.contentType().startsWith("application/json"));
         assertTrue(unknown.json().get("error").asText().contains("unknown question 'no-such-question'"));
         assertEquals(404, server.get("/api/attempts/nope").status());
-        assertEquals("no attempt nope", server.get("/api/attempts/nope").json().get("error").asText());
+        assertEquals("That attempt is not in your history: it may have been deleted.", server.get("/api/attempts/nope").json().get("error").asText());
         assertEquals(404, server.call("DELETE", "/api/attempts/nope").status());
         assertEquals(404, server.call("POST", "/api/attempts/nope/rescore").status());
         assertEquals(404, server.get("/api/attempts/nope/audio").status());
@@ -76,5 +83,57 @@ class ApiTest extends ServerTest {
         assertTrue(new String(page.body()).contains("<main id=\"app\""));
         assertEquals(200, server.get("/capture-worklet.js").status());
         assertEquals(StarPaceServer.DEFAULT_HOST, "127.0.0.1");
+    }
+
+    @Test
+    void theRecordingIsServedWithItsLengthAndInRanges() throws Exception {
+        String id;
+        try (Seeds seeds = new Seeds(data)) {
+            id = seeds.spoken("seed-weak");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        URI audio = URI.create("http://127.0.0.1:" + server.port() + "/api/attempts/" + id + "/audio");
+        HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(audio).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, whole.statusCode());
+        assertEquals(String.valueOf(whole.body().length), whole.headers().firstValue("Content-Length").orElse("none"));
+        assertEquals("bytes", whole.headers().firstValue("Accept-Ranges").orElse(""));
+        HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(audio).header("Range", "bytes=100-199").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, part.statusCode());
+        assertEquals("bytes 100-199/" + whole.body().length, part.headers().firstValue("Content-Range").orElse(""));
+        assertArrayEquals(Arrays.copyOfRange(whole.body(), 100, 200), part.body());
+        HttpResponse<byte[]> tail = http.send(HttpRequest.newBuilder(audio).header("Range", "bytes=-10").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(10, tail.body().length);
+        HttpResponse<byte[]> beyond = http.send(HttpRequest.newBuilder(audio).header("Range", "bytes=99999999-").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(416, beyond.statusCode());
+    }
+
+    @Test
+    void aWrittenAnswerIsScoredAndKept() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI written = URI.create("http://127.0.0.1:" + server.port() + "/api/attempts/written");
+        String body = new ObjectMapper().writeValueAsString(java.util.Map.of("question", "customer-obsession-above-and-beyond",
+            "level", "sde2", "text", CandidateDefectsTest.ONE_GAP));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(written).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode attempt = new ObjectMapper().readTree(r.body());
+        assertEquals("written", attempt.get("mode").asText());
+        assertEquals("Leaning Hire", attempt.get("transcript").get("verdict").get("decision").asText());
+        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(written).POST(HttpRequest.BodyPublishers.ofString(
+            "{\"question\":\"customer-obsession-above-and-beyond\",\"text\":\"  \"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, empty.statusCode());
+        assertEquals("Write your answer first: there are no words to score.", new ObjectMapper().readTree(empty.body()).get("error").asText());
+        assertEquals(400, http.send(HttpRequest.newBuilder(written).POST(HttpRequest.BodyPublishers.ofString("not json")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        String id = attempt.get("id").asText();
+        JsonNode probes = server.get("/api/attempts/" + id + "/probes").json();
+        assertEquals(4, probes.size());
+        assertEquals(1, server.get("/api/questions/customer-obsession-above-and-beyond/progress").json().size());
+        assertEquals(404, server.get("/api/questions/nope/progress").status());
+        assertTrue(new String(server.get("/api/attempts/" + id + "/report.html").body()).contains("Leaning Hire"));
     }
 }

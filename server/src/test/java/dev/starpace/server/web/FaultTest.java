@@ -131,6 +131,17 @@ class FaultTest {
             assertEquals(1, list.size(), list.toString());
             assertEquals(Attempt.INCOMPLETE, list.get(0).get("status").asText(), "not left recording");
             assertEquals(200, get(serve.port, "/api/questions").status(), "the server still serves");
+
+            // a written answer on the full disk: one line and 503, and nothing left behind
+            HttpResponse<byte[]> written = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port + "/api/attempts/written"))
+                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(java.util.Map.of(
+                    "question", "customer-obsession-above-and-beyond", "text", CandidateDefectsTest.ONE_GAP.repeat(3))))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(503, written.statusCode(), new String(written.body()));
+            String why = new ObjectMapper().readTree(written.body()).get("error").asText();
+            assertTrue(why.contains("disk is full") && why.lines().count() == 1, why);
+            assertNoInternals(why);
+            assertEquals(1, get(serve.port, "/api/attempts").json().size(), "no written attempt half kept");
             assertTrue(serve.err.stream().noneMatch(l -> l.contains("SQLITE_") && l.startsWith("starpace")), serve.err.toString());
         } finally {
             if (mounted) {

@@ -38,9 +38,15 @@ class LockdownTest extends ServerTest {
             assertTrue(api.contains("does not answer to the host name"), api);
             assertEquals(403, status(raw(port, host, "GET", "/", "")), "the page too: " + host);
             assertEquals(403, status(raw(port, host, "DELETE", "/api/attempts/x", "")), host);
+            for (String path : List.of("/api/attempts/x/audio", "/api/attempts/x/report.html", "/api/attempts/x/transcript.json",
+                "/api/attempts/x/probes", "/api/questions/x/progress")) {
+                assertEquals(403, status(raw(port, host, "GET", path, "")), host + path);
+            }
+            assertEquals(403, status(raw(port, host, "POST", "/api/attempts/written", "Content-Length: 0\r\n")), host);
             assertEquals(403, status(raw(port, host, "GET", "/ws/answer", UPGRADE + "Origin: http://" + host + "\r\n")),
                 "the socket refuses the upgrade: " + host);
         }
+        assertTrue(body(raw(port, "127.0.0.1:" + port, "GET", "/api/attempts", "")).contains("[]"), "nothing refused was stored");
         assertEquals(101, status(raw(port, "127.0.0.1:" + port, "GET", "/ws/answer", UPGRADE)), "its own host upgrades");
         String huge = raw(port, "x".repeat(5000), "GET", "/api/attempts", "");
         assertEquals(403, status(huge));
@@ -67,7 +73,8 @@ class LockdownTest extends ServerTest {
 
     @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
-        for (String path : List.of("/", "/app.js", "/api/questions", "/api/attempts/nope", "/nothing")) {
+        for (String path : List.of("/", "/app.js", "/typed.js", "/api/questions", "/api/attempts/nope", "/api/attempts/nope/report.html",
+            "/api/questions/nope/progress", "/nothing")) {
             String r = raw(server.port(), "127.0.0.1:" + server.port(), "GET", path, "");
             assertTrue(r.contains("\r\nContent-Security-Policy: " + StarPaceServer.CSP + "\r\n"), path + ": " + r);
             assertTrue(r.contains("\r\nX-Content-Type-Options: nosniff\r\n"), path);
@@ -76,6 +83,21 @@ class LockdownTest extends ServerTest {
         }
         assertTrue(StarPaceServer.CSP.contains("frame-ancestors 'none'") && StarPaceServer.CSP.contains("script-src 'self';")
             && !StarPaceServer.CSP.contains("unsafe"), StarPaceServer.CSP);
+    }
+
+    /** The exported report carries its styles inline: its own policy allows those, and no script or request. */
+    @Test
+    void theHtmlReportMayUseItsInlineStylesAndNothingElse() throws Exception {
+        String id;
+        try (Seeds seeds = new Seeds(data)) {
+            id = seeds.written(CandidateDefectsTest.ONE_GAP);
+        }
+        String r = raw(server.port(), "127.0.0.1:" + server.port(), "GET", "/api/attempts/" + id + "/report.html", "");
+        assertEquals(200, status(r));
+        assertTrue(r.contains("\r\nContent-Security-Policy: " + StarPaceServer.REPORT_CSP + "\r\n"), r.substring(0, r.indexOf("\r\n\r\n")));
+        assertTrue(r.contains("\r\nX-Frame-Options: DENY\r\n"));
+        assertTrue(StarPaceServer.REPORT_CSP.startsWith("default-src 'none';") && !StarPaceServer.REPORT_CSP.contains("script-src")
+            && StarPaceServer.REPORT_CSP.contains("frame-ancestors 'none'"), StarPaceServer.REPORT_CSP);
     }
 
     static int status(String response) {

@@ -1,0 +1,91 @@
+package dev.starpace.server.web;
+
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.rules.Evidence;
+import dev.starpace.engine.rules.RuleResult;
+import dev.starpace.engine.timing.PhaseTiming;
+import dev.starpace.server.store.Attempt;
+import dev.starpace.server.store.FollowUp;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An attempt's report as one self-contained HTML file (styles inline, no scripts, no requests), to keep or
+ * share: the score and verdict, each phase against its target, the checklist with its evidence, the
+ * transcript coloured and labelled by phase, fillers by kind, and a mock interview's follow-ups.
+ */
+final class HtmlReport {
+    private static final Map<Phase, String> COLOURS = Map.of(Phase.SITUATION, "#3b6a99", Phase.TASK, "#a65300",
+        Phase.ACTION, "#3d7a35", Phase.RESULT, "#c0392b", Phase.REFLECTION, "#8a5a83");
+    /** What each check is called on screen (the web app's names). */
+    static final Map<String, String> RULE_NAMES = Map.of("action-first-person", "Action told in the first person",
+        "result-quantified", "Result in numbers", "task-scope-boundary", "Task shows the work was beyond your remit",
+        "reflection-specific", "Reflection specific to this story", "no-disqualifiers", "Ownership kept (no hand-off)",
+        "pace", "Pace", "fillers", "Fillers", "long-pauses", "Long silences");
+
+    private HtmlReport() {
+    }
+
+    static String of(Attempt a) {
+        ScoredTranscript t = a.transcript();
+        StringBuilder b = new StringBuilder();
+        b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .append("<title>StarPace report: ").append(esc(t.question().text())).append("</title><style>")
+            .append("body{font:15px/1.5 system-ui,sans-serif;color:#222;max-width:900px;margin:1.5em auto;padding:0 1em}")
+            .append(".bar{height:14px;border-radius:3px;display:inline-block;vertical-align:middle}")
+            .append("td,th{padding:.3em .5em;text-align:left;border-bottom:1px solid #eee}table{border-collapse:collapse}")
+            .append(".w{border-bottom:3px solid}.flag{background:#fde2c8}.lbl{color:#fff;font-size:.72em;font-weight:700;")
+            .append("text-transform:uppercase;border-radius:3px;padding:0 .35em;margin:0 .3em}.pass{color:#2a7a2a}.fail{color:#b00000}")
+            .append(".ev{display:inline-block;margin:.1em .3em;padding:0 .4em;border-radius:3px;background:#eee}")
+            .append("</style></head><body><h1>StarPace report</h1>");
+        b.append("<p><b>").append(esc(t.question().text())).append("</b><br>").append(esc(t.question().lp())).append(" · ")
+            .append(a.level().toUpperCase(Locale.ROOT)).append(" · ").append(esc(a.startedAt())).append("</p>");
+        b.append("<h2>").append(t.score().total()).append("/100 — ").append(esc(t.verdict().decision().label())).append("</h2><p><i>")
+            .append(esc(t.verdict().text())).append("</i></p>");
+        double longest = Math.max(1, t.phases().stream().mapToDouble(p -> Math.max(p.seconds(), p.targetSeconds())).max().orElse(1));
+        b.append("<h2>Phases against targets</h2><table>");
+        for (PhaseTiming p : t.phases()) {
+            b.append("<tr><th>").append(p.phase().title()).append("</th><td><span class=\"bar\" style=\"background:")
+                .append(COLOURS.get(p.phase())).append(";width:").append(Math.round(p.seconds() / longest * 300)).append("px\"></span></td><td>")
+                .append(Math.round(p.seconds())).append(" s / ").append(Math.round(p.targetSeconds())).append(" · ")
+                .append(p.status().id().replace('-', ' ')).append("</td></tr>");
+        }
+        b.append("</table><h2>Checklist</h2><ul>");
+        for (RuleResult r : t.rules()) {
+            b.append("<li class=\"").append(r.passed() ? "pass" : "fail").append("\">").append(r.passed() ? "✓ " : "✗ ").append("<b>")
+                .append(esc(RULE_NAMES.getOrDefault(r.id(), r.id()))).append("</b> — ").append(esc(r.message())).append("<br>");
+            for (Evidence e : r.evidence()) {
+                b.append("<span class=\"ev\">").append(esc(e.text())).append("</span>");
+            }
+            b.append("</li>");
+        }
+        b.append("</ul><h2>Transcript</h2><p>");
+        Phase last = null;
+        for (ScoredTranscript.ScoredWord w : t.words()) {
+            if (w.phase() != last) {
+                b.append("<span class=\"lbl\" style=\"background:").append(COLOURS.get(w.phase())).append("\">").append(w.phase().title()).append("</span>");
+                last = w.phase();
+            }
+            b.append("<span class=\"w\" style=\"border-color:").append(COLOURS.get(w.phase())).append("\">").append(esc(w.word())).append("</span> ");
+        }
+        Map<String, Integer> fillers = new LinkedHashMap<>();
+        t.delivery().fillers().items().forEach(f -> fillers.merge(f.text().toLowerCase(Locale.ROOT), 1, Integer::sum));
+        b.append("</p><h2>Delivery</h2><p>Pace: ").append(Math.round(t.delivery().wordsPerMinute())).append(" words a minute. Fillers: ")
+            .append(fillers.isEmpty() ? "none heard" : String.join(", ", fillers.entrySet().stream().map(e -> esc(e.getKey()) + " ×" + e.getValue()).toList()))
+            .append(".</p>");
+        if (a.followUps() != null) {
+            b.append("<h2>Follow-up questions</h2>");
+            for (FollowUp f : a.followUps()) {
+                b.append("<p><b>").append(esc(f.verdict().question())).append("</b><br>“").append(esc(f.answer())).append("”<br>Your answer: ")
+                    .append(esc(f.verdict().verdict())).append(". ").append(esc(String.join(" ", f.verdict().reasons()))).append("</p>");
+            }
+        }
+        return b.append("</body></html>").toString();
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
