@@ -269,15 +269,11 @@ public final class LiveStarSegmenter implements LiveSegmenter {
                 next[p] = chain().open()[p] + e[p];
                 continue;
             }
-            double max = Double.NEGATIVE_INFINITY;
+            double[] into = new double[P];
             for (int q = 0; q < P; q++) {
-                max = Math.max(max, forward[q] + chain().move()[q][p]);
+                into[q] = forward[q] + chain().move()[q][p];
             }
-            double sum = 0;
-            for (int q = 0; q < P; q++) {
-                sum += Math.exp(forward[q] + chain().move()[q][p] - max);
-            }
-            next[p] = max + Math.log(sum) + e[p];
+            next[p] = PhaseClassifier.logSumExp(into) + e[p];
         }
         return PhaseClassifier.logSoftmax(next);
     }

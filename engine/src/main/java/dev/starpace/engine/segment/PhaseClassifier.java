@@ -50,8 +50,8 @@ public record PhaseClassifier(double[] mean, double[] scale, double[][] weights)
         return s;
     }
 
-    /** Normalises scores into log-probabilities, stably. */
-    public static double[] logSoftmax(double[] z) {
+    /** log Σ exp(z), stably. */
+    public static double logSumExp(double[] z) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : z) {
             max = Math.max(max, v);
@@ -60,7 +60,12 @@ public record PhaseClassifier(double[] mean, double[] scale, double[][] weights)
         for (double v : z) {
             sum += Math.exp(v - max);
         }
-        double log = max + Math.log(sum);
+        return max + Math.log(sum);
+    }
+
+    /** Normalises scores into log-probabilities, stably. */
+    public static double[] logSoftmax(double[] z) {
+        double log = logSumExp(z);
         double[] out = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             out[i] = z[i] - log;

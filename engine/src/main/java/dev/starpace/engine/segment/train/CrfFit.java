@@ -114,7 +114,7 @@ final class CrfFit {
                 for (int q = 0; q < P; q++) {
                     t[q] = alpha[u - 1][q] + move[q][p];
                 }
-                alpha[u][p] = logSum(t) + e[u][p];
+                alpha[u][p] = PhaseClassifier.logSumExp(t) + e[u][p];
             }
         }
         for (int u = n - 2; u >= 0; u--) {
@@ -122,10 +122,10 @@ final class CrfFit {
                 for (int p = 0; p < P; p++) {
                     t[p] = move[q][p] + e[u + 1][p] + beta[u + 1][p];
                 }
-                beta[u][q] = logSum(t);
+                beta[u][q] = PhaseClassifier.logSumExp(t);
             }
         }
-        double logZ = logSum(alpha[n - 1]);
+        double logZ = PhaseClassifier.logSumExp(alpha[n - 1]);
         for (int u = 0; u < n; u++) {
             for (int p = 0; p < P; p++) {
                 double marginal = Math.exp(alpha[u][p] + beta[u][p] - logZ);
@@ -148,18 +148,6 @@ final class CrfFit {
                 }
             }
         }
-    }
-
-    private static double logSum(double[] v) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            max = Math.max(max, x);
-        }
-        double s = 0;
-        for (double x : v) {
-            s += Math.exp(x - max);
-        }
-        return max + Math.log(s);
     }
 
     private static final class Moments {
