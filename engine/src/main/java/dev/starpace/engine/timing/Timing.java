@@ -93,9 +93,11 @@ public final class Timing {
 
     /**
      * The phases a live answer may be told run long: clearly long both under the phases shown and under the phases
-     * the report would give if the answer ended now, so a nudge is not contradicted when a label moves.
+     * the report would give if the answer ended now, so a nudge is not contradicted when a label moves. Those are
+     * asked for only when some phase is clearly long as shown: labelling the whole answer again costs more.
      */
-    public static java.util.Set<Phase> runningLong(List<Word> words, List<Phase> shown, List<Phase> endedNow,
+    public static java.util.Set<Phase> runningLong(List<Word> words, List<Phase> shown,
+                                                    java.util.function.Supplier<List<Phase>> endedNow,
                                                     Map<Phase, Double> targets) {
         java.util.Set<Phase> out = java.util.EnumSet.noneOf(Phase.class);
         if (words.isEmpty()) {
@@ -106,7 +108,10 @@ public final class Timing {
                 out.add(t.phase());
             }
         }
-        for (PhaseTiming t : phases(words, endedNow, targets)) {
+        if (out.isEmpty()) {
+            return out;
+        }
+        for (PhaseTiming t : phases(words, endedNow.get(), targets)) {
             if (!clearlyLong(t)) {
                 out.remove(t.phase());
             }

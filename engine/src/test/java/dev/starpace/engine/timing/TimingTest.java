@@ -28,6 +28,23 @@ class TimingTest {
     }
 
     @Test
+    void aPhaseIsCalledLongLiveOnlyWhenItIsClearlyLongAsShownAndAsIfTheAnswerEndedNow() {
+        Map<Phase, Double> targets = Map.of(Phase.SITUATION, 30.0, Phase.TASK, 20.0, Phase.ACTION, 90.0,
+            Phase.RESULT, 20.0, Phase.REFLECTION, 15.0);
+        // 48 s of situation: past 30 s + 25 % + the 8 s margin
+        List<Word> words = List.of(new Word("a", 0, 24), new Word("b", 24, 48), new Word("c", 48, 50));
+        List<Phase> shown = List.of(Phase.SITUATION, Phase.SITUATION, Phase.TASK);
+        assertEquals(java.util.Set.of(Phase.SITUATION), Timing.runningLong(words, shown, () -> shown, targets));
+        List<Phase> endedNow = List.of(Phase.SITUATION, Phase.TASK, Phase.TASK);
+        assertEquals(java.util.Set.of(), Timing.runningLong(words, shown, () -> endedNow, targets),
+            "the whole-answer labels give the situation 24 s: no nudge");
+        List<Phase> short_ = List.of(Phase.SITUATION, Phase.TASK, Phase.TASK);
+        assertEquals(java.util.Set.of(), Timing.runningLong(words, short_, () -> {
+            throw new AssertionError("nothing is long as shown: the answer is not labelled again");
+        }, targets));
+    }
+
+    @Test
     void statusUsesAQuarterTolerance() {
         assertEquals(PhaseStatus.SHORT, PhaseStatus.of(22, 30));
         assertEquals(PhaseStatus.ON_TARGET, PhaseStatus.of(23, 30));

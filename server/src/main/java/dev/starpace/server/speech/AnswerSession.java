@@ -119,7 +119,7 @@ public final class AnswerSession implements AutoCloseable {
         listener.timers(timings, timersAt);
         int finals = segmenter.size();
         Set<Phase> runningLong = Timing.runningLong(words.subList(0, finals), phases.subList(0, finals),
-            segmenter.asIfEndedNow(), targets);
+            segmenter::asIfEndedNow, targets);
         nudges.check(timings, runningLong, scored, timersAt, listener);
     }
 
