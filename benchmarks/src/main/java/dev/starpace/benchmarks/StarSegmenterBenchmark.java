@@ -62,7 +62,7 @@ public class StarSegmenterBenchmark {
         float[] vector = SentenceEncoder.shared().encode(StarSegmenter.text(tokens, unit));
         List<float[]> around = new java.util.ArrayList<>(vectors);
         around.set(middle, vector);
-        double[] x = StarSegmenter.features(answer, tokens, units, around, middle, false,
+        double[] x = StarSegmenter.features(tokens, units, around, middle, false,
             StarSegmenter.livePosition(answer, unit, 150), cues);
         return model.live().emission(x);
     }

@@ -48,7 +48,6 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     /** Vectors of the closed units by text, so labelling the finished answer encodes only what was never closed. */
     private final Map<String, float[]> encoded = new HashMap<>();
     private final List<int[]> back = new ArrayList<>();
-    private final List<Double> confidence = new ArrayList<>();
     private byte[] labels = new byte[256];
     private int[] unitLabels = new int[64];
     private double[] alpha;
@@ -200,7 +199,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         float[] vector = encoder.apply(text);
         encoded.put(text, vector);
         vectors.add(vector);
-        double[] x = StarSegmenter.features(words, tokens, units, vectors, u, false,
+        double[] x = StarSegmenter.features(tokens, units, vectors, u, false,
             StarSegmenter.livePosition(words, unit, budgetSeconds), cues);
         double[] e = chain().emission(x);
         double[] belief = filtered(e);
@@ -219,7 +218,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
             path[k - first] = state;
             state = back.get(k)[state];
         }
-        confidence.add(belief[path[path.length - 1]]);
+        double confidence = belief[path[path.length - 1]];
         int changed = to;
         for (int k = first; k <= u; k++) {
             int label = path[k - first];
@@ -227,7 +226,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
                 int before = path.length >= 2 ? path[path.length - 2] : unitLabels[u - 1];
                 boolean agreed = label == before;
                 // hold: a new phase shows at once only on strong evidence; else the next unit decides
-                if (!agreed && confidence.get(u) < SWITCH) {
+                if (!agreed && confidence < SWITCH) {
                     label = before;
                 }
             }

@@ -44,7 +44,7 @@ public final class StarSegmenter {
         }
         double[][] emissions = new double[units.size()][];
         for (int u = 0; u < units.size(); u++) {
-            double[] x = features(words, tokens, units, vectors, u, true, wholePosition(words, units.get(u)), cues);
+            double[] x = features(tokens, units, vectors, u, true, wholePosition(words, units.get(u)), cues);
             emissions[u] = model.whole().emission(x);
         }
         int[] path = UnitViterbi.decode(emissions, model.whole().open(), model.whole().move());
@@ -52,8 +52,8 @@ public final class StarSegmenter {
     }
 
     /** The features of unit {@code u} given the units' vectors; the next unit is seen only when {@code whole}. */
-    public static double[] features(List<Word> words, List<String> tokens, List<Unit> units, List<float[]> vectors,
-                                    int u, boolean whole, double position, CueBook cues) {
+    public static double[] features(List<String> tokens, List<Unit> units, List<float[]> vectors, int u,
+                                    boolean whole, double position, CueBook cues) {
         float[] next = whole && u + 1 < vectors.size() ? vectors.get(u + 1) : null;
         float[] previous = u == 0 ? null : vectors.get(u - 1);
         return UnitFeatures.of(tokens, units.get(u), vectors.get(u), previous, next, position, cues);

@@ -79,9 +79,9 @@ public final class SegmenterTraining {
         for (int u = 0; u < units.size(); u++) {
             Unit unit = units.get(u);
             labels[u] = majority(timed.gold().subList(unit.from(), unit.to()));
-            whole[u] = StarSegmenter.features(words, tokens, units, vectors, u, true,
+            whole[u] = StarSegmenter.features(tokens, units, vectors, u, true,
                 StarSegmenter.wholePosition(words, unit), cues);
-            live[u] = StarSegmenter.features(words, tokens, units, vectors, u, false,
+            live[u] = StarSegmenter.features(tokens, units, vectors, u, false,
                 StarSegmenter.livePosition(words, unit, budget), cues);
         }
         return new Prepared(answer, timed, units, labels, whole, live);
@@ -167,6 +167,29 @@ public final class SegmenterTraining {
         return fold;
     }
 
+    /** Every answer, its fold and its training views: what each fold trains on and what it holds out. */
+    record Split(List<LabelledAnswer> all, int[] fold, List<List<Prepared>> views) {
+        List<Prepared> training(int k) {
+            List<Prepared> out = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (fold[i] != k) {
+                    out.addAll(views.get(i));
+                }
+            }
+            return out;
+        }
+
+        List<Integer> heldOut(int k) {
+            return IntStream.range(0, all.size()).filter(i -> fold[i] == k).boxed().toList();
+        }
+    }
+
+    Split split(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        List<LabelledAnswer> all = new ArrayList<>(samples);
+        all.addAll(corpus);
+        return new Split(all, folds(samples, corpus), all.stream().map(this::trainingViews).toList());
+    }
+
     /** Cross-validated agreement of each method on each test view. */
     record Report(Map<String, Agreement> byMethodAndView, Map<String, Agreement> fold0) {
     }
@@ -180,24 +203,12 @@ public final class SegmenterTraining {
     }
 
     Report crossValidate(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, double lambda) {
-        List<LabelledAnswer> all = new ArrayList<>(samples);
-        all.addAll(corpus);
-        int[] fold = folds(samples, corpus);
-        List<List<Prepared>> views = all.stream().map(this::trainingViews).toList();
+        Split split = split(samples, corpus);
         List<Map<String, List<Agreement>>> perFold = IntStream.range(0, FOLDS).parallel().mapToObj(k -> {
-            List<Prepared> training = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (fold[i] != k) {
-                    training.addAll(views.get(i));
-                }
-            }
-            StarModel model = fit(training, lambda, false);
+            StarModel model = fit(split.training(k), lambda, false);
             Map<String, List<Agreement>> out = new java.util.TreeMap<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (fold[i] != k) {
-                    continue;
-                }
-                LabelledAnswer a = all.get(i);
+            for (int i : split.heldOut(k)) {
+                LabelledAnswer a = split.all().get(i);
                 Map<String, LabelledAnswer.Timed> tests = new java.util.TreeMap<>(Map.of("steady", a.steady(),
                     "no-pauses", a.withoutPauses(), "spoken", a.spoken(SEED + 1)));
                 if (spoken.containsKey(a.id())) {
@@ -223,24 +234,12 @@ public final class SegmenterTraining {
 
     /** Cross-validated live figures: each test answer replayed through the fold's live model and through the cues. */
     Map<String, LiveWatch.Result> crossValidateLive(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
-        List<LabelledAnswer> all = new ArrayList<>(samples);
-        all.addAll(corpus);
-        int[] fold = folds(samples, corpus);
-        List<List<Prepared>> views = all.stream().map(this::trainingViews).toList();
+        Split split = split(samples, corpus);
         List<Map<String, List<LiveWatch.Result>>> perFold = IntStream.range(0, FOLDS).parallel().mapToObj(k -> {
-            List<Prepared> training = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (fold[i] != k) {
-                    training.addAll(views.get(i));
-                }
-            }
-            StarModel model = fit(training, LAMBDA, true);
+            StarModel model = fit(split.training(k), LAMBDA, true);
             Map<String, List<LiveWatch.Result>> out = new java.util.TreeMap<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (fold[i] != k) {
-                    continue;
-                }
-                LabelledAnswer a = all.get(i);
+            for (int i : split.heldOut(k)) {
+                LabelledAnswer a = split.all().get(i);
                 LabelledAnswer.Timed timed = a.spoken(SEED + 1);
                 List<Phase> report = decodeWhole(model, prepare(a, timed));
                 Map<Phase, Double> targets = Timing.targets(bank.defaultCard(), a.level());
@@ -260,26 +259,14 @@ public final class SegmenterTraining {
 
     /** Per answer, held out: gold and predicted phase per unit, worst first, and a time-weighted confusion matrix. */
     void diagnose(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
-        List<LabelledAnswer> all = new ArrayList<>(samples);
-        all.addAll(corpus);
-        int[] fold = folds(samples, corpus);
-        List<List<Prepared>> views = all.stream().map(this::trainingViews).toList();
+        Split split = split(samples, corpus);
         double[][] confusion = new double[P][P];
         List<String> lines = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         for (int k = 0; k < FOLDS; k++) {
-            List<Prepared> training = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (fold[i] != k) {
-                    training.addAll(views.get(i));
-                }
-            }
-            StarModel model = fit(training, LAMBDA, false);
-            for (int i = 0; i < all.size(); i++) {
-                if (fold[i] != k) {
-                    continue;
-                }
-                Prepared p = prepare(all.get(i), all.get(i).steady());
+            StarModel model = fit(split.training(k), LAMBDA, false);
+            for (int i : split.heldOut(k)) {
+                Prepared p = prepare(split.all().get(i), split.all().get(i).steady());
                 List<Phase> predicted = decodeWhole(model, p);
                 List<Word> words = p.timed().words();
                 StringBuilder gold = new StringBuilder();
@@ -294,7 +281,7 @@ public final class SegmenterTraining {
                 }
                 double score = Agreement.of(words, p.timed().gold(), predicted).timeInRightPhase();
                 scores.add(score);
-                lines.add(String.format("%5.1f %% %-28s gold %s%n%37s pred %s", 100 * score, all.get(i).id(), gold, "", pred));
+                lines.add(String.format("%5.1f %% %-28s gold %s%n%37s pred %s", 100 * score, split.all().get(i).id(), gold, "", pred));
             }
         }
         List<Integer> order = new ArrayList<>(IntStream.range(0, lines.size()).boxed().toList());
