@@ -14,12 +14,14 @@ import java.util.Set;
 
 /**
  * The reflection is specific to the story. Value {@code missing} when there is no reflection,
- * {@code specific} when it ties back to the story (it reuses the story's own content words, or the card's
- * reflection phrases), {@code generic} when it is a platitude ("communication is important").
+ * {@code specific} when it ties back to the story, {@code generic} when it is a platitude ("communication is
+ * important"). The verdict is {@link ReflectionJudge}'s, learned from labelled answers over the word-overlap reading
+ * (reused story words, the card's reflection phrases) and the sentence encoder's closeness to platitudes and to the
+ * story; the evidence is the words that tie back, or the platitude.
  */
 public final class ReflectionSpecific implements Rule {
     public static final String ID = "reflection-specific";
-    static final int MIN_WORDS = 5;
+    public static final int MIN_WORDS = 5;
     static final int SPECIFIC_OVERLAP = 3;
 
     private static final PhraseTrie<Boolean> PLATITUDES = new PhraseTrie<Boolean>()
@@ -35,8 +37,19 @@ public final class ReflectionSpecific implements Rule {
         .add("on the same page", true);
 
     private final PhraseTrie<Boolean> cardPhrases = new PhraseTrie<>();
+    private final String cardExample;
+    private final ReflectionJudge judge;
+    private final ReflectionMeasurer measurer;
 
+    /** The rule with the shipped reflection model on the shared sentence encoder. */
     public ReflectionSpecific(Card card) {
+        this(card, ReflectionJudge.builtIn(), ReflectionMeasurer.shared());
+    }
+
+    public ReflectionSpecific(Card card, ReflectionJudge judge, ReflectionMeasurer measurer) {
+        this.judge = judge;
+        this.measurer = measurer;
+        this.cardExample = card.phase(Phase.REFLECTION).strongExample();
         List<String> phrases = new ArrayList<>();
         if (card.rules().reflectionPhrases() != null) {
             phrases.addAll(card.rules().reflectionPhrases());
@@ -61,6 +74,32 @@ public final class ReflectionSpecific implements Rule {
         if (reflection.size() < MIN_WORDS) {
             return RuleResult.fail(ID, "missing", "No reflection: close with what you would do differently, tied to this story.", List.of());
         }
+        Lexical lexical = lexical(answer, reflection);
+        ReflectionJudge.Measures measures = measurer.measure(answer, reflection, lexical.specific(), cardExample);
+        if (judge.specific(measures) >= 0.5) {
+            List<Evidence> evidence = lexical.ties().isEmpty()
+                ? List.of(answer.evidence(reflection.get(0), reflection.get(reflection.size() - 1) + 1)) : lexical.ties();
+            String because = lexical.ties().isEmpty() ? "" : " ("
+                + String.join(", ", lexical.ties().stream().map(Evidence::text).limit(4).toList()) + ")";
+            return RuleResult.pass(ID, "specific", "Your reflection is specific: it ties back to this story" + because + ".",
+                evidence);
+        }
+        int[] closest = measures.closestPlatitudeSpan();
+        List<Evidence> evidence = lexical.platitudes().isEmpty()
+            ? List.of(answer.evidence(closest[0], closest[1])) : lexical.platitudes();
+        return RuleResult.fail(ID, "generic", "Your reflection is generic: a lesson like \"communication is important\" tells the"
+            + " interviewer nothing. Name what you would change in this story, and why.", evidence);
+    }
+
+    /**
+     * The word-overlap reading of a reflection: specific when it uses the card's reflection phrases or reuses enough
+     * of the story's own content words; its ties to the story and its platitude phrases as evidence.
+     */
+    public record Lexical(boolean specific, List<Evidence> ties, List<Evidence> platitudes) {
+    }
+
+    /** The word-overlap reading of the reflection at {@code reflection} (answer indices, at least one). */
+    public Lexical lexical(Answer answer, List<Integer> reflection) {
         Set<Integer> inReflection = new HashSet<>(reflection);
         Set<String> storyStems = new HashSet<>();
         for (int i = 0; i < answer.size(); i++) {
@@ -75,20 +114,13 @@ public final class ReflectionSpecific implements Rule {
                 tiedBack.putIfAbsent(Lexicon.stem(w), i);
             }
         }
-        List<Evidence> cardHits = hitsIn(cardPhrases, answer, inReflection).stream().distinct().toList();
+        List<Evidence> ties = new ArrayList<>(hitsIn(cardPhrases, answer, inReflection).stream().distinct().toList());
+        boolean cardHit = !ties.isEmpty();
         List<Evidence> platitudes = hitsIn(PLATITUDES, answer, inReflection);
         int overlap = tiedBack.size();
-        boolean specific = !cardHits.isEmpty() || overlap >= SPECIFIC_OVERLAP || overlap >= 2 && platitudes.isEmpty();
-        if (specific) {
-            List<Evidence> evidence = new ArrayList<>(cardHits);
-            tiedBack.values().forEach(i -> evidence.add(answer.evidence(i, i + 1)));
-            return RuleResult.pass(ID, "specific", "Your reflection is specific: it ties back to this story ("
-                + String.join(", ", evidence.stream().map(Evidence::text).limit(4).toList()) + ").", evidence);
-        }
-        List<Evidence> evidence = platitudes.isEmpty()
-            ? List.of(answer.evidence(reflection.get(0), reflection.get(reflection.size() - 1) + 1)) : platitudes;
-        return RuleResult.fail(ID, "generic", "Your reflection is generic: a lesson like \"communication is important\" tells the"
-            + " interviewer nothing. Name what you would change in this story, and why.", evidence);
+        tiedBack.values().forEach(i -> ties.add(answer.evidence(i, i + 1)));
+        boolean specific = cardHit || overlap >= SPECIFIC_OVERLAP || overlap >= 2 && platitudes.isEmpty();
+        return new Lexical(specific, List.copyOf(ties), platitudes);
     }
 
     private static boolean isContent(String w) {

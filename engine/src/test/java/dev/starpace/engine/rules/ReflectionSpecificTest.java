@@ -42,6 +42,15 @@ class ReflectionSpecificTest {
     }
 
     @Test
+    void aPlatitudeDressedInTheStorysWordsIsStillGeneric() {
+        // reuses "billing", "export", "invoices": the word-overlap reading alone called this specific
+        RuleResult r = rule.check(Answers.of(STORY_S, STORY_A, "R: Timeouts went to zero.",
+            "F: I learned that teamwork on the billing export is really important and that communication about invoices is key."));
+        assertEquals("generic", r.value(), r.toString());
+        assertFalse(r.evidence().isEmpty(), "the platitude is shown as evidence");
+    }
+
+    @Test
     void noReflectionIsMissing() {
         RuleResult r = rule.check(Answers.of(STORY_S, STORY_A, "R: Timeouts went to zero."));
         assertFalse(r.passed());

@@ -1,0 +1,66 @@
+package dev.starpace.engine.rules;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Whether a reflection ties back to its story or is a platitude, judged by a logistic model over a few measures
+ * (fitted and cross-validated by {@code train.ReflectionTraining} into {@code reflection-model.json}): the word-overlap
+ * verdict, and sentence-encoder closeness of the reflection's units to known platitudes, to the story's own units
+ * and to the card's strong reflection, and the reflection's length.
+ *
+ * @param weights one weight per measure of {@link Measures#values()}, then the bias (measured by {@link ReflectionMeasurer})
+ */
+public record ReflectionJudge(double[] weights) {
+    public static final String RESOURCE = "reflection-model.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile ReflectionJudge builtIn;
+
+    /** What the judge measures of a reflection; {@code closestPlatitudeSpan} is the unit most like a platitude. */
+    public record Measures(double lexicalSpecific, double closestPlatitude, double closestStory, double closestCardExample,
+                           double meanPlatitude, double logWords, int[] closestPlatitudeSpan) {
+        public double[] values() {
+            return new double[] {lexicalSpecific, closestPlatitude, closestStory, closestCardExample, meanPlatitude,
+                logWords};
+        }
+    }
+
+    /** The model that ships with StarPace, loaded once. */
+    public static ReflectionJudge builtIn() {
+        ReflectionJudge j = builtIn;
+        if (j == null) {
+            synchronized (ReflectionJudge.class) {
+                j = builtIn;
+                if (j == null) {
+                    j = builtIn = load();
+                }
+            }
+        }
+        return j;
+    }
+
+    private static ReflectionJudge load() {
+        try (InputStream in = ReflectionJudge.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the reflection model " + RESOURCE + " is missing: run engine/train-rules");
+            }
+            return JSON.readValue(in, ReflectionJudge.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The probability that a reflection with these measures is specific to its story. */
+    public double specific(Measures m) {
+        double[] x = m.values();
+        double s = weights[x.length];
+        for (int i = 0; i < x.length; i++) {
+            s += weights[i] * x[i];
+        }
+        return 1 / (1 + Math.exp(-s));
+    }
+
+}

@@ -1,0 +1,215 @@
+package dev.starpace.engine.rules.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.engine.rules.Answer;
+import dev.starpace.engine.rules.ReflectionJudge;
+import dev.starpace.engine.rules.ReflectionMeasurer;
+import dev.starpace.engine.rules.ReflectionSpecific;
+import dev.starpace.engine.segment.train.LabelledAnswer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Fits {@link ReflectionJudge} on labelled answers whose expected reflection is {@code specific} or {@code generic}
+ * (their labelled phases, timed as steady speech) and measures it by cross-validation against the word-overlap rule.
+ *
+ * <pre>
+ * engine/train-rules         fit on every answer and write reflection-model.json
+ * engine/train-rules --cv    also print the cross-validated agreement
+ * </pre>
+ *
+ * Deterministic: full-batch gradient descent from zero on standardised measures, a seeded fold deal.
+ */
+public final class ReflectionTraining {
+    static final long SEED = 20261127L;
+    static final int FOLDS = 5;
+    /** L2 penalty on the standardised weights; chosen by cross-validation over 0.01, 0.1, 1. */
+    static final double LAMBDA = 0.1;
+    static final int STEPS = 3000;
+    static final double RATE = 0.5;
+
+    /** One labelled reflection: the answer's id, its measures and whether it is specific. */
+    record Example(String id, ReflectionJudge.Measures measures, boolean specific) {
+    }
+
+    private ReflectionTraining() {
+    }
+
+    /** The labelled reflections in a folder (answers labelled {@code missing}, or too short to judge, are left out). */
+    static List<Example> read(Path folder, ReflectionMeasurer measurer) {
+        QuestionBank bank = QuestionBank.builtIn();
+        ObjectMapper json = new ObjectMapper();
+        List<Example> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode root = json.readTree(f.toFile());
+                String expected = root.path("expected").path("reflection").asText("");
+                if (!expected.equals("specific") && !expected.equals("generic")) {
+                    continue;
+                }
+                LabelledAnswer labelled = LabelledAnswer.read(f);
+                LabelledAnswer.Timed timed = labelled.steady();
+                Card card = cardFor(bank, root.path("lp").asText(""));
+                Answer answer = new Answer(card, labelled.level(), timed.words(), timed.gold());
+                List<Integer> reflection = answer.indicesOf(Phase.REFLECTION);
+                if (reflection.size() < ReflectionSpecific.MIN_WORDS) {
+                    continue;
+                }
+                ReflectionSpecific rule = new ReflectionSpecific(card, null, measurer);
+                boolean lexical = rule.lexical(answer, reflection).specific();
+                out.add(new Example(labelled.id(), measurer.measure(answer, reflection, lexical,
+                    card.phase(Phase.REFLECTION).strongExample()), expected.equals("specific")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static Card cardFor(QuestionBank bank, String lp) {
+        String first = lp.split(";")[0].trim();
+        return bank.cards().stream().filter(c -> c.lp().equalsIgnoreCase(first)).findFirst().orElse(bank.defaultCard());
+    }
+
+    /** Logistic regression by full-batch gradient descent on standardised measures; weights in raw units. */
+    static ReflectionJudge fit(List<Example> examples, double lambda) {
+        int d = examples.get(0).measures().values().length;
+        int n = examples.size();
+        double[][] x = examples.stream().map(e -> e.measures().values()).toArray(double[][]::new);
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        for (double[] r : x) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += r[j] / n;
+            }
+        }
+        for (double[] r : x) {
+            for (int j = 0; j < d; j++) {
+                scale[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / n;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            scale[j] = Math.max(1e-6, Math.sqrt(scale[j]));
+        }
+        double[] v = new double[d + 1];
+        for (int step = 0; step < STEPS; step++) {
+            double[] g = new double[d + 1];
+            for (int i = 0; i < n; i++) {
+                double s = v[d];
+                for (int j = 0; j < d; j++) {
+                    s += v[j] * (x[i][j] - mean[j]) / scale[j];
+                }
+                double err = 1 / (1 + Math.exp(-s)) - (examples.get(i).specific() ? 1 : 0);
+                for (int j = 0; j < d; j++) {
+                    g[j] += err * (x[i][j] - mean[j]) / scale[j] / n;
+                }
+                g[d] += err / n;
+            }
+            for (int j = 0; j < d; j++) {
+                g[j] += lambda * v[j];
+            }
+            for (int j = 0; j <= d; j++) {
+                v[j] -= RATE * g[j];
+            }
+        }
+        double[] w = new double[d + 1];
+        w[d] = v[d];
+        for (int j = 0; j < d; j++) {
+            w[j] = v[j] / scale[j];
+            w[d] -= v[j] * mean[j] / scale[j];
+        }
+        return new ReflectionJudge(round(w));
+    }
+
+    private static double[] round(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = new BigDecimal(values[i]).round(new MathContext(6)).doubleValue();
+        }
+        return out;
+    }
+
+    /** Held-out agreement with the labels: the learned judge's and the word-overlap rule's, on the same folds. */
+    record Agreement(int learned, int wordOverlap, int total) {
+        @Override
+        public String toString() {
+            return String.format("learned %d/%d (%.1f %%), word overlap %d/%d (%.1f %%)", learned, total,
+                100.0 * learned / total, wordOverlap, total, 100.0 * wordOverlap / total);
+        }
+    }
+
+    static Agreement crossValidate(List<Example> examples, double lambda) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(SEED));
+        int learned = 0;
+        int overlap = 0;
+        for (int k = 0; k < FOLDS; k++) {
+            List<Example> training = new ArrayList<>();
+            List<Example> held = new ArrayList<>();
+            for (int at = 0; at < order.size(); at++) {
+                (at % FOLDS == k ? held : training).add(examples.get(order.get(at)));
+            }
+            ReflectionJudge judge = fit(training, lambda);
+            for (Example e : held) {
+                learned += (judge.specific(e.measures()) >= 0.5) == e.specific() ? 1 : 0;
+                overlap += (e.measures().lexicalSpecific() == 1) == e.specific() ? 1 : 0;
+            }
+        }
+        return new Agreement(learned, overlap, examples.size());
+    }
+
+    static String write(ReflectionJudge judge) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(judge) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        Path out = null;
+        boolean cv = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--answers" -> folders.add(Path.of(args[++i]));
+                case "--out" -> out = Path.of(args[++i]);
+                case "--cv" -> cv = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                    + " (expected --answers DIR... [--out FILE] [--cv])");
+            }
+        }
+        ReflectionMeasurer measurer = ReflectionMeasurer.shared();
+        List<Example> examples = new ArrayList<>();
+        folders.forEach(f -> examples.addAll(read(f, measurer)));
+        long specific = examples.stream().filter(Example::specific).count();
+        System.out.printf("%d labelled reflections (%d specific, %d generic)%n", examples.size(), specific,
+            examples.size() - specific);
+        if (cv) {
+            for (double lambda : new double[] {0.01, 0.1, 1}) {
+                System.out.printf("cross-validated, lambda %.2f: %s%n", lambda, crossValidate(examples, lambda));
+            }
+        }
+        if (out != null) {
+            Files.writeString(out, write(fit(examples, LAMBDA)));
+            System.out.println("wrote " + out);
+        }
+    }
+}
