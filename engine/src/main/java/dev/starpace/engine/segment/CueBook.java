@@ -15,14 +15,25 @@ import java.util.Map;
 
 /** The phase cues the segmenter looks for: general English cues (cues.txt) plus a card's key phrases. */
 public final class CueBook {
-    /** Evidence a matched cue gives its phase. */
-    public record Cue(Phase phase, double weight) {
+    /**
+     * Evidence a matched cue gives its phase.
+     *
+     * @param general the cue's index among the general cues (each has its own learned weight), or -1 for a card's phrase
+     */
+    public record Cue(Phase phase, double weight, int general) {
     }
 
     private final PhraseTrie<Cue> trie;
+    private final int generalCues;
 
-    private CueBook(PhraseTrie<Cue> trie) {
+    private CueBook(PhraseTrie<Cue> trie, int generalCues) {
         this.trie = trie;
+        this.generalCues = generalCues;
+    }
+
+    /** How many general cues there are (their indices run from 0). */
+    public int generalCues() {
+        return generalCues;
     }
 
     /** The general English cues that ship with StarPace. */
@@ -32,6 +43,7 @@ public final class CueBook {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             int number = 0;
+            int general = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
                 String l = line.strip();
@@ -42,12 +54,12 @@ public final class CueBook {
                 if (parts.length < 3) {
                     throw new IllegalStateException("cues.txt line " + number + ": expected PHASE WEIGHT PATTERN");
                 }
-                trie.add(parts[2], new Cue(Phase.parse(parts[0]), Double.parseDouble(parts[1])));
+                trie.add(parts[2], new Cue(Phase.parse(parts[0]), Double.parseDouble(parts[1]), general++));
             }
+            return new CueBook(trie, general);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CueBook(trie);
     }
 
     /** This book plus a card's key phrases for each phase, spoken as Vosk writes them. */
@@ -58,10 +70,10 @@ public final class CueBook {
             List<String> words = SpokenText.words(p);
             // a single word is too common to tell phases apart, and a number belongs to one story, not to a phase
             if (words.size() >= 2 && words.size() <= 8 && words.stream().noneMatch(Lexicon::isCardinal)) {
-                copy.add(words.toArray(String[]::new), new Cue(phase, weight));
+                copy.add(words.toArray(String[]::new), new Cue(phase, weight, -1));
             }
         }));
-        return new CueBook(copy);
+        return new CueBook(copy, generalCues);
     }
 
     /** Cues whose last word is {@code words[end]}, looking back no further than {@code floor}. */

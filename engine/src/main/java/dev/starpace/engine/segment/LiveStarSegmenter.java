@@ -130,8 +130,9 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         Unit unit = new Unit(0, t.size());
         float[] vector = encoder.apply(StarSegmenter.text(t, unit));
         float[] previous = vectors.isEmpty() ? null : vectors.get(vectors.size() - 1);
-        double position = StarSegmenter.livePosition(all, unit, budgetSeconds);
-        double[] e = chain().emission(UnitFeatures.of(t, unit, vector, previous, null, position, cues));
+        double answerStart = (words.isEmpty() ? all : words).get(0).start();
+        UnitFeatures.Placement place = StarSegmenter.livePlacement(all, unit, answerStart, budgetSeconds);
+        double[] e = chain().emission(UnitFeatures.of(t, unit, vector, previous, null, place, cues));
         int best = step(e, null);
         Phase on = shown();
         return best != on.ordinal() && filtered(e)[best] >= SWITCH ? PHASES[best] : on;
@@ -200,7 +201,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         encoded.put(text, vector);
         vectors.add(vector);
         double[] x = StarSegmenter.features(tokens, units, vectors, u, false,
-            StarSegmenter.livePosition(words, unit, budgetSeconds), cues);
+            StarSegmenter.livePlacement(words, unit, words.get(0).start(), budgetSeconds), cues);
         double[] e = chain().emission(x);
         double[] belief = filtered(e);
         forward = logForward(e);

@@ -44,7 +44,7 @@ public final class StarSegmenter {
         }
         double[][] emissions = new double[units.size()][];
         for (int u = 0; u < units.size(); u++) {
-            double[] x = features(tokens, units, vectors, u, true, wholePosition(words, units.get(u)), cues);
+            double[] x = features(tokens, units, vectors, u, true, wholePlacement(words, units.get(u)), cues);
             emissions[u] = model.whole().emission(x);
         }
         int[] path = UnitViterbi.decode(emissions, model.whole().open(), model.whole().move());
@@ -53,22 +53,28 @@ public final class StarSegmenter {
 
     /** The features of unit {@code u} given the units' vectors; the next unit is seen only when {@code whole}. */
     public static double[] features(List<String> tokens, List<Unit> units, List<float[]> vectors, int u,
-                                    boolean whole, double position, CueBook cues) {
+                                    boolean whole, UnitFeatures.Placement place, CueBook cues) {
         float[] next = whole && u + 1 < vectors.size() ? vectors.get(u + 1) : null;
         float[] previous = u == 0 ? null : vectors.get(u - 1);
-        return UnitFeatures.of(tokens, units.get(u), vectors.get(u), previous, next, position, cues);
+        return UnitFeatures.of(tokens, units.get(u), vectors.get(u), previous, next, place, cues);
     }
 
-    /** A unit's middle as a share of the whole answer's time. */
-    public static double wholePosition(List<Word> words, Unit unit) {
+    /** Where a unit of a finished answer sits: its middle as a share of the answer's time, and seconds to each end. */
+    public static UnitFeatures.Placement wholePlacement(List<Word> words, Unit unit) {
         double start = words.get(0).start();
-        double length = Math.max(1e-6, words.get(words.size() - 1).end() - start);
-        return (middle(words, unit) - start) / length;
+        double end = words.get(words.size() - 1).end();
+        double middle = middle(words, unit);
+        return new UnitFeatures.Placement((middle - start) / Math.max(1e-6, end - start), middle - start, end - middle);
     }
 
-    /** A unit's middle as a share of the level's budget: all that is known while the answer is spoken. */
-    public static double livePosition(List<Word> words, Unit unit, double budgetSeconds) {
-        return middle(words, unit) / budgetSeconds;
+    /**
+     * Where a unit of an answer still being spoken sits: its middle as a share of the level's budget (all that is
+     * known of the length), and seconds since the answer began ({@code answerStart}, its first word's start).
+     */
+    public static UnitFeatures.Placement livePlacement(List<Word> words, Unit unit, double answerStart,
+                                                       double budgetSeconds) {
+        double middle = middle(words, unit);
+        return new UnitFeatures.Placement(middle / budgetSeconds, middle - answerStart, -1);
     }
 
     private static double middle(List<Word> words, Unit unit) {

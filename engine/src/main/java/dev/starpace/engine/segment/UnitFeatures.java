@@ -9,18 +9,31 @@ import java.util.Set;
 
 /**
  * What the classifier sees of one unit: its sentence vector, its neighbours' vectors (what was just said, and
- * once the answer is finished what comes next),
- * how strongly the general phase cues fire in it (their weights are then learned, not trusted), pronoun, tense and
+ * once the answer is finished what comes next), how strongly the general phase cues fire in it (summed per phase
+ * with their hand weights, and each cue on its own, so every cue's weight is learned), pronoun, tense and
  * number shares, and where the unit sits in time, as bumps over a position scale so a linear model can learn
  * "results come late" without a hand-drawn curve.
  *
  * <p>The position is the unit's middle as a share of the whole answer when a finished answer is scored, and as a
- * share of the level's time budget live, when the end is not yet known.
+ * share of the level's time budget live, when the end is not yet known; beside it, seconds since the answer began
+ * and (finished answers only) seconds left to its end, so a 45-second and a 4-minute answer can differ.
  */
 public final class UnitFeatures {
     /** Centres of the position bumps (share of the answer or of the budget), and their width. */
     static final double[] BUMPS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5};
     static final double BUMP_WIDTH = 0.1;
+    /** Centres of the bumps over seconds since the start and seconds to the end; each is max(5 s, half its centre) wide. */
+    static final double[] SECONDS = {0, 5, 10, 20, 30, 45, 60};
+
+    /**
+     * Where a unit sits in its answer.
+     *
+     * @param share      its middle as a share of the answer (finished) or of the level's budget (live)
+     * @param sinceStart seconds from the answer's first word to the unit's middle
+     * @param toEnd      seconds from the unit's middle to the answer's end; negative while the answer is spoken
+     */
+    public record Placement(double share, double sinceStart, double toEnd) {
+    }
 
     private static final Set<String> SINGULAR = Set.of("i", "me", "my", "myself", "mine", "i'd", "i'm", "i've", "i'll");
     private static final Set<String> PLURAL = Set.of("we", "us", "our", "ours", "ourselves", "we'd", "we're", "we've",
@@ -38,9 +51,9 @@ public final class UnitFeatures {
     private static final int LEXICAL = 11;
     private static final int P = Phase.values().length;
 
-    /** The number of features for the given vector size. */
-    public static int dimensions(int vector) {
-        return 3 * vector + P + LEXICAL + BUMPS.length;
+    /** The number of features for the given vector size and cue book. */
+    public static int dimensions(int vector, CueBook cues) {
+        return 3 * vector + P + cues.generalCues() + LEXICAL + BUMPS.length + 2 * SECONDS.length;
     }
 
     private UnitFeatures() {
@@ -54,13 +67,13 @@ public final class UnitFeatures {
      * @param own      the unit's sentence vector
      * @param previous the previous unit's vector, or null for the first unit
      * @param next     the next unit's vector, or null for the last unit and while the answer is spoken
-     * @param position the unit's middle as a share of the answer (or of the budget, live)
+     * @param place    where the unit sits in the answer
      * @param cues     the general phase cues
      */
-    public static double[] of(List<String> tokens, Unit unit, float[] own, float[] previous, float[] next, double position,
-                              CueBook cues) {
+    public static double[] of(List<String> tokens, Unit unit, float[] own, float[] previous, float[] next,
+                              Placement place, CueBook cues) {
         int v = own.length;
-        double[] x = new double[dimensions(v)];
+        double[] x = new double[dimensions(v, cues)];
         for (int i = 0; i < v; i++) {
             x[i] = own[i];
             x[v + i] = previous == null ? 0 : previous[i];
@@ -73,8 +86,11 @@ public final class UnitFeatures {
         }
         for (PhraseTrie.Hit<CueBook.Cue> hit : hits) {
             x[at + hit.value().phase().ordinal()] += hit.value().weight();
+            if (hit.value().general() >= 0) {
+                x[at + P + hit.value().general()] += 1;
+            }
         }
-        at += P;
+        at += P + cues.generalCues();
         double n = unit.size();
         int singular = 0, plural = 0, others = 0, you = 0, modal = 0, present = 0, being = 0, past = 0, numbers = 0,
             measures = 0;
@@ -99,9 +115,19 @@ public final class UnitFeatures {
         System.arraycopy(lexical, 0, x, at, LEXICAL);
         at += LEXICAL;
         for (double c : BUMPS) {
-            double d = (position - c) / BUMP_WIDTH;
-            x[at++] = Math.exp(-0.5 * d * d);
+            x[at++] = bump(place.share(), c, BUMP_WIDTH);
+        }
+        for (double c : SECONDS) {
+            x[at++] = bump(place.sinceStart(), c, Math.max(5, c / 2));
+        }
+        for (double c : SECONDS) {
+            x[at++] = place.toEnd() < 0 ? 0 : bump(place.toEnd(), c, Math.max(5, c / 2));
         }
         return x;
+    }
+
+    private static double bump(double value, double centre, double width) {
+        double d = (value - centre) / width;
+        return Math.exp(-0.5 * d * d);
     }
 }

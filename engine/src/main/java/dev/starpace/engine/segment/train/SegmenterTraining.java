@@ -80,9 +80,9 @@ public final class SegmenterTraining {
             Unit unit = units.get(u);
             labels[u] = majority(timed.gold().subList(unit.from(), unit.to()));
             whole[u] = StarSegmenter.features(tokens, units, vectors, u, true,
-                StarSegmenter.wholePosition(words, unit), cues);
+                StarSegmenter.wholePlacement(words, unit), cues);
             live[u] = StarSegmenter.features(tokens, units, vectors, u, false,
-                StarSegmenter.livePosition(words, unit, budget), cues);
+                StarSegmenter.livePlacement(words, unit, words.get(0).start(), budget), cues);
         }
         return new Prepared(answer, timed, units, labels, whole, live);
     }
@@ -247,6 +247,13 @@ public final class SegmenterTraining {
                     new LiveStarSegmenter(model, encoder, cues, budgetSeconds(a.level())), timed.words(), report, targets));
                 out.computeIfAbsent("cues", x -> new ArrayList<>()).add(LiveReplay.run(
                     new OnlineSegmenter(cues), timed.words(), report, targets));
+                LabelledAnswer.Timed heard = spoken.get(a.id());
+                if (heard != null) {
+                    List<Phase> heardReport = decodeWhole(model, prepare(a, heard));
+                    out.computeIfAbsent("learned, recognized", x -> new ArrayList<>()).add(LiveReplay.run(
+                        new LiveStarSegmenter(model, encoder, cues, budgetSeconds(a.level())), heard.words(),
+                        heardReport, targets));
+                }
             }
             return out;
         }).toList();
@@ -421,7 +428,7 @@ public final class SegmenterTraining {
         }
         if (live) {
             System.out.println("live view, cross-validated, answers timed as speech, against the final report:");
-            training.crossValidateLive(samples, corpus).forEach((k, v) -> System.out.printf("  %-8s %s%n", k, v));
+            training.crossValidateLive(samples, corpus).forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
         }
         if (out != null) {
             Files.writeString(out, write(training.trainAll(samples, corpus)));
