@@ -27,7 +27,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     /** Units that may still be relabelled: about half a minute of speech. */
     public static final int WINDOW = 6;
     /** The chain this sure of a new phase for the newest unit shows it at once. */
-    public static final double SWITCH = 0.6;
+    public static final double SWITCH = 0.5;
     /** Fewer words than this are too few to preview. */
     public static final int PREVIEW_WORDS = 4;
     /** The recognizer's guess is previewed at most this often (seconds of audio): each look encodes a sentence. */
