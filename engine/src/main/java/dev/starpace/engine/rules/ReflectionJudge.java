@@ -1,6 +1,7 @@
 package dev.starpace.engine.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ public record ReflectionJudge(double[] weights) {
     public static final String RESOURCE = "reflection-model.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static volatile ReflectionJudge builtIn;
+    private static final Lazy<ReflectionJudge> BUILT_IN = new Lazy<>(ReflectionJudge::load);
 
     /** What the judge measures of a reflection; {@code closestPlatitudeSpan} is the unit most like a platitude. */
     public record Measures(double lexicalSpecific, double closestPlatitude, double closestStory, double closestCardExample,
@@ -30,16 +31,7 @@ public record ReflectionJudge(double[] weights) {
 
     /** The model that ships with StarPace, loaded once. */
     public static ReflectionJudge builtIn() {
-        ReflectionJudge j = builtIn;
-        if (j == null) {
-            synchronized (ReflectionJudge.class) {
-                j = builtIn;
-                if (j == null) {
-                    j = builtIn = load();
-                }
-            }
-        }
-        return j;
+        return BUILT_IN.get();
     }
 
     private static ReflectionJudge load() {

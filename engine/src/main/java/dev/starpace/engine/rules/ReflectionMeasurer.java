@@ -1,5 +1,6 @@
 package dev.starpace.engine.rules;
 
+import dev.starpace.engine.Lazy;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.segment.SentenceEncoder;
 import dev.starpace.engine.segment.Unit;
@@ -30,7 +31,8 @@ public final class ReflectionMeasurer {
         "i grew a lot as an engineer",
         "it taught me to never give up");
 
-    private static volatile ReflectionMeasurer shared;
+    private static final Lazy<ReflectionMeasurer> SHARED =
+        new Lazy<>(() -> new ReflectionMeasurer(SentenceEncoder.shared()::encode));
 
     private final Function<String, float[]> encoder;
     private final List<float[]> platitudes;
@@ -42,16 +44,7 @@ public final class ReflectionMeasurer {
 
     /** The measurer on the process-wide encoder, made on first use. */
     public static ReflectionMeasurer shared() {
-        ReflectionMeasurer m = shared;
-        if (m == null) {
-            synchronized (ReflectionMeasurer.class) {
-                m = shared;
-                if (m == null) {
-                    m = shared = new ReflectionMeasurer(SentenceEncoder.shared()::encode);
-                }
-            }
-        }
-        return m;
+        return SHARED.get();
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.starpace.engine.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ public final class SentenceEncoder {
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
-    private static volatile SentenceEncoder shared;
+    private static final Lazy<SentenceEncoder> SHARED = new Lazy<>(SentenceEncoder::new);
 
     private final Encoder encoder;
 
@@ -35,16 +36,7 @@ public final class SentenceEncoder {
 
     /** The process-wide encoder, loaded on first use. */
     public static SentenceEncoder shared() {
-        SentenceEncoder e = shared;
-        if (e == null) {
-            synchronized (SentenceEncoder.class) {
-                e = shared;
-                if (e == null) {
-                    e = shared = new SentenceEncoder();
-                }
-            }
-        }
-        return e;
+        return SHARED.get();
     }
 
     /** The unit-length vector of a text (lowercase recognized words work as well as written text). */

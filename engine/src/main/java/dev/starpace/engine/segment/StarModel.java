@@ -1,6 +1,7 @@
 package dev.starpace.engine.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,20 +17,11 @@ public record StarModel(String encoder, PhaseChain whole, PhaseChain live) {
     public static final String RESOURCE = "star-model.json";
     public static final String ENCODER = "all-MiniLM-L6-v2-q";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static volatile StarModel builtIn;
+    private static final Lazy<StarModel> BUILT_IN = new Lazy<>(StarModel::load);
 
     /** The model that ships with StarPace, loaded once. */
     public static StarModel builtIn() {
-        StarModel m = builtIn;
-        if (m == null) {
-            synchronized (StarModel.class) {
-                m = builtIn;
-                if (m == null) {
-                    m = builtIn = load();
-                }
-            }
-        }
-        return m;
+        return BUILT_IN.get();
     }
 
     private static StarModel load() {
