@@ -50,6 +50,7 @@ public final class LoadBenchmark {
         Path jar = Path.of("server/target/starpace.jar");
         List<String> jvmArgs = new ArrayList<>();
         List<String> serveArgs = new ArrayList<>();
+        List<String> env = new ArrayList<>();
         List<Integer> ks = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -57,6 +58,7 @@ public final class LoadBenchmark {
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
                 case "--serve-arg" -> serveArgs.add(args[++i]);
+                case "--env" -> env.add(args[++i]);
                 default -> ks.add(Integer.parseInt(args[i]));
             }
         }
@@ -69,15 +71,20 @@ public final class LoadBenchmark {
             wav.getFileName(), pcm.length / 32000.0, closing.size(), loadAverage());
         System.out.println("   K  scored  busy  words p50    p95    max  behind(worst stream)  stop->scored p50  RSS peak  RSS/stream  load avg");
         for (int k : ks) {
-            try (Server server = Server.start(jar, jvmArgs, serveArgs)) {
+            try (Server server = Server.start(jar, jvmArgs, serveArgs, env)) {
                 run(server, Arrays.copyOf(pcm, Math.min(pcm.length, 10 * 32000)), List.of(), 1); // warm-up: JIT, the model's first pages
                 long rssBase = server.rssKb();
                 server.peakKb = rssBase;
+                double cpu = server.cpuSeconds();
                 Result r = run(server, pcm, closing, k);
+                cpu = server.cpuSeconds() - cpu;
+                double perAnswer = cpu / ((k - r.busy) * pcm.length / 32000.0);
                 System.out.printf(Locale.ROOT, "%4d  %6d  %4d  %6.0f ms %6.0f %6.0f  %10.1f s  %16.0f ms  %6.2f GB  %7.0f MB  %s%n",
                     k, r.scored, r.busy, pct(r.latencies, 50), pct(r.latencies, 95), pct(r.latencies, 100),
                     r.worstBehind, pct(r.finishes, 50), server.peakKb / 1048576.0,
                     k == 0 ? 0 : (server.peakKb - rssBase) / 1024.0 / Math.max(1, k - r.busy), loadAverage());
+                System.out.printf(Locale.ROOT, "      server CPU %.3f s per second of answer (%.1f answers per core at real time); health at the RSS peak: %s%n",
+                    perAnswer, 1 / perAnswer, server.healthAtPeak);
             }
         }
     }
@@ -242,19 +249,24 @@ public final class LoadBenchmark {
         final Process process;
         final int port;
         long peakKb;
+        String healthAtPeak = "";
 
         private Server(Process process, int port) {
             this.process = process;
             this.port = port;
         }
 
-        static Server start(Path jar, List<String> jvmArgs, List<String> serveArgs) throws IOException {
+        static Server start(Path jar, List<String> jvmArgs, List<String> serveArgs, List<String> env) throws IOException {
             Path data = Files.createTempDirectory("starpace-load");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(jvmArgs);
             command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", data.toString()));
             command.addAll(serveArgs);
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            for (String e : env) {
+                builder.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
+            }
+            Process p = builder.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             Pattern running = Pattern.compile("running on http://[^:]+:(\\d+)/");
             for (String line; (line = out.readLine()) != null; ) {
@@ -267,6 +279,17 @@ public final class LoadBenchmark {
                 }
             }
             throw new IOException("the server did not start: " + command);
+        }
+
+        /** CPU seconds the server process has used, user and system. */
+        double cpuSeconds() {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            } catch (IOException e) {
+                return 0;
+            }
         }
 
         long rssKb() {
@@ -282,8 +305,20 @@ public final class LoadBenchmark {
             return 0;
         }
 
+        String health() {
+            try {
+                return new String(URI.create("http://127.0.0.1:" + port + "/api/health").toURL().openStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        }
+
         void sampleRss() {
-            peakKb = Math.max(peakKb, rssKb());
+            long now = rssKb();
+            if (now > peakKb) {
+                peakKb = now;
+                healthAtPeak = health();
+            }
         }
 
         @Override

@@ -61,7 +61,7 @@ final class LiveEvents {
     }
 
     static Error busy(int max, int retryAfterSeconds) {
-        return new Error("error", "busy", "StarPace is already hearing " + max + " answers, as many as it can follow live;"
-            + " try again in " + retryAfterSeconds + " s", retryAfterSeconds);
+        return new Error("error", "busy", "StarPace is busy: it is already hearing " + max + (max == 1 ? " answer" : " answers")
+            + ", as many as it can follow live; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
     }
 }
