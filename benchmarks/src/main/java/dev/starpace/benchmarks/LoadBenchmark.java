@@ -69,6 +69,7 @@ public final class LoadBenchmark {
         List<Integer> closing = closingFrames(pcm);
         System.out.printf(Locale.ROOT, "%s: %.1f s of speech, %d phrases; frames of 100 ms sent at real time; %s%n",
             wav.getFileName(), pcm.length / 32000.0, closing.size(), loadAverage());
+        System.out.println("(server logs in " + System.getProperty("java.io.tmpdir") + "/starpace-load*/server.log)");
         System.out.println("   K  scored  busy  words p50    p95    max  behind(worst stream)  stop->scored p50  RSS peak  RSS/stream  load avg");
         for (int k : ks) {
             try (Server server = Server.start(jar, jvmArgs, serveArgs, env)) {
@@ -248,12 +249,14 @@ public final class LoadBenchmark {
     static final class Server implements AutoCloseable {
         final Process process;
         final int port;
+        final Path data;
         long peakKb;
         String healthAtPeak = "";
 
-        private Server(Process process, int port) {
+        private Server(Process process, int port, Path data) {
             this.process = process;
             this.port = port;
+            this.data = data;
         }
 
         static Server start(Path jar, List<String> jvmArgs, List<String> serveArgs, List<String> env) throws IOException {
@@ -262,7 +265,8 @@ public final class LoadBenchmark {
             command.addAll(jvmArgs);
             command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data", data.toString()));
             command.addAll(serveArgs);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            // the server's log (answers falling behind are warned there) goes beside its data, out of the table
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(data.resolve("server.log").toFile());
             for (String e : env) {
                 builder.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
             }
@@ -272,10 +276,10 @@ public final class LoadBenchmark {
             for (String line; (line = out.readLine()) != null; ) {
                 Matcher m = running.matcher(line);
                 if (m.find()) {
-                    Thread drain = new Thread(() -> out.lines().forEach(System.out::println));
+                    Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
                     drain.setDaemon(true);
                     drain.start();
-                    return new Server(p, Integer.parseInt(m.group(1)));
+                    return new Server(p, Integer.parseInt(m.group(1)), data);
                 }
             }
             throw new IOException("the server did not start: " + command);
@@ -322,9 +326,13 @@ public final class LoadBenchmark {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() throws InterruptedException, IOException {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
+            // the answers stored are of no further use; the log is kept for an answer that fell behind
+            Files.deleteIfExists(data.resolve("starpace.db"));
+            Files.deleteIfExists(data.resolve("starpace.db-wal"));
+            Files.deleteIfExists(data.resolve("starpace.db-shm"));
         }
     }
 }
