@@ -385,8 +385,10 @@ final class AnswerSocket {
         c.saveAudio(false);
         c.arrived = arrived;
         c.reported = false;
-        c.session.accept(pcm, length);
-        c.stream.heard(c.session.elapsedSeconds(), c.attempt == null ? "(follow-up)" : c.attempt.id());
+        // a client too slow to read is closed from within accept, on this thread, and its session let go: kept here
+        AnswerSession session = c.session;
+        session.accept(pcm, length);
+        c.stream.heard(session.elapsedSeconds(), c.attempt == null ? "(follow-up)" : c.attempt.id());
     }
 
     private void stop(WsContext ctx, Connection c) {
