@@ -4,17 +4,11 @@ import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.web.StarPaceServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,51 +47,16 @@ public final class LiveLatency {
         }
     }
 
+    /** Streams the answer {@code streams} times at once, at real time, as LoadBenchmark does, and waits for each to close. */
     private static void run(StarPaceServer server, byte[] pcm, int streams) throws Exception {
-        List<Thread> senders = new ArrayList<>();
-        List<CompletableFuture<Void>> closed = new ArrayList<>();
+        List<LoadBenchmark.Stream> open = new ArrayList<>();
         for (int s = 0; s < streams; s++) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            closed.add(done);
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
-                URI.create("ws://127.0.0.1:" + server.port() + "/ws/answer"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket w, CharSequence d, boolean last) {
-                        w.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-                        done.complete(null);
-                        return null;
-                    }
-                }).join();
-            ws.sendText("{\"type\":\"start\",\"question\":\"customer-obsession-above-and-beyond\",\"level\":\"sde2\",\"mode\":\"practice\"}", true).join();
-            Thread sender = new Thread(() -> {
-                long next = System.nanoTime();
-                for (int at = 0; at < pcm.length; at += FRAME) {
-                    ws.sendBinary(ByteBuffer.wrap(pcm, at, Math.min(FRAME, pcm.length - at)), true).join();
-                    next += 100_000_000L;
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        try {
-                            TimeUnit.NANOSECONDS.sleep(wait);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }
-                ws.sendText("{\"type\":\"stop\"}", true).join();
-            });
-            sender.start();
-            senders.add(sender);
+            open.add(new LoadBenchmark.Stream(server.port(), pcm));
         }
-        for (Thread t : senders) {
-            t.join();
-        }
-        for (CompletableFuture<Void> c : closed) {
-            c.get(120, TimeUnit.SECONDS);
+        open.forEach(LoadBenchmark.Stream::begin);
+        for (LoadBenchmark.Stream s : open) {
+            s.closed.get(120, TimeUnit.SECONDS);
+            s.sender.join();
         }
     }
 }

@@ -265,6 +265,9 @@ public final class Main implements Callable<Integer> {
         Path data;
         @Option(names = "--allowed-host", paramLabel = "NAME", split = ",", description = "Other host names to answer to (comma-separated or repeated).")
         List<String> allowedHosts = List.of();
+        @Option(names = "--max-streams", paramLabel = "N", description = "Live answers heard at once; a start beyond them"
+            + " is told the server is busy and when to try again (default: 10 per core, ${DEFAULT-VALUE} here).")
+        int maxStreams = StarPaceServer.defaultMaxStreams();
         @Mixin
         Cards cards;
         @Mixin
@@ -277,9 +280,12 @@ public final class Main implements Callable<Integer> {
             if (port < 0 || port > 65535) {
                 throw new UsageException("--port must be between 0 and 65535, not " + port);
             }
+            if (maxStreams < 1 || maxStreams > 1000) {
+                throw new UsageException("--max-streams must be between 1 and 1000, not " + maxStreams);
+            }
             List<String> allowed = allowedHosts.stream().map(String::trim).filter(h -> !h.isEmpty()).toList();
             StarPaceServer server = StarPaceServer.start(new StarPaceServer.Settings(host, port, data, cards.bank(), model.load(), allowed,
-                segmenter.segmentation));
+                segmenter.segmentation, maxStreams));
             if (server.recoveredSummary() != null) {
                 main.out.println(server.recoveredSummary());
             }

@@ -16,6 +16,7 @@ import dev.starpace.server.delivery.AudioDeliveryAnalysis;
 import dev.starpace.server.delivery.FrameFeeder;
 import dev.starpace.server.delivery.FrameTrack;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +41,17 @@ public final class AnswerSession implements AutoCloseable {
     private final Map<Phase, Double> targets;
     private final Nudges nudges;
     private final List<ScoredTranscript.ScoredWord> scored = new ArrayList<>();
+    /** What listeners get: the growing list itself, read-only, so a phrase costs no copy of the answer so far. */
+    private final List<ScoredTranscript.ScoredWord> scoredView = Collections.unmodifiableList(scored);
     private long samples;
+    /** The audio heard (in samples) when the recognizer's guess was last asked for. */
+    private long partialAt = -PARTIAL_SAMPLES;
     private double timersAt;
     private double previewAt = -LiveStarSegmenter.PREVIEW_INTERVAL;
     private List<Word> guessed = List.of();
+    /** The finalised words and their phases as of the last phrase. */
+    private List<Word> heard = List.of();
+    private List<Phase> labels = List.of();
     private Phase guessedPhase;
     private ScoredTranscript result;
 
@@ -73,16 +81,21 @@ public final class AnswerSession implements AutoCloseable {
         float[] floats = Audio.fromPcm16(pcm, even);
         samples += floats.length;
         frames.push(floats, floats.length);
-        StreamingRecognizer.Update update = recognizer.accept(pcm, even);
-        if (!update.finals().isEmpty()) {
+        List<Word> finals = recognizer.accept(pcm, even);
+        if (!finals.isEmpty()) {
             guessed = List.of();
             guessedPhase = null;
-            addFinal(update.finals());
-        } else {
-            if (!update.partial().isEmpty() && listener.watching()) {
-                guess(update.partial());
+            partialAt = samples;
+            addFinal(finals);
+        } else if (listener.watching()) {
+            if (samples - partialAt >= PARTIAL_SAMPLES) {
+                partialAt = samples;
+                List<Word> partial = recognizer.partial();
+                if (!partial.isEmpty()) {
+                    guess(partial);
+                }
             }
-            if (elapsedSeconds() - timersAt >= TIMER_INTERVAL && !scored.isEmpty() && listener.watching()) {
+            if (elapsedSeconds() - timersAt >= TIMER_INTERVAL && !scored.isEmpty()) {
                 sendTimers();
             }
         }
@@ -90,6 +103,11 @@ public final class AnswerSession implements AutoCloseable {
 
     /** Between phrases, the timers still move this often (seconds of audio). */
     static final double TIMER_INTERVAL = 1.0;
+    /**
+     * The recognizer's guess is asked for after this much new audio (300 ms), not on every frame: each guess costs
+     * Vosk a pass over the open utterance's lattice, and a word then shows on average 0.1 s later (docs/deployment.md).
+     */
+    static final long PARTIAL_SAMPLES = Audio.SPEECH_RATE * 3 / 10;
 
     private void guess(List<Word> partial) {
         if (partial.size() != guessed.size() && elapsedSeconds() - previewAt >= LiveStarSegmenter.PREVIEW_INTERVAL) {
@@ -107,19 +125,12 @@ public final class AnswerSession implements AutoCloseable {
      */
     private void sendTimers() {
         timersAt = elapsedSeconds();
-        List<Word> words = new ArrayList<>(segmenter.words());
-        List<Phase> phases = new ArrayList<>(segmenter.phases());
-        if (guessedPhase != null) {
-            for (Word w : guessed) {
-                words.add(w);
-                phases.add(guessedPhase);
-            }
-        }
+        // the guess follows the finalised words as a view, not a copy of the whole answer
+        List<Word> words = guessedPhase == null ? heard : Joined.of(heard, guessed);
+        List<Phase> phases = guessedPhase == null ? labels : Joined.of(labels, Collections.nCopies(guessed.size(), guessedPhase));
         List<PhaseTiming> timings = Timing.phases(words, phases, targets, timersAt);
         listener.timers(timings, timersAt);
-        int finals = segmenter.size();
-        Set<Phase> runningLong = Timing.runningLong(words.subList(0, finals), phases.subList(0, finals),
-            segmenter::asIfEndedNow, targets);
+        Set<Phase> runningLong = Timing.runningLong(heard, labels, segmenter::asIfEndedNow, targets);
         nudges.check(timings, runningLong, scored, timersAt, listener);
     }
 
@@ -129,6 +140,8 @@ public final class AnswerSession implements AutoCloseable {
             return result;
         }
         List<Word> last = recognizer.finish();
+        // the recognizer holds tens of megabytes of native decoder state: freed now, not when the socket closes
+        recognizer.close();
         if (!last.isEmpty()) {
             addFinal(last);
         }
@@ -151,8 +164,11 @@ public final class AnswerSession implements AutoCloseable {
             firstChanged = Math.min(firstChanged, segmenter.accept(w));
         }
         firstChanged = Math.min(firstChanged, segmenter.endUtterance());
+        // the segmenter hands out copies: taken once a phrase, kept for the timers until the next phrase
         List<Phase> phases = segmenter.phases();
         List<Word> words = segmenter.words();
+        heard = words;
+        labels = phases;
         for (int i = firstChanged; i < words.size(); i++) {
             Word w = words.get(i);
             ScoredTranscript.ScoredWord s = new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i));
@@ -162,7 +178,7 @@ public final class AnswerSession implements AutoCloseable {
                 scored.add(s);
             }
         }
-        listener.words(List.copyOf(scored), firstChanged);
+        listener.words(scoredView, firstChanged);
         if (listener.watching()) {
             sendTimers();
         }

@@ -17,10 +17,6 @@ import org.vosk.Recognizer;
 public final class StreamingRecognizer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one chunk of audio changed: words Vosk has finalised, and its current guess at the rest. */
-    public record Update(List<Word> finals, List<Word> partial) {
-    }
-
     private final Recognizer recognizer;
     private boolean closed;
 
@@ -30,16 +26,23 @@ public final class StreamingRecognizer implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new ModelException("cannot create a Vosk recognizer: " + e.getMessage());
         }
+        recognizer.setMaxAlternatives(0);
         recognizer.setWords(true);
         recognizer.setPartialWords(true);
     }
 
-    /** Feeds little-endian 16-bit PCM. */
-    public Update accept(byte[] pcm, int length) {
-        if (recognizer.acceptWaveForm(pcm, length)) {
-            return new Update(words(recognizer.getResult(), "result"), List.of());
-        }
-        return new Update(List.of(), words(recognizer.getPartialResult(), "partial_result"));
+    /**
+     * Feeds little-endian 16-bit PCM; returns the words of the utterance this chunk closed, or none while it goes on.
+     * The guess at the open utterance is not computed here: it costs a lattice pass, so callers ask for it
+     * ({@link #partial()}) only as often as someone looks.
+     */
+    public List<Word> accept(byte[] pcm, int length) {
+        return recognizer.acceptWaveForm(pcm, length) ? words(recognizer.getResult(), "result") : List.of();
+    }
+
+    /** Vosk's current guess at the words of the utterance in progress. */
+    public List<Word> partial() {
+        return words(recognizer.getPartialResult(), "partial_result");
     }
 
     /** Closes the last utterance and returns its words. */

@@ -62,13 +62,15 @@ final class AnswerSocket {
     private final SpeechModel model;
     private final AttemptStore store;
     private final LatencyRecorder latency;
+    private final LiveLoad load;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    AnswerSocket(Analyzer analyzer, SpeechModel model, AttemptStore store, LatencyRecorder latency) {
+    AnswerSocket(Analyzer analyzer, SpeechModel model, AttemptStore store, LatencyRecorder latency, LiveLoad load) {
         this.analyzer = analyzer;
         this.model = model;
         this.store = store;
         this.latency = latency;
+        this.load = load;
     }
 
     void configure(WsConfig ws) {
@@ -89,6 +91,8 @@ final class AnswerSocket {
         String followUpOf;
         Attempt attempt;
         AnswerSession session;
+        /** Its place among the answers heard at once; null until admitted. */
+        LiveLoad.Stream stream;
         final ByteArrayOutputStream unsaved = new ByteArrayOutputStream();
         int seq;
         /** Words stored so far: the next finalised word is stored with this number. */
@@ -300,6 +304,12 @@ final class AnswerSocket {
             return;
         }
         c.mode = mode;
+        c.stream = load.admit(c);
+        if (c.stream == null) {
+            // past what the machine can hear in real time every answer would lag: this one waits instead
+            send(ctx, c, 1013, LiveEvents.busy(load.max(), LiveLoad.RETRY_AFTER_SECONDS));
+            return;
+        }
         if (mode.equals("probe")) {
             int n = start.probe() == null ? -1 : start.probe();
             if (c.card.probes() == null || n < 0 || n >= c.card.probes().size()) {
@@ -375,7 +385,10 @@ final class AnswerSocket {
         c.saveAudio(false);
         c.arrived = arrived;
         c.reported = false;
-        c.session.accept(pcm, length);
+        // a client too slow to read is closed from within accept, on this thread, and its session let go: kept here
+        AnswerSession session = c.session;
+        session.accept(pcm, length);
+        c.stream.heard(session.elapsedSeconds(), c.attempt == null ? "(follow-up)" : c.attempt.id());
     }
 
     private void stop(WsContext ctx, Connection c) {
@@ -432,6 +445,7 @@ final class AnswerSocket {
         if (c == null) {
             return;
         }
+        load.release(c);
         synchronized (c) {
             if (c.session == null) {
                 return;
@@ -459,6 +473,7 @@ final class AnswerSocket {
 
     private void end(WsContext ctx, Connection c, int code, String reason) {
         connections.remove(ctx.sessionId());
+        load.release(c);
         if (c.session != null) {
             c.session.close();
             c.session = null;
@@ -467,12 +482,16 @@ final class AnswerSocket {
     }
 
     private void fail(WsContext ctx, Connection c, int code, String error, String message) {
-        c.outbox.send(LiveEvents.error(error, message), false);
+        send(ctx, c, code, LiveEvents.error(error, message));
+    }
+
+    /** Sends an error event and closes the socket with its code; what was heard before it is kept. */
+    private void send(WsContext ctx, Connection c, int code, LiveEvents.Error error) {
+        c.outbox.send(error, false);
         if (c.attempt != null && c.session != null) {
-            // what was heard before the bad frame is kept
             drop(ctx.sessionId());
         }
-        end(ctx, c, code, error);
+        end(ctx, c, code, error.code());
     }
 
     private static boolean isStop(String message) {

@@ -51,10 +51,17 @@ final class LiveEvents {
     record Probe(String type, ProbeVerdict verdict, List<Word> words) {
     }
 
-    record Error(String type, String code, String message) {
+    /** A refusal or failure, in one line; {@code retryAfterSeconds} says when to try again, for a server that is busy. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Error(String type, String code, String message, Integer retryAfterSeconds) {
     }
 
     static Error error(String code, String message) {
-        return new Error("error", code, message);
+        return new Error("error", code, message, null);
+    }
+
+    static Error busy(int max, int retryAfterSeconds) {
+        return new Error("error", "busy", "StarPace is busy: it is already hearing " + max + (max == 1 ? " answer" : " answers")
+            + ", as many as it can follow live; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
     }
 }

@@ -26,18 +26,28 @@ public final class StarPaceServer implements AutoCloseable {
 
     /**
      * What the server needs: where to listen, where to keep attempts, the bank, the speech model, the extra host
-     * names it answers to, and which segmenter labels the phases.
+     * names it answers to, which segmenter labels the phases, and how many live answers it hears at once.
      */
     public record Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model,
-                           List<String> allowedHosts, Segmentation segmentation) {
+                           List<String> allowedHosts, Segmentation segmentation, int maxStreams) {
         public Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model) {
-            this(host, port, dataDir, bank, model, List.of(), Segmentation.LEARNED);
+            this(host, port, dataDir, bank, model, List.of());
         }
 
         public Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model,
                         List<String> allowedHosts) {
-            this(host, port, dataDir, bank, model, allowedHosts, Segmentation.LEARNED);
+            this(host, port, dataDir, bank, model, allowedHosts, Segmentation.LEARNED, defaultMaxStreams());
         }
+
+        /** The same, hearing at most this many live answers at once. */
+        public Settings withMaxStreams(int max) {
+            return new Settings(host, port, dataDir, bank, model, allowedHosts, segmentation, max);
+        }
+    }
+
+    /** Live answers heard at once unless told otherwise: what this machine's cores carry at real time. */
+    public static int defaultMaxStreams() {
+        return LiveLoad.defaultMax();
     }
 
     /**
@@ -64,10 +74,14 @@ public final class StarPaceServer implements AutoCloseable {
     private final AttemptStore store;
     private final LatencyRecorder latency = new LatencyRecorder();
     private final CrashRecovery.Outcome recovered;
+    private final LiveLoad load;
 
     private StarPaceServer(Settings settings) {
         if (settings.port() < 0 || settings.port() > 65535) {
             throw new ServerException("port " + settings.port() + " is out of range (0 to 65535)");
+        }
+        if (settings.maxStreams() < 1) {
+            throw new ServerException("the server must hear at least 1 live answer at once, not " + settings.maxStreams());
         }
         Analyzer analyzer = new Analyzer(settings.bank(), settings.segmentation());
         this.store = AttemptStore.open(settings.dataDir());
@@ -79,7 +93,8 @@ public final class StarPaceServer implements AutoCloseable {
             throw e;
         }
         Api api = new Api(analyzer, store, stored);
-        AnswerSocket socket = new AnswerSocket(analyzer, settings.model(), store, latency);
+        this.load = new LiveLoad(settings.maxStreams());
+        AnswerSocket socket = new AnswerSocket(analyzer, settings.model(), store, latency, load);
         HostGuard hosts = new HostGuard(settings.host(), settings.allowedHosts());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -92,6 +107,7 @@ public final class StarPaceServer implements AutoCloseable {
             });
             config.routes.before(ctx -> guard(ctx, hosts));
             config.routes.wsBeforeUpgrade(ctx -> guard(ctx, hosts));
+            config.routes.get("/api/health", ctx -> ctx.json(load.health()));
             config.routes.get("/api/questions", api::questions);
             config.routes.get("/api/questions/{id}", api::question);
             config.routes.get("/api/attempts", api::attempts);

@@ -119,6 +119,7 @@ class MainTest {
             assertFails(3, "the port is in use", "serve", "--port", String.valueOf(taken.getLocalPort()), "--data", dir.resolve("d1").toString());
         }
         assertFails(2, "--port must be between 0 and 65535, not 99999", "serve", "--port", "99999");
+        assertFails(2, "--max-streams must be between 1 and 1000, not 0", "serve", "--port", "0", "--max-streams", "0");
         Path file = Files.writeString(dir.resolve("data-file"), "x");
         assertFails(3, "is a file, not a folder", "serve", "--port", "0", "--data", file.toString());
         Path corrupt = Files.createDirectories(dir.resolve("corrupt"));

@@ -85,6 +85,25 @@ class AnswerSessionTest {
     }
 
     @Test
+    void theRecognizersGuessIsAskedForEveryThreeHundredMillisecondsNotEveryFrame() {
+        Recorder recorder = new Recorder();
+        Audio audio = new AudioDecoder().decode(Fixtures.wav("seed-weak"));
+        try (AnswerSession session = new AnswerSession(Fixtures.ANALYZER, Fixtures.model(), Fixtures.card("seed-weak"),
+            Level.SDE2, recorder)) {
+            byte[] pcm = audio.toPcm16();
+            for (int at = 0; at < pcm.length; at += 3200) {
+                // a browser's 100 ms frames
+                session.accept(java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 3200)), Math.min(3200, pcm.length - at));
+            }
+            session.finish();
+        }
+        double most = audio.seconds() / 0.3 + recorder.firstChanged.size();
+        assertTrue(recorder.partials.size() <= most, recorder.partials.size() + " guesses in " + audio.seconds() + " s");
+        assertTrue(recorder.partials.size() >= audio.seconds() / 0.3 / 2, "the guess still moves while one speaks: "
+            + recorder.partials.size() + " in " + audio.seconds() + " s");
+    }
+
+    @Test
     void weInTheActionEarnsANudge() {
         Recorder recorder = new Recorder();
         Nudges nudges = new Nudges(120);

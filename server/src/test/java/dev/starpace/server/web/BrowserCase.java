@@ -37,6 +37,12 @@ abstract class BrowserCase {
         server = StarPaceServer.start(new StarPaceServer.Settings("127.0.0.1", 0, data, Fixtures.BANK, Fixtures.model()));
     }
 
+    /** A server that hears at most {@code maxStreams} live answers at once. */
+    void serveHearing(int maxStreams) {
+        server = StarPaceServer.start(new StarPaceServer.Settings("127.0.0.1", 0, data, Fixtures.BANK, Fixtures.model())
+            .withMaxStreams(maxStreams));
+    }
+
     void serve() {
         serve(s -> { });
     }

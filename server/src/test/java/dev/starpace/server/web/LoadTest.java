@@ -21,6 +21,9 @@ class LoadTest extends ServerTest {
 
     @Test
     void thirtyTwoConcurrentAnswersAreAllScored() throws Exception {
+        // what is tested here is that none is timed out, not the machine's capacity: all 32 are admitted
+        server.close();
+        server = new ServerFixture(data, 32);
         byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
         assertEquals(16, run(16, pcm, 2 * 32_000).stream().filter(r -> r == 1000).count());
         List<Integer> closes = run(32, pcm, 2 * 32_000);

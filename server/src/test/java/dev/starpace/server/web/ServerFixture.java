@@ -18,6 +18,12 @@ final class ServerFixture implements AutoCloseable {
         this(StarPaceServer.start(new StarPaceServer.Settings("127.0.0.1", 0, data, Fixtures.BANK, Fixtures.model())));
     }
 
+    /** A server that hears at most {@code maxStreams} live answers at once. */
+    ServerFixture(Path data, int maxStreams) {
+        this(StarPaceServer.start(new StarPaceServer.Settings("127.0.0.1", 0, data, Fixtures.BANK, Fixtures.model())
+            .withMaxStreams(maxStreams)));
+    }
+
     ServerFixture(StarPaceServer server) {
         this.server = server;
     }
