@@ -60,12 +60,12 @@ class AnalyzerTest {
         }
         assertEquals("senior", json.get("level").asText());
         JsonNode word = json.get("words").get(0);
-        assertEquals(List.of("word", "start", "end", "phase"), fieldNames(word));
+        assertEquals(List.of("word", "start", "end", "phase", "conf"), fieldNames(word));
         assertEquals("situation", word.get("phase").asText());
         JsonNode phase = json.get("phases").get(0);
         assertEquals(List.of("phase", "seconds", "targetSeconds", "status", "segments"), fieldNames(phase));
         JsonNode rule = json.get("rules").get(0);
-        assertTrue(fieldNames(rule).containsAll(List.of("id", "passed", "message", "evidence")));
+        assertTrue(fieldNames(rule).containsAll(List.of("id", "passed", "status", "message", "evidence")));
         JsonNode quantified = findRule(json, "result-quantified");
         JsonNode evidence = quantified.get("evidence").get(0);
         assertEquals(List.of("start", "end", "text"), fieldNames(evidence));

@@ -57,7 +57,7 @@ final class BatchSummary {
             .append(".bar{position:relative;height:22px;background:#f3f3f3;border-radius:3px;overflow:hidden;margin:.5em 0}")
             .append(".seg{position:absolute;top:0;height:100%}.legend span{display:inline-block;margin-right:1em}")
             .append(".sw{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-1px}")
-            .append("table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left}.fail{color:#b00}.pass{color:#070}")
+            .append("table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left}.fail{color:#b00}.pass{color:#070}.unclear{color:#7a5b00}")
             .append(".error{color:#b00}</style></head><body>");
         b.append("<h1>StarPace batch report</h1><p>").append(esc(card.question())).append(" (").append(esc(card.lp()))
             .append(", level ").append(level.id()).append(") — ").append(rows.size()).append(" recordings</p><p class=\"legend\">");
@@ -82,7 +82,7 @@ final class BatchSummary {
             }
             b.append("</table><ul>");
             for (RuleResult rule : t.rules()) {
-                b.append("<li class=\"").append(rule.passed() ? "pass" : "fail").append("\">").append(rule.passed() ? "✓ " : "✗ ")
+                b.append("<li class=\"").append(rule.state()).append("\">").append(rule.mark())
                     .append(esc(rule.id())).append(": ").append(esc(rule.message())).append("</li>");
             }
             b.append("</ul><p><i>").append(esc(t.verdict().text())).append("</i></p></section>");
@@ -111,7 +111,7 @@ final class BatchSummary {
     }
 
     private static String ruleCell(RuleResult r) {
-        return (r.passed() ? "pass" : "fail") + (r.value() instanceof String s ? " (" + s + ")" : "");
+        return r.state() + (r.value() instanceof String s ? " (" + s + ")" : "");
     }
 
     private static String num(double v) {

@@ -37,8 +37,10 @@ final class TextReport {
 
         out.append("\nRules\n");
         for (RuleResult r : t.rules()) {
-            out.append(String.format(Locale.ROOT, "  %s %-20s %s%n", r.passed() ? "PASS" : "FAIL", r.id(), r.message()));
-            if (!r.passed() || r.id().equals("result-quantified")) {
+            out.append(String.format(Locale.ROOT, "  %s %-20s %s%n", r.unclear() ? "????" : r.passed() ? "PASS" : "FAIL", r.id(), r.message()));
+            if (r.replay() != null) {
+                out.append("         replay ").append(evidence(r.replay())).append('\n');
+            } else if (!r.passed() || r.id().equals("result-quantified")) {
                 r.evidence().stream().limit(4).forEach(e -> out.append("         ").append(evidence(e)).append('\n'));
             }
         }

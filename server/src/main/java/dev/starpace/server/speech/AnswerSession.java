@@ -155,7 +155,7 @@ public final class AnswerSession implements AutoCloseable {
         List<Word> words = segmenter.words();
         for (int i = firstChanged; i < words.size(); i++) {
             Word w = words.get(i);
-            ScoredTranscript.ScoredWord s = new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i));
+            ScoredTranscript.ScoredWord s = new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i), w.conf());
             if (i < scored.size()) {
                 scored.set(i, s);
             } else {

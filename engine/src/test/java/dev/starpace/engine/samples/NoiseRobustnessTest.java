@@ -1,0 +1,162 @@
+package dev.starpace.engine.samples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.Analyzer;
+import dev.starpace.engine.Level;
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.engine.rules.Answer;
+import dev.starpace.engine.rules.Doubt;
+import dev.starpace.engine.rules.Rule;
+import dev.starpace.engine.rules.RuleSet;
+import dev.starpace.engine.text.SpokenText;
+import dev.starpace.engine.transcript.Word;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The noisy corpus (engine/corpus/noisy, made by make-noisy.sh: ten spoken answers with white noise, a fan hum and
+ * babble at 20, 15 and 10 dB, transcribed by the real Vosk model): word recall, time in the right phase and each
+ * content rule against the labels, before (phrases word for word, every word trusted) and after (near misses, unsure
+ * words weighed). Prints the table docs/scored-transcript.md quotes.
+ */
+class NoiseRobustnessTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final QuestionBank BANK = QuestionBank.builtIn();
+    private static final Path NOISY = Path.of("corpus/noisy");
+
+    /** Per condition ("clean", "15 dB", "15 dB white"...): the figures added up over its answers. */
+    static final Map<String, Tally> TALLIES = new TreeMap<>();
+
+    static final class Tally {
+        int answers;
+        double recalled;
+        double said;
+        double rightSeconds;
+        double seconds;
+        final Map<String, int[]> before = new LinkedHashMap<>();
+        final Map<String, int[]> after = new LinkedHashMap<>();
+
+        double recall() {
+            return 100 * recalled / said;
+        }
+
+        double phaseTime() {
+            return 100 * rightSeconds / seconds;
+        }
+
+        static double share(int[] counts, RuleLabels which) {
+            return 100.0 * counts[which.ordinal()] / (counts[0] + counts[1] + counts[2]);
+        }
+    }
+
+    @BeforeAll
+    static void measure() throws IOException {
+        Analyzer analyzer = new Analyzer(BANK);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(NOISY)) {
+            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path f : files) {
+            JsonNode heard = JSON.readTree(f.toFile());
+            String id = heard.get("id").asText();
+            JsonNode label = JSON.readTree(Path.of("corpus", id + ".json").toFile());
+            JsonNode spoken = JSON.readTree(Path.of("corpus/spoken", id + ".json").toFile());
+            List<Word> words = new ArrayList<>();
+            for (JsonNode w : heard.get("words")) {
+                words.add(new Word(w.get("word").asText(), w.get("start").asDouble(), w.get("end").asDouble(),
+                    w.path("conf").asDouble(1.0)));
+            }
+            Level level = Level.parse(label.path("level").asText("sde2"));
+            ScoredTranscript scored = analyzer.analyze(words, null, level);
+            List<Phase> phases = scored.words().stream().map(ScoredTranscript.ScoredWord::phase).toList();
+            String noise = heard.get("noise").asText();
+            List<String> keys = noise.equals("clean") ? List.of("clean")
+                : List.of(heard.get("snrDb").asInt() + " dB", heard.get("snrDb").asInt() + " dB " + noise);
+            for (String key : keys) {
+                Tally t = TALLIES.computeIfAbsent(key, k -> new Tally());
+                t.answers++;
+                recall(t, words, label);
+                phaseTime(t, words, phases, spoken.get("sentences"));
+                rules(t, words, phases, label, level);
+            }
+        }
+        print();
+    }
+
+    private static void recall(Tally t, List<Word> words, JsonNode label) {
+        Map<String, Integer> heard = new HashMap<>();
+        words.forEach(w -> heard.merge(w.word(), 1, Integer::sum));
+        for (JsonNode s : label.get("sentences")) {
+            for (String w : SpokenText.words(s.get("text").asText())) {
+                t.said++;
+                if (heard.getOrDefault(w, 0) > 0) {
+                    heard.merge(w, -1, Integer::sum);
+                    t.recalled++;
+                }
+            }
+        }
+    }
+
+    /** Each word's time, up to the next word, against the phase of the sentence its middle falls in. */
+    private static void phaseTime(Tally t, List<Word> words, List<Phase> phases, JsonNode sentences) {
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            double seconds = (i + 1 < words.size() ? words.get(i + 1).start() : w.end()) - w.start();
+            double middle = (w.start() + w.end()) / 2;
+            int s = 0;
+            while (s + 1 < sentences.size() && sentences.get(s + 1).get("start").asDouble() <= middle) {
+                s++;
+            }
+            t.seconds += seconds;
+            if (Phase.parse(sentences.get(s).get("phase").asText()) == phases.get(i)) {
+                t.rightSeconds += seconds;
+            }
+        }
+    }
+
+    private static void rules(Tally t, List<Word> words, List<Phase> phases, JsonNode label, Level level) {
+        String lp = label.path("lp").asText().split(";")[0].trim();
+        Card card = SampleCards.everything(BANK.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst()
+            .orElse(BANK.defaultCard()));
+        Answer answer = new Answer(card, level, words, phases);
+        for (Rule rule : RuleSet.forCard(card)) {
+            t.before.computeIfAbsent(rule.id(), k -> new int[3])[RuleLabels.of(rule.check(answer.exact()), label.get("expected")).ordinal()]++;
+            t.after.computeIfAbsent(rule.id(), k -> new int[3])[RuleLabels.of(Doubt.check(rule, answer), label.get("expected")).ordinal()]++;
+        }
+    }
+
+    private static void print() {
+        StringBuilder b = new StringBuilder("\ncondition        answers  recall  phase time | rule: agrees before -> agrees / unclear / wrong after\n");
+        TALLIES.forEach((key, t) -> {
+            b.append(String.format("%-16s %7d  %5.1f %%  %6.1f %%  |", key, t.answers, t.recall(), t.phaseTime()));
+            t.after.forEach((rule, after) -> b.append(String.format(" %s %.0f -> %.0f/%.0f/%.0f;", rule,
+                Tally.share(t.before.get(rule), RuleLabels.AGREES), Tally.share(after, RuleLabels.AGREES),
+                Tally.share(after, RuleLabels.UNCLEAR), Tally.share(after, RuleLabels.WRONG))));
+            b.append('\n');
+        });
+        System.out.println(b);
+    }
+
+    @Test
+    void theCorpusHoldsEveryCondition() {
+        for (String key : List.of("clean", "20 dB", "15 dB", "10 dB")) {
+            assertTrue(TALLIES.containsKey(key), key + " in " + TALLIES.keySet());
+        }
+    }
+}
