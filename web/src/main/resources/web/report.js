@@ -1,5 +1,6 @@
 import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText } from './dom.js';
 import { groupFillers, openers, hedges } from './speech-habits.js';
+import { qualityLine } from './quality.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const s = (tag, attrs, text) => {
@@ -200,7 +201,10 @@ export async function reportView(id) {
   const parts100 = h('table', { class: 'score-parts', id: 'score-parts' }, t.score.parts.map((p) => h('tr', {},
     h('th', { scope: 'row' }, p.part.charAt(0).toUpperCase() + p.part.slice(1)),
     h('td', {}, `${Math.round(p.points)} of ${Math.round(p.max)} points`), h('td', { class: 'muted' }, p.note))));
+  // a noisy, clipped or quiet recording: said before the score, since the findings are less certain
+  const quality = a && a.quality;
   mount(head,
+    quality && quality.problems.length ? h('p', { class: 'quality-warning', id: 'report-quality' }, qualityLine(quality)) : null,
     h('div', { class: 'card row' }, h('div', { class: 'score', id: 'score' }, `${t.score.total}/100`),
       h('div', { class: 'verdict-box' }, h('div', { id: 'verdict-decision' }, h('b', {}, t.verdict.decision)), h('div', { class: 'verdict', id: 'verdict' }, t.verdict.text))),
     h('div', { class: 'card' }, h('h2', {}, 'The answer over time'), phaseLegend(),

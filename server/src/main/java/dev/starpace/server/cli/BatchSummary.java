@@ -4,6 +4,7 @@ import dev.starpace.engine.Level;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.delivery.InputQuality;
 import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Segment;
@@ -26,7 +27,7 @@ final class BatchSummary {
             b.append(',').append(p.id()).append("_s,").append(p.id()).append("_target_s");
         }
         ruleIds.forEach(id -> b.append(',').append(id));
-        b.append(",wpm,fillers,score,verdict");
+        b.append(",wpm,fillers,score,verdict,snr_db,input_quality");
         int columns = b.toString().split(",", -1).length;
         b.append('\n');
         for (BatchCommand.Row r : rows) {
@@ -44,7 +45,10 @@ final class BatchSummary {
                 b.append(',').append(t.rules().stream().filter(x -> x.id().equals(id)).findFirst().map(BatchSummary::ruleCell).orElse(""));
             }
             b.append(',').append(num(t.delivery().wordsPerMinute())).append(',').append(t.delivery().fillers().count())
-                .append(',').append(t.score().total()).append(',').append(cell(t.verdict().decision().label())).append('\n');
+                .append(',').append(t.score().total()).append(',').append(cell(t.verdict().decision().label()));
+            InputQuality q = quality(t);
+            b.append(',').append(q == null ? "" : num(q.snrDb())).append(',')
+                .append(q == null ? "" : cell(q.fine() ? "ok" : q.summary())).append('\n');
         }
         return b.toString();
     }
@@ -74,6 +78,10 @@ final class BatchSummary {
             }
             b.append("<p>Score <b>").append(t.score().total()).append("</b>/100 — ").append(esc(t.verdict().decision().label()))
                 .append(" — ").append(num(t.durationSeconds())).append(" s</p>");
+            InputQuality q = quality(t);
+            if (q != null && !q.fine()) {
+                b.append("<p class=\"unclear\">").append(esc(q.summary())).append("</p>");
+            }
             b.append(timeline(t));
             b.append("<table><tr><th>phase</th><th>seconds</th><th>target</th><th>status</th></tr>");
             for (PhaseTiming p : t.phases()) {
@@ -108,6 +116,11 @@ final class BatchSummary {
         Set<String> ids = new LinkedHashSet<>();
         rows.stream().filter(r -> r.transcript() != null).forEach(r -> r.transcript().rules().forEach(x -> ids.add(x.id())));
         return ids;
+    }
+
+    /** The recording's quality, when the answer came as audio long enough to tell. */
+    static InputQuality quality(ScoredTranscript t) {
+        return t == null || t.delivery().audio() == null ? null : t.delivery().audio().quality();
     }
 
     private static String ruleCell(RuleResult r) {

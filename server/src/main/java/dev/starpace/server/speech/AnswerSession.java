@@ -6,6 +6,7 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.delivery.AudioDelivery;
+import dev.starpace.engine.delivery.InputQuality;
 import dev.starpace.engine.segment.LiveSegmenter;
 import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.timing.PhaseTiming;
@@ -43,6 +44,8 @@ public final class AnswerSession implements AutoCloseable {
     private long samples;
     private double timersAt;
     private double previewAt = -LiveStarSegmenter.PREVIEW_INTERVAL;
+    private double qualityAt;
+    private List<String> qualityProblems = List.of();
     private List<Word> guessed = List.of();
     private Phase guessedPhase;
     private ScoredTranscript result;
@@ -85,6 +88,21 @@ public final class AnswerSession implements AutoCloseable {
             if (elapsedSeconds() - timersAt >= TIMER_INTERVAL && !scored.isEmpty() && listener.watching()) {
                 sendTimers();
             }
+        }
+        if (elapsedSeconds() - qualityAt >= QUALITY_INTERVAL && listener.watching()) {
+            checkQuality();
+        }
+    }
+
+    /** The recording's quality is looked at this often (seconds of audio); the live view hears only of changes. */
+    static final double QUALITY_INTERVAL = 2.0;
+
+    private void checkQuality() {
+        qualityAt = elapsedSeconds();
+        InputQuality quality = track.quality();
+        if (quality != null && !quality.problems().equals(qualityProblems)) {
+            qualityProblems = quality.problems();
+            listener.quality(quality);
         }
     }
 

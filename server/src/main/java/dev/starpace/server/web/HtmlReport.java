@@ -42,6 +42,10 @@ final class HtmlReport {
             .append("</style></head><body><h1>StarPace report</h1>");
         b.append("<p><b>").append(esc(t.question().text())).append("</b><br>").append(esc(t.question().lp())).append(" · ")
             .append(a.level().toUpperCase(Locale.ROOT)).append(" · ").append(esc(a.startedAt())).append("</p>");
+        var quality = t.delivery().audio() == null ? null : t.delivery().audio().quality();
+        if (quality != null && !quality.fine()) {
+            b.append("<p class=\"unclear\">").append(esc(quality.summary())).append("</p>");
+        }
         b.append("<h2>").append(t.score().total()).append("/100 — ").append(esc(t.verdict().decision().label())).append("</h2><p><i>")
             .append(esc(t.verdict().text())).append("</i></p>");
         double longest = Math.max(1, t.phases().stream().mapToDouble(p -> Math.max(p.seconds(), p.targetSeconds())).max().orElse(1));
