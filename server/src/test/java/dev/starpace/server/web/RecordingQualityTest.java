@@ -6,8 +6,14 @@ import dev.starpace.server.Fixtures;
 import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.audio.NoisyAudio;
 import dev.starpace.server.audio.WavFile;
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.transcript.EstimatedTimings;
+import dev.starpace.engine.transcript.Word;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A noisy room, heard by the real browser through the fake microphone: said in the mic check, live and in the report. */
@@ -40,5 +46,25 @@ class RecordingQualityTest extends BrowserCase {
         b.waitFor("#report-quality");
         assertTrue(b.text("#report-quality").matches("Noisy recording, 1\\d dB: results less certain — .*"), b.text("#report-quality"));
         b.shot("report-noisy");
+    }
+
+    @Test
+    void aRuleThatTurnsOnUnsureWordsIsShownUnclearWithTheStretchToReplay() {
+        // "escalated" and "handled" heard with little confidence: the hand-off rule cannot tell
+        Set<String> unsure = Set.of("escalated", "handled");
+        List<Word> words = EstimatedTimings.words("I traced the dropped webhooks myself. I escalated it and they handled it on Friday. "
+            + "I wrote a retry queue and I added an alert.").stream()
+            .map(w -> unsure.contains(w.word()) ? new Word(w.word(), w.start(), w.end(), 0.3) : w).toList();
+        String[] id = new String[1];
+        serve(s -> id[0] = s.labelled(words, Collections.nCopies(words.size(), Phase.ACTION)));
+        Browser b = browser(Browser.DESKTOP);
+        b.open(base() + "#/attempt/" + id[0]);
+        b.waitFor("#rule-checklist li.unclear");
+        b.shot("report-unclear");
+        String unclear = (String) b.js("return document.querySelector('#rule-checklist li.unclear').textContent");
+        assertTrue(unclear.startsWith("Ownership kept (no hand-off) (unclear on the recording) — Unclear: this turns on words the recognizer"
+            + " was unsure of"), unclear);
+        assertTrue(b.text("#rule-checklist li.unclear .replay").startsWith("▶ replay “"), b.text("#rule-checklist li.unclear .replay"));
+        assertTrue(b.text("#score-parts").contains("1 unclear on the recording left out"), b.text("#score-parts"));
     }
 }
