@@ -76,6 +76,18 @@ class AnalyzerTest {
     }
 
     @Test
+    void aTranscriptWrittenBeforeConfidenceAndStatusReadsAsSureAndPassedOrFailed() throws Exception {
+        ScoredTranscript scored = analyzer.analyze(LabelledSample.load("seed-weak").words(), SEED, Level.SDE2);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(scored);
+        old.get("words").forEach(w -> ((com.fasterxml.jackson.databind.node.ObjectNode) w).remove("conf"));
+        old.get("rules").forEach(r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("status"));
+        ScoredTranscript read = json.treeToValue(old, ScoredTranscript.class);
+        assertTrue(read.words().stream().allMatch(w -> w.conf() == 1.0), "an old word was trusted when it was scored");
+        assertTrue(read.rules().stream().allMatch(r -> r.status().equals(r.passed() ? "passed" : "failed")), read.rules().toString());
+    }
+
+    @Test
     void withNoQuestionTheGenericCardIsUsed() {
         ScoredTranscript scored = analyzer.analyze(LabelledSample.load("04-database-migration").words(), null, Level.SDE2);
         assertEquals(QuestionBank.DEFAULT_ID, scored.question().id());

@@ -1,5 +1,6 @@
 package dev.starpace.engine.samples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.rules.Answer;
 import dev.starpace.engine.rules.Doubt;
 import dev.starpace.engine.rules.Rule;
+import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.rules.RuleSet;
 import dev.starpace.engine.text.SpokenText;
 import dev.starpace.engine.transcript.Word;
@@ -51,6 +53,8 @@ class NoiseRobustnessTest {
         double seconds;
         final Map<String, int[]> before = new LinkedHashMap<>();
         final Map<String, int[]> after = new LinkedHashMap<>();
+        final Map<String, int[]> flipsBefore = new LinkedHashMap<>();
+        final Map<String, int[]> flipsAfter = new LinkedHashMap<>();
 
         double recall() {
             return 100 * recalled / said;
@@ -70,7 +74,10 @@ class NoiseRobustnessTest {
         Analyzer analyzer = new Analyzer(BANK);
         List<Path> files;
         try (Stream<Path> s = Files.list(NOISY)) {
-            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            // each answer's clean take first: the noisy ones are compared with it
+            files = s.filter(f -> f.toString().endsWith(".json"))
+                .sorted(java.util.Comparator.comparing((Path f) -> f.getFileName().toString().split("\\.")[0])
+                    .thenComparing(f -> !f.getFileName().toString().contains(".clean."))).toList();
         }
         for (Path f : files) {
             JsonNode heard = JSON.readTree(f.toFile());
@@ -93,7 +100,7 @@ class NoiseRobustnessTest {
                 t.answers++;
                 recall(t, words, label);
                 phaseTime(t, words, phases, spoken.get("sentences"));
-                rules(t, words, phases, label, level);
+                rules(t, words, phases, label, level, noise.equals("clean"));
             }
         }
         print();
@@ -130,14 +137,35 @@ class NoiseRobustnessTest {
         }
     }
 
-    private static void rules(Tally t, List<Word> words, List<Phase> phases, JsonNode label, Level level) {
+    /** Each answer's verdict per rule on clean audio, before this work ("id rule" → passed and value). */
+    static final Map<String, String> CLEAN_VERDICTS = new HashMap<>();
+
+    private static String verdict(RuleResult r) {
+        return r.passed() + " " + (r.value() instanceof String v ? v : "");
+    }
+
+    private static RuleLabels sameAs(RuleResult r, String clean) {
+        return r.unclear() ? RuleLabels.UNCLEAR : verdict(r).equals(clean) ? RuleLabels.AGREES : RuleLabels.WRONG;
+    }
+
+    private static void rules(Tally t, List<Word> words, List<Phase> phases, JsonNode label, Level level, boolean clean) {
         String lp = label.path("lp").asText().split(";")[0].trim();
         Card card = SampleCards.everything(BANK.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst()
             .orElse(BANK.defaultCard()));
         Answer answer = new Answer(card, level, words, phases);
         for (Rule rule : RuleSet.forCard(card)) {
             t.before.computeIfAbsent(rule.id(), k -> new int[3])[RuleLabels.of(rule.check(answer.exact()), label.get("expected")).ordinal()]++;
-            t.after.computeIfAbsent(rule.id(), k -> new int[3])[RuleLabels.of(Doubt.check(rule, answer), label.get("expected")).ordinal()]++;
+            RuleResult before = rule.check(answer.exact());
+            RuleResult after = Doubt.check(rule, answer);
+            t.after.computeIfAbsent(rule.id(), k -> new int[3])[RuleLabels.of(after, label.get("expected")).ordinal()]++;
+            // against the same answer's verdict on clean audio: what the noise alone changed
+            String key = label.get("id").asText() + " " + rule.id();
+            if (clean) {
+                CLEAN_VERDICTS.put(key, verdict(before));
+            } else {
+                t.flipsBefore.computeIfAbsent(rule.id(), k -> new int[3])[sameAs(before, CLEAN_VERDICTS.get(key)).ordinal()]++;
+                t.flipsAfter.computeIfAbsent(rule.id(), k -> new int[3])[sameAs(after, CLEAN_VERDICTS.get(key)).ordinal()]++;
+            }
         }
     }
 
@@ -150,13 +178,54 @@ class NoiseRobustnessTest {
                 Tally.share(after, RuleLabels.UNCLEAR), Tally.share(after, RuleLabels.WRONG))));
             b.append('\n');
         });
+        b.append("\nagainst the same answer on clean audio: rule: same before -> same / unclear / flipped after\n");
+        TALLIES.forEach((key, t) -> {
+            if (t.flipsAfter.isEmpty()) {
+                return;
+            }
+            b.append(String.format("%-16s |", key));
+            t.flipsAfter.forEach((rule, after) -> b.append(String.format(" %s %.0f -> %.0f/%.0f/%.0f;", rule,
+                Tally.share(t.flipsBefore.get(rule), RuleLabels.AGREES), Tally.share(after, RuleLabels.AGREES),
+                Tally.share(after, RuleLabels.UNCLEAR), Tally.share(after, RuleLabels.WRONG))));
+            b.append('\n');
+        });
         System.out.println(b);
     }
+
+    /** Measured: 98.0 % clean, 95.9 % at 15 dB (docs/noisy-recordings.md); the issue asks for within 5 points. */
+    static final double PHASE_POINTS_LOST_AT_15_DB = 5;
 
     @Test
     void theCorpusHoldsEveryCondition() {
         for (String key : List.of("clean", "20 dB", "15 dB", "10 dB")) {
             assertTrue(TALLIES.containsKey(key), key + " in " + TALLIES.keySet());
+            assertEquals(10, TALLIES.get(key).answers / (key.equals("clean") ? 1 : 3), key);
         }
+    }
+
+    @Test
+    void at15DbTheTimeInTheRightPhaseStaysNearClean() {
+        double clean = TALLIES.get("clean").phaseTime();
+        double noisy = TALLIES.get("15 dB").phaseTime();
+        assertTrue(clean - noisy <= PHASE_POINTS_LOST_AT_15_DB, "clean " + clean + " %, 15 dB " + noisy + " %");
+    }
+
+    @Test
+    void weighingConfidenceNeverAddsAWrongVerdict() {
+        TALLIES.forEach((key, t) -> t.after.forEach((rule, after) -> {
+            int[] before = t.before.get(rule);
+            assertTrue(after[RuleLabels.WRONG.ordinal()] <= before[RuleLabels.WRONG.ordinal()], key + " " + rule);
+            if (!t.flipsAfter.isEmpty()) {
+                assertTrue(t.flipsAfter.get(rule)[RuleLabels.WRONG.ordinal()] <= t.flipsBefore.get(rule)[RuleLabels.WRONG.ordinal()],
+                    key + " " + rule + ": no more verdicts that differ from the clean take");
+            }
+        }));
+    }
+
+    @Test
+    void onCleanAudioNothingChanges() {
+        Tally clean = TALLIES.get("clean");
+        clean.after.forEach((rule, after) -> assertEquals(java.util.Arrays.toString(clean.before.get(rule)),
+            java.util.Arrays.toString(after), rule));
     }
 }

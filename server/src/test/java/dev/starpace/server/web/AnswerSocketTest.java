@@ -22,13 +22,7 @@ class AnswerSocketTest extends ServerTest {
     @Test
     void anAnswerStreamsEventsAndIsStored() throws Exception {
         byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
-        LiveClient client = LiveClient.connect(server.port());
-        client.send(START);
-        for (int at = 0; at < pcm.length; at += FRAME) {
-            client.send(pcm, at, Math.min(pcm.length, at + FRAME));
-        }
-        client.send("{\"type\":\"stop\"}");
-        assertEquals(1000, client.awaitClose());
+        LiveClient client = answered(pcm);
 
         List<String> types = client.types();
         assertEquals("ready", types.get(0));
@@ -58,9 +52,8 @@ class AnswerSocketTest extends ServerTest {
         assertEquals(404, server.get("/api/attempts/" + id).status());
     }
 
-    @Test
-    void aNoisyRecordingIsWarnedOfWhileRecordingAndInTheReport() throws Exception {
-        byte[] pcm = NoisyAudio.withWhiteNoise(new AudioDecoder().decode(Fixtures.wav("seed-weak")), 14, 11).toPcm16();
+    /** A whole answer streamed in the browser's 100 ms frames, stopped, and closed by the server. */
+    private LiveClient answered(byte[] pcm) throws Exception {
         LiveClient client = LiveClient.connect(server.port());
         client.send(START);
         for (int at = 0; at < pcm.length; at += FRAME) {
@@ -68,6 +61,13 @@ class AnswerSocketTest extends ServerTest {
         }
         client.send("{\"type\":\"stop\"}");
         assertEquals(1000, client.awaitClose());
+        return client;
+    }
+
+    @Test
+    void aNoisyRecordingIsWarnedOfWhileRecordingAndInTheReport() throws Exception {
+        byte[] pcm = NoisyAudio.withWhiteNoise(new AudioDecoder().decode(Fixtures.wav("seed-weak")), 14, 11).toPcm16();
+        LiveClient client = answered(pcm);
 
         List<String> types = client.types();
         int warned = types.indexOf("quality");
