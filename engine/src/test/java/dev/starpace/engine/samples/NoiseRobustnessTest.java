@@ -77,7 +77,7 @@ class NoiseRobustnessTest {
             // each answer's clean take first: the noisy ones are compared with it
             files = s.filter(f -> f.toString().endsWith(".json"))
                 .sorted(java.util.Comparator.comparing((Path f) -> f.getFileName().toString().split("\\.")[0])
-                    .thenComparing(f -> !f.getFileName().toString().contains(".clean."))).toList();
+                    .thenComparing(f -> !f.getFileName().toString().endsWith(".clean.json"))).toList();
         }
         for (Path f : files) {
             JsonNode heard = JSON.readTree(f.toFile());
@@ -93,14 +93,16 @@ class NoiseRobustnessTest {
             ScoredTranscript scored = analyzer.analyze(words, null, level);
             List<Phase> phases = scored.words().stream().map(ScoredTranscript.ScoredWord::phase).toList();
             String noise = heard.get("noise").asText();
-            List<String> keys = noise.equals("clean") ? List.of("clean")
-                : List.of(heard.get("snrDb").asInt() + " dB", heard.get("snrDb").asInt() + " dB " + noise);
+            // a front end before Vosk (rnnoise-trial.sh) makes rows of its own
+            String frontEnd = heard.has("frontEnd") ? " " + heard.get("frontEnd").asText() : "";
+            List<String> keys = noise.equals("clean") ? List.of("clean" + frontEnd)
+                : List.of(heard.get("snrDb").asInt() + " dB" + frontEnd, heard.get("snrDb").asInt() + " dB " + noise + frontEnd);
             for (String key : keys) {
                 Tally t = TALLIES.computeIfAbsent(key, k -> new Tally());
                 t.answers++;
                 recall(t, words, label);
                 phaseTime(t, words, phases, spoken.get("sentences"));
-                rules(t, words, phases, label, level, noise.equals("clean"));
+                rules(t, words, phases, label, level, key.equals("clean"));
             }
         }
         print();
