@@ -172,9 +172,9 @@ class NoiseRobustnessTest {
     }
 
     private static void print() {
-        StringBuilder b = new StringBuilder("\ncondition        answers  recall  phase time | rule: agrees before -> agrees / unclear / wrong after\n");
+        StringBuilder b = new StringBuilder("\ncondition              answers  recall  phase time | rule: agrees before -> agrees / unclear / wrong after\n");
         TALLIES.forEach((key, t) -> {
-            b.append(String.format("%-16s %7d  %5.1f %%  %6.1f %%  |", key, t.answers, t.recall(), t.phaseTime()));
+            b.append(String.format("%-22s %7d  %5.1f %%  %6.1f %%  |", key, t.answers, t.recall(), t.phaseTime()));
             t.after.forEach((rule, after) -> b.append(String.format(" %s %.0f -> %.0f/%.0f/%.0f;", rule,
                 Tally.share(t.before.get(rule), RuleLabels.AGREES), Tally.share(after, RuleLabels.AGREES),
                 Tally.share(after, RuleLabels.UNCLEAR), Tally.share(after, RuleLabels.WRONG))));
@@ -185,7 +185,7 @@ class NoiseRobustnessTest {
             if (t.flipsAfter.isEmpty()) {
                 return;
             }
-            b.append(String.format("%-16s |", key));
+            b.append(String.format("%-22s |", key));
             t.flipsAfter.forEach((rule, after) -> b.append(String.format(" %s %.0f -> %.0f/%.0f/%.0f;", rule,
                 Tally.share(t.flipsBefore.get(rule), RuleLabels.AGREES), Tally.share(after, RuleLabels.AGREES),
                 Tally.share(after, RuleLabels.UNCLEAR), Tally.share(after, RuleLabels.WRONG))));
