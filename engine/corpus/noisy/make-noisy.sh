@@ -86,18 +86,4 @@ done
 
 # Transcribe them all on one shared model, then keep the words (with Vosk's confidence) of each.
 java -jar "$work/starpace.jar" batch --segmenter cues --jobs "${JOBS:-2}" --out "$work/out" "$work/wav" >/dev/null || true
-python3 - "$work/out" "$here" <<'PY'
-import glob, json, os, sys
-out, here = sys.argv[1:3]
-for f in sorted(glob.glob(f"{out}/*.json")):
-    name = os.path.basename(f)[:-len(".json")]
-    parts = name.split(".")
-    heard = json.load(open(f))
-    words = [{"word": w["word"], "start": w["start"], "end": w["end"], "conf": w.get("conf")} for w in heard["words"]]
-    one = lambda o: json.dumps(o, ensure_ascii=False)
-    snr = None if parts[1] == "clean" else int(parts[2])
-    text = ("{\n" f'  "id": {one(parts[0])},\n  "noise": {one(parts[1])},\n  "snrDb": {one(snr)},\n'
-            '  "words": [\n' + ",\n".join("    " + one(w) for w in words) + "\n  ]\n}\n")
-    open(f"{here}/{name}.json", "w").write(text)
-    print("kept", name, len(words), "words")
-PY
+python3 "$here/keep-transcripts.py" "$work/out" "$here"
