@@ -1,5 +1,6 @@
 import { h, mount, fill, api, notice, PHASES, TITLES, clock, secs, STATUS } from './dom.js';
 import { startAnswer, speak, listen } from './live.js';
+import { qualityMeter, qualityLine } from './quality.js';
 import { phaseLegend } from './report.js';
 import { historyView } from './history.js';
 import { modeTabs } from './app.js';
@@ -72,10 +73,12 @@ export function leaveAnswer(quietly = false) {
 }
 window.addEventListener('pagehide', () => leaveAnswer());
 
-// A microphone check: the level meter moves with your voice before you answer.
+// A microphone check: the level meter moves with your voice before you answer, and after a few seconds it says how
+// clear the recording is (noise, clipping, level), as the report will.
 function micCheck() {
   const meter = h('meter', { id: 'check-meter', min: 0, max: 1, low: 0.25, optimum: 0.6, value: 0, 'aria-label': 'microphone level' });
   const said = h('span', { id: 'mic-check-status', class: 'muted' }, '');
+  const clarity = h('p', { id: 'mic-check-quality', role: 'status' }, '');
   let open = null;
   let heard = false;
   const button = h('button', { id: 'mic-check' }, 'Check the microphone');
@@ -87,10 +90,21 @@ function micCheck() {
   button.onclick = async () => {
     if (open) { stopCheck(); return; }
     try {
+      const quality = qualityMeter();
+      let frames = 0;
       open = await listen((v) => {
         meter.value = v;
         if (v > 0.25 && !heard) { heard = true; said.textContent = 'We can hear you.'; }
+      }, (frame) => {
+        quality.add(frame);
+        // once a second, after three seconds: long enough to hear both your voice and the room
+        if (++frames >= 30 && frames % 10 === 0) {
+          const q = quality.estimate();
+          clarity.textContent = qualityLine(q);
+          clarity.className = q && q.problems.length ? 'quality-warning' : 'muted';
+        }
       });
+      clarity.textContent = '';
       heard = false;
       said.textContent = 'Say a few words…';
       button.textContent = 'End the check';
@@ -99,7 +113,7 @@ function micCheck() {
       said.textContent = microphoneProblem(e);
     }
   };
-  return { el: h('div', { class: 'row mic-check' }, button, meter, said), stop: stopCheck };
+  return { el: h('div', {}, h('div', { class: 'row mic-check' }, button, meter, said), clarity), stop: stopCheck };
 }
 
 function microphoneProblem(e) {
@@ -116,6 +130,7 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
   const timeline = timelineView();
   const transcript = transcriptView();
   const nudges = h('ul', { class: 'nudges', id: 'nudges' });
+  const warning = h('p', { class: 'quality-warning', id: 'quality-warning', role: 'status', hidden: true });
   const error = h('p', { class: 'error', id: 'live-error', role: 'alert' });
   const start = h('button', { class: 'primary', id: 'start-answer' }, 'Start answering');
   const stop = h('button', { class: 'stop', id: 'stop-answer', disabled: true }, 'Stop');
@@ -163,6 +178,8 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
         words: (e) => hints && transcript.words(e),
         timers: (e) => hints && timeline.update(e.phases),
         nudge: (e) => hints && nudges.append(h('li', {}, e.text)),
+        // the server's view of the recording: a warning while it is noisy, clipped or quiet, gone when it clears
+        quality: (e) => { warning.hidden = !e.problems.length; warning.textContent = qualityLine(e); },
         scored: (e) => {
           scored = true;
           // answered: the microphone is free, so moving on to the report is not leaving an answer
@@ -198,7 +215,7 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
     }
   };
   stop.onclick = () => { status.textContent = 'Scoring…'; stop.disabled = true; session && session.stop(); };
-  const el = h('div', {}, hints ? check.el : null, h('div', { class: 'row' }, start, stop, timer, live, meter, status), error,
+  const el = h('div', {}, hints ? check.el : null, h('div', { class: 'row' }, start, stop, timer, live, meter, status), error, warning,
     hints ? h('div', { class: 'card' }, timeline.el, phaseLegend()) : null,
     hints ? h('div', { class: 'card' }, h('h2', {}, 'Nudges'), nudges) : null,
     hints ? h('div', { class: 'card' }, h('h2', {}, 'Transcript'), transcript.el) : null);

@@ -1,5 +1,5 @@
 import { h, mount, api, PHASES, TITLES, clock, ruleName, questionText } from './dom.js';
-import { COLOURS } from './report.js';
+import { COLOURS, ruleState } from './report.js';
 
 const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Written' };
 const STATES = { complete: 'finished', incomplete: 'cut off', recording: 'recording' };
@@ -113,10 +113,10 @@ export async function compareView(idA, idB) {
   const [a, b] = await Promise.all([api(`/api/attempts/${encodeURIComponent(idA)}`), api(`/api/attempts/${encodeURIComponent(idB)}`)]);
   const [first, second] = a.startedAt <= b.startedAt ? [a, b] : [b, a];
   const seconds = (x, p) => (x.transcript ? x.transcript.phases.find((y) => y.phase === p).seconds : 0);
-  const passed = (x, id) => (x.transcript ? (x.transcript.rules.find((r) => r.id === id) || {}).passed : undefined);
+  const passed = (x, id) => (x.transcript ? x.transcript.rules.find((r) => r.id === id) : undefined);
   const ruleIds = [...new Set([first, second].flatMap((x) => (x.transcript ? x.transcript.rules.map((r) => r.id) : [])))];
   const change = (second.score || 0) - (first.score || 0);
-  const mark = (v) => (v ? '✓ passed' : '✗ not yet');
+  const mark = (r) => ({ pass: '✓ passed', fail: '✗ not yet', unclear: '? unclear' })[r ? ruleState(r) : 'fail'];
   mount(h('h1', {}, 'Two takes side by side'), h('p', { class: 'question-line' }, await questionText(first.questionId)),
     h('p', { id: 'score-change' }, `Score ${first.score ?? '–'} → ${second.score ?? '–'} (${change >= 0 ? '+' : ''}${change})`),
     h('table', { id: 'compare-table' },

@@ -14,13 +14,13 @@ export function frameLevel(buffer) {
 }
 
 // The microphone through the worklet, without a socket: for the microphone check before answering.
-export async function listen(onLevel) {
+export async function listen(onLevel, onFrame) {
   const stream = await openMicrophone();
   const ctx = new AudioContext();
   await ctx.audioWorklet.addModule('/capture-worklet.js');
   const source = ctx.createMediaStreamSource(stream);
   const node = new AudioWorkletNode(ctx, 'starpace-capture');
-  node.port.onmessage = (m) => onLevel(frameLevel(m.data));
+  node.port.onmessage = (m) => { onLevel(frameLevel(m.data)); if (onFrame) onFrame(m.data); };
   source.connect(node);
   node.connect(ctx.destination);
   return {

@@ -1,5 +1,6 @@
 import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText } from './dom.js';
 import { groupFillers, openers, hedges } from './speech-habits.js';
+import { qualityLine } from './quality.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const s = (tag, attrs, text) => {
@@ -75,7 +76,7 @@ function answerTimeline(t, pauses, play, width) {
   };
   pauses.forEach((p) => mark('pause-mark', p.start, p.end, top + band + 6, 10, `pause ${p.seconds} s after “${p.after}”`));
   t.delivery.fillers.items.forEach((f) => mark('filler-mark', f.start, f.end, top + band + 20, 10, `filler “${f.text}” at ${clock(f.start)}`));
-  t.rules.filter((r) => !r.passed).forEach((r) => r.evidence.forEach((e) => mark('flag-mark', e.start, e.end, top + band + 34, 10, `${ruleName(r.id)}: “${e.text}”`)));
+  t.rules.filter((r) => !r.passed && r.status !== 'unclear').forEach((r) => r.evidence.forEach((e) => mark('flag-mark', e.start, e.end, top + band + 34, 10, `${ruleName(r.id)}: “${e.text}”`)));
   const step = [5, 10, 15, 30, 60].find((st) => end / st <= Math.max(3, Math.floor(width / 70))) || 60;
   for (let sec = 0; sec <= end; sec += step) {
     svg.append(s('text', { x: Math.min(x(sec), width - 30), y: 92, class: 'tick' }, clock(sec)));
@@ -109,11 +110,18 @@ function paceChart(words, duration, width) {
   return svg;
 }
 
+// pass, fail, or unclear: the verdict rests on words the recognizer was unsure of (docs/scored-transcript.md)
+export const ruleState = (r) => (r.status === 'unclear' ? 'unclear' : r.passed ? 'pass' : 'fail');
+const STATE_WORDS = { pass: ' (passed)', fail: ' (not yet)', unclear: ' (unclear on the recording)' };
+
 // Evidence chips: all of them, the first six at once and "+N more" for the rest.
 function evidenceChips(r, play) {
-  const chip = (e) => h('button', { class: `evidence ${r.passed ? 'pass' : 'fail'}`, onclick: () => play(e.start),
+  const chip = (e) => h('button', { class: `evidence ${ruleState(r)}`, onclick: () => play(e.start),
     title: `${e.start.toFixed(1)}–${e.end.toFixed(1)} s: play`, type: 'button' }, e.text);
-  const first = r.evidence.slice(0, 6).map(chip);
+  // an unclear rule leads with the stretch to listen to again
+  const first = (r.replay ? [h('button', { class: 'evidence unclear replay', onclick: () => play(r.replay.start), type: 'button',
+    title: `${r.replay.start.toFixed(1)}–${r.replay.end.toFixed(1)} s: replay` }, `▶ replay “${r.replay.text}”`)] : [])
+    .concat(r.evidence.slice(0, 6).map(chip));
   const rest = r.evidence.slice(6);
   if (!rest.length) return h('div', { class: 'chips' }, first);
   const box = h('div', { class: 'chips' }, first);
@@ -147,7 +155,7 @@ export async function reportView(id) {
     return;
   }
   const flagged = new Set();
-  t.rules.filter((r) => !r.passed).forEach((r) => r.evidence.forEach((e) => {
+  t.rules.filter((r) => ruleState(r) === 'fail').forEach((r) => r.evidence.forEach((e) => {
     t.words.forEach((w, i) => { if (w.start >= e.start - 0.01 && w.end <= e.end + 0.01) flagged.add(i); });
   }));
   const play = (at) => { if (!audio) return; audio.currentTime = Math.max(0, at); audio.play().catch(() => {}); };
@@ -170,8 +178,8 @@ export async function reportView(id) {
       current = i;
     }
   });
-  const rules = h('ul', { class: 'rules', id: 'rule-checklist' }, t.rules.map((r) => h('li', { class: r.passed ? 'pass' : 'fail', 'data-rule': r.id },
-    h('b', {}, ruleName(r.id)), h('span', { class: 'sr-only' }, r.passed ? ' (passed)' : ' (not yet)'), ' — ', r.message, evidenceChips(r, play))));
+  const rules = h('ul', { class: 'rules', id: 'rule-checklist' }, t.rules.map((r) => h('li', { class: ruleState(r), 'data-rule': r.id },
+    h('b', {}, ruleName(r.id)), h('span', { class: 'sr-only' }, STATE_WORDS[ruleState(r)]), ' — ', r.message, evidenceChips(r, play))));
   const d = t.delivery;
   const a = d.audio;
   // one pause count: the audio's when there is audio (it hears silences the recognizer smooths over)
@@ -193,7 +201,10 @@ export async function reportView(id) {
   const parts100 = h('table', { class: 'score-parts', id: 'score-parts' }, t.score.parts.map((p) => h('tr', {},
     h('th', { scope: 'row' }, p.part.charAt(0).toUpperCase() + p.part.slice(1)),
     h('td', {}, `${Math.round(p.points)} of ${Math.round(p.max)} points`), h('td', { class: 'muted' }, p.note))));
+  // a noisy, clipped or quiet recording: said before the score, since the findings are less certain
+  const quality = a && a.quality;
   mount(head,
+    quality && quality.problems.length ? h('p', { class: 'quality-warning', id: 'report-quality' }, qualityLine(quality)) : null,
     h('div', { class: 'card row' }, h('div', { class: 'score', id: 'score' }, `${t.score.total}/100`),
       h('div', { class: 'verdict-box' }, h('div', { id: 'verdict-decision' }, h('b', {}, t.verdict.decision)), h('div', { class: 'verdict', id: 'verdict' }, t.verdict.text))),
     h('div', { class: 'card' }, h('h2', {}, 'The answer over time'), phaseLegend(),

@@ -7,6 +7,7 @@ import dev.starpace.engine.delivery.Delivery;
 import dev.starpace.engine.delivery.DeliveryAnalysis;
 import dev.starpace.engine.delivery.DeliveryRules;
 import dev.starpace.engine.rules.Answer;
+import dev.starpace.engine.rules.Doubt;
 import dev.starpace.engine.rules.Rule;
 import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.rules.RuleSet;
@@ -124,7 +125,7 @@ public final class Analyzer {
         Budget budget = Timing.budget(answer.duration(), card, level);
         List<RuleResult> results = new ArrayList<>();
         for (Rule rule : RuleSet.forCard(card)) {
-            results.add(rule.check(answer));
+            results.add(Doubt.check(rule, answer));
         }
         Delivery delivery = DeliveryAnalysis.of(answer, timings, audio);
         results.addAll(DeliveryRules.check(delivery));
@@ -133,7 +134,7 @@ public final class Analyzer {
         List<ScoredTranscript.ScoredWord> scored = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
-            scored.add(new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i)));
+            scored.add(new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i), w.conf()));
         }
         return new ScoredTranscript(ScoredTranscript.SCHEMA,
             new ScoredTranscript.Question(card.id(), card.lp(), card.question()), level,

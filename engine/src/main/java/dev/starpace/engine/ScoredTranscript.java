@@ -34,7 +34,16 @@ public record ScoredTranscript(
     public record Question(String id, String lp, String text) {
     }
 
-    /** A word with its time and the phase it was heard in. */
-    public record ScoredWord(String word, double start, double end, Phase phase) {
+    /** A word with its time, the phase it was heard in and the recognizer's confidence (1.0 when unknown). */
+    public record ScoredWord(String word, double start, double end, Phase phase, Double conf) {
+        public ScoredWord {
+            if (conf == null) {
+                conf = 1.0;   // a transcript written before words carried it: trusted, as it was scored then
+            }
+        }
+
+        public ScoredWord(String word, double start, double end, Phase phase) {
+            this(word, start, end, phase, 1.0);
+        }
     }
 }

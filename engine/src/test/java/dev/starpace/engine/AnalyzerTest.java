@@ -60,12 +60,12 @@ class AnalyzerTest {
         }
         assertEquals("senior", json.get("level").asText());
         JsonNode word = json.get("words").get(0);
-        assertEquals(List.of("word", "start", "end", "phase"), fieldNames(word));
+        assertEquals(List.of("word", "start", "end", "phase", "conf"), fieldNames(word));
         assertEquals("situation", word.get("phase").asText());
         JsonNode phase = json.get("phases").get(0);
         assertEquals(List.of("phase", "seconds", "targetSeconds", "status", "segments"), fieldNames(phase));
         JsonNode rule = json.get("rules").get(0);
-        assertTrue(fieldNames(rule).containsAll(List.of("id", "passed", "message", "evidence")));
+        assertTrue(fieldNames(rule).containsAll(List.of("id", "passed", "status", "message", "evidence")));
         JsonNode quantified = findRule(json, "result-quantified");
         JsonNode evidence = quantified.get("evidence").get(0);
         assertEquals(List.of("start", "end", "text"), fieldNames(evidence));
@@ -73,6 +73,18 @@ class AnalyzerTest {
         assertEquals(4, json.get("score").get("parts").size());
         assertTrue(json.get("verdict").get("text").asText().contains("Customer Obsession"));
         assertTrue(json.get("delivery").has("wordsPerMinute"));
+    }
+
+    @Test
+    void aTranscriptWrittenBeforeConfidenceAndStatusReadsAsSureAndPassedOrFailed() throws Exception {
+        ScoredTranscript scored = analyzer.analyze(LabelledSample.load("seed-weak").words(), SEED, Level.SDE2);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(scored);
+        old.get("words").forEach(w -> ((com.fasterxml.jackson.databind.node.ObjectNode) w).remove("conf"));
+        old.get("rules").forEach(r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("status"));
+        ScoredTranscript read = json.treeToValue(old, ScoredTranscript.class);
+        assertTrue(read.words().stream().allMatch(w -> w.conf() == 1.0), "an old word was trusted when it was scored");
+        assertTrue(read.rules().stream().allMatch(r -> r.status().equals(r.passed() ? "passed" : "failed")), read.rules().toString());
     }
 
     @Test

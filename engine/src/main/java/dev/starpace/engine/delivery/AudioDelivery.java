@@ -1,19 +1,22 @@
 package dev.starpace.engine.delivery;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.starpace.engine.rules.Evidence;
 import java.util.List;
 
 /**
  * What the audio itself says about delivery, measured in the same pass as recognition: pauses from silence
  * detection merged with the gaps between words, pitch variation, loudness, speech rate from syllable
- * nuclei beside the recognizer's word rate, and voiced stretches where no word was recognised.
+ * nuclei beside the recognizer's word rate, voiced stretches where no word was recognised, and the recording's
+ * quality (noise, clipping, level; null for under two seconds of audio).
  */
 public record AudioDelivery(
     Pauses pauses,
     Pitch pitch,
     Loudness loudness,
     SpeechRate rate,
-    List<Evidence> unrecognizedVoice) {
+    List<Evidence> unrecognizedVoice,
+    @JsonInclude(JsonInclude.Include.NON_NULL) InputQuality quality) {
 
     /** Silences of at least {@code minSeconds} between words, below {@code thresholdDb} (dBFS). */
     public record Pauses(double thresholdDb, double minSeconds, int count, int betweenSentences, int withinSentences,

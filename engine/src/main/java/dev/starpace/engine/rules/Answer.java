@@ -3,27 +3,86 @@ package dev.starpace.engine.rules;
 import dev.starpace.engine.Level;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.text.NearMiss;
+import dev.starpace.engine.text.PhraseTrie;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A segmented answer as the rules read it: the card, the level, the words and their phases. */
+/**
+ * A segmented answer as the rules read it: the card, the level, the words and their phases, and which words the
+ * recognizer was unsure of.
+ */
 public final class Answer {
+    /**
+     * A word Vosk gives a confidence under this is one it was unsure of. Chosen on the first answer of the noisy corpus
+     * (c-a05): under 0.6 fall 27 % of the words it heard wrong and 1.7 % of those it heard right
+     * (docs/noisy-recordings.md).
+     */
+    public static final double UNSURE_BELOW = 0.6;
+    /** What an unsure word reads as when the rules are run without it: a token no pattern holds. */
+    static final String MASK = "\u2047";
+
     private final Card card;
     private final Level level;
     private final List<Word> words;
     private final List<Phase> phases;
     private final List<String> tokens;
+    private final boolean slips;
 
     public Answer(Card card, Level level, List<Word> words, List<Phase> phases) {
+        this(card, level, words, phases, words.stream().map(Word::word).toList(), true);
         if (words.size() != phases.size()) {
             throw new IllegalArgumentException(words.size() + " words but " + phases.size() + " phases");
         }
+    }
+
+    private Answer(Card card, Level level, List<Word> words, List<Phase> phases, List<String> tokens, boolean slips) {
         this.card = card;
         this.level = level;
         this.words = List.copyOf(words);
         this.phases = List.copyOf(phases);
-        this.tokens = words.stream().map(Word::word).toList();
+        this.tokens = tokens;
+        this.slips = slips;
+    }
+
+    /** The same answer with phrases matched word for word, no near misses: how the rules read before slips. */
+    public Answer exact() {
+        return new Answer(card, level, words, phases, tokens, false);
+    }
+
+    /** Whether the recognizer was unsure of word i. */
+    public boolean unsure(int i) {
+        return words.get(i).conf() < UNSURE_BELOW;
+    }
+
+    /** Whether any word is one the recognizer was unsure of. */
+    public boolean anyUnsure() {
+        for (int i = 0; i < words.size(); i++) {
+            if (unsure(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same answer with every unsure word masked: what the rules find on the words the recognizer was sure of. */
+    public Answer withoutUnsure() {
+        List<String> masked = new ArrayList<>(tokens);
+        for (int i = 0; i < masked.size(); i++) {
+            if (unsure(i)) {
+                masked.set(i, MASK);
+            }
+        }
+        return new Answer(card, level, words, phases, List.copyOf(masked), slips);
+    }
+
+    /** Every match of the phrases in the words, one word of a phrase allowed to be a near miss ({@link NearMiss}). */
+    public <T> List<PhraseTrie.Hit<T>> find(PhraseTrie<T> phrases) {
+        if (!slips) {
+            return phrases.findAll(tokens);
+        }
+        return phrases.findAll(tokens, (pos, heard, expected) -> !heard.equals(MASK) && NearMiss.near(heard, expected, unsure(pos)));
     }
 
     public Card card() {
@@ -75,8 +134,15 @@ public final class Answer {
         return i == 0 ? 0 : Math.max(0, words.get(i).start() - words.get(i - 1).end());
     }
 
-    /** Evidence for words [from, to). */
+    /** Evidence for words [from, to), as heard (an unsure word too), with the lowest confidence when one was unsure. */
     public Evidence evidence(int from, int to) {
-        return new Evidence(words.get(from).start(), words.get(to - 1).end(), String.join(" ", tokens.subList(from, to)));
+        double lowest = 1;
+        List<String> heard = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            lowest = Math.min(lowest, words.get(i).conf());
+            heard.add(words.get(i).word());
+        }
+        return new Evidence(words.get(from).start(), words.get(to - 1).end(), String.join(" ", heard),
+            lowest < UNSURE_BELOW ? Math.round(lowest * 100) / 100.0 : null);
     }
 }

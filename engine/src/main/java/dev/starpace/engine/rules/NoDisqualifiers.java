@@ -72,7 +72,7 @@ public final class NoDisqualifiers implements Rule {
     public RuleResult check(Answer answer) {
         List<int[]> spans = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        List<PhraseTrie.Hit<String>> hits = new ArrayList<>(phrases.findAll(answer.tokens()));
+        List<PhraseTrie.Hit<String>> hits = new ArrayList<>(answer.find(phrases));
         hits.sort(Comparator.comparingInt(PhraseTrie.Hit::from));
         for (PhraseTrie.Hit<String> hit : hits) {
             int end = clauseEnd(answer, hit.to());

@@ -129,7 +129,7 @@ public final class ReflectionSpecific implements Rule {
 
     private static List<Evidence> hitsIn(PhraseTrie<Boolean> trie, Answer answer, Set<Integer> scope) {
         List<Evidence> out = new ArrayList<>();
-        for (PhraseTrie.Hit<Boolean> hit : trie.findAll(answer.tokens())) {
+        for (PhraseTrie.Hit<Boolean> hit : answer.find(trie)) {
             if (scope.contains(hit.from())) {
                 out.add(answer.evidence(hit.from(), hit.to()));
             }

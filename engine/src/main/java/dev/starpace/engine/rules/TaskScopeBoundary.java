@@ -69,7 +69,7 @@ public final class TaskScopeBoundary implements Rule {
         }
         List<Evidence> found = new ArrayList<>();
         int lastEnd = -1;
-        for (PhraseTrie.Hit<Boolean> hit : phrases.findAll(answer.tokens())) {
+        for (PhraseTrie.Hit<Boolean> hit : answer.find(phrases)) {
             if (answer.phases().get(hit.from()) == Phase.TASK && hit.from() >= lastEnd) {
                 found.add(answer.evidence(hit.from(), hit.to()));
                 lastEnd = hit.to();

@@ -51,7 +51,11 @@ public final class BarRaiser {
         Set<Phase> missing = EnumSet.noneOf(Phase.class);
         phases.stream().filter(p -> p.status() == PhaseStatus.MISSING).forEach(p -> missing.add(p.phase()));
         for (RuleResult r : rules) {
-            if (r.passed() || DeliveryRules.IDS.contains(r.id())) {
+            if (r.unclear()) {
+                reasons.add("Unclear on the recording: " + GAP.get(r.id()).replace("no hand-off: you fix it yourself", "no hand-off")
+                    + " (replay \"" + r.replay().text() + "\").");
+            }
+            if (r.passed() || r.unclear() || DeliveryRules.IDS.contains(r.id())) {
                 continue;
             }
             contentFailures++;
@@ -91,7 +95,7 @@ public final class BarRaiser {
         List<String> strengths = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
         for (RuleResult r : rules) {
-            if (!r.passed() && GAP.containsKey(r.id())) {
+            if (!r.passed() && !r.unclear() && GAP.containsKey(r.id())) {
                 gaps.add(GAP.get(r.id()));
             } else if (r.passed() && STRENGTH.containsKey(r.id())) {
                 strengths.add(STRENGTH.get(r.id()));

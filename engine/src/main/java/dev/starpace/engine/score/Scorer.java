@@ -42,7 +42,8 @@ public final class Scorer {
         parts.add(new ScorePart("timing", round(timing), TIMING,
             (long) phasePoints + " phases on target, answer " + budget.status().id()));
 
-        List<RuleResult> content = rules.stream().filter(r -> !DeliveryRules.IDS.contains(r.id())).toList();
+        // a rule that is unclear on the recording is left out, neither earned nor lost
+        List<RuleResult> content = rules.stream().filter(r -> !DeliveryRules.IDS.contains(r.id()) && !r.unclear()).toList();
         double contentPoints = 0;
         for (RuleResult r : content) {
             boolean generic = r.id().equals(ReflectionSpecific.ID) && "generic".equals(r.value());
@@ -50,7 +51,8 @@ public final class Scorer {
         }
         double content45 = content.isEmpty() ? CONTENT : CONTENT * contentPoints / content.size();
         parts.add(new ScorePart("content", round(content45), CONTENT,
-            content.stream().filter(RuleResult::passed).count() + " of " + content.size() + " content rules passed"));
+            content.stream().filter(RuleResult::passed).count() + " of " + content.size() + " content rules passed"
+                + unclear(rules)));
 
         List<RuleResult> delivery = rules.stream().filter(r -> DeliveryRules.IDS.contains(r.id())).toList();
         long passed = delivery.stream().filter(RuleResult::passed).count();
@@ -59,6 +61,11 @@ public final class Scorer {
 
         int total = (int) Math.round(parts.stream().mapToDouble(ScorePart::points).sum());
         return new Score(Math.max(0, Math.min(100, total)), parts);
+    }
+
+    private static String unclear(List<RuleResult> rules) {
+        long n = rules.stream().filter(RuleResult::unclear).count();
+        return n == 0 ? "" : ", " + n + " unclear on the recording left out";
     }
 
     private static double round(double v) {

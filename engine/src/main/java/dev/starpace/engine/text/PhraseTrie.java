@@ -16,8 +16,18 @@ import java.util.Set;
  * @param <T> what a pattern carries
  */
 public final class PhraseTrie<T> {
-    /** A pattern that matched words [from, to). */
-    public record Hit<T>(int from, int to, T value) {
+    /** A pattern that matched words [from, to), through {@code slips} near-missed words. */
+    public record Hit<T>(int from, int to, T value, int slips) {
+        public Hit(int from, int to, T value) {
+            this(from, to, value, 0);
+        }
+    }
+
+    /** Which heard words may stand for which pattern words: the word at {@code pos} heard, {@code expected} said. */
+    public interface Slips {
+        Slips NONE = (pos, heard, expected) -> false;
+
+        boolean near(int pos, String heard, String expected);
     }
 
     private enum WordClass {
@@ -92,44 +102,69 @@ public final class PhraseTrie<T> {
 
     /** Every pattern whose last word is {@code words[end]}, looking back no further than {@code floor}. */
     public void endingAt(List<String> words, int end, int floor, List<Hit<T>> out) {
+        endingAt(words, end, floor, Slips.NONE, out);
+    }
+
+    private void endingAt(List<String> words, int end, int floor, Slips slips, List<Hit<T>> out) {
         if (!transparent.contains(words.get(end))) {
-            walk(root, words, end, end, floor, out);
+            new Walk<>(words, end, floor, transparent, slips, out).walk(root, end, 0);
         }
     }
 
     /** Every match anywhere in the words, in order of their last word. */
     public List<Hit<T>> findAll(List<String> words) {
+        return findAll(words, Slips.NONE);
+    }
+
+    /**
+     * Every match anywhere in the words, in order of their last word, where one word of a pattern of two or more
+     * words may be a near miss that {@code slips} allows; a match with a slip is reported besides the exact ones.
+     */
+    public List<Hit<T>> findAll(List<String> words, Slips slips) {
         List<Hit<T>> out = new ArrayList<>();
         for (int end = 0; end < words.size(); end++) {
-            endingAt(words, end, 0, out);
+            endingAt(words, end, 0, slips, out);
         }
         return out;
     }
 
-    private void walk(Node<T> node, List<String> words, int pos, int end, int floor, List<Hit<T>> out) {
-        while (pos >= floor && pos >= 0 && pos < end && transparent.contains(words.get(pos))) {
-            pos--;
-        }
-        if (pos < floor || pos < 0) {
-            return;
-        }
-        String w = words.get(pos);
-        Node<T> next = node.words.get(w);
-        if (next != null) {
-            visit(next, words, pos, end, floor, out);
-        }
-        for (var e : node.classes.entrySet()) {
-            if (e.getKey().has(w)) {
-                visit(e.getValue(), words, pos, end, floor, out);
+    /** One walk back from the word a match ends on. */
+    private record Walk<T>(List<String> words, int end, int floor, Set<String> transparent, Slips slips,
+                           List<Hit<T>> out) {
+        void walk(Node<T> node, int pos, int slipped) {
+            while (pos >= floor && pos >= 0 && pos < end && transparent.contains(words.get(pos))) {
+                pos--;
+            }
+            if (pos < floor || pos < 0) {
+                return;
+            }
+            String w = words.get(pos);
+            Node<T> next = node.words.get(w);
+            if (next != null) {
+                visit(next, pos, slipped);
+            }
+            for (var e : node.classes.entrySet()) {
+                if (e.getKey().has(w)) {
+                    visit(e.getValue(), pos, slipped);
+                }
+            }
+            if (slipped == 0 && slips != Slips.NONE) {
+                for (var e : node.words.entrySet()) {
+                    if (slips.near(pos, w, e.getKey())) {
+                        visit(e.getValue(), pos, 1);
+                    }
+                }
             }
         }
-    }
 
-    private void visit(Node<T> node, List<String> words, int pos, int end, int floor, List<Hit<T>> out) {
-        for (End<T> e : node.ends) {
-            out.add(new Hit<>(pos, end + 1, e.value()));
+        private void visit(Node<T> node, int pos, int slipped) {
+            for (End<T> e : node.ends) {
+                if (slipped == 0 || e.length() >= 2) {
+                    out.add(new Hit<>(pos, end + 1, e.value(), slipped));
+                }
+            }
+            walk(node, pos - 1, slipped);
         }
-        walk(node, words, pos - 1, end, floor, out);
     }
 
     private static <T> void copy(Node<T> from, Node<T> to) {

@@ -34,4 +34,12 @@ final class Answers {
         }
         return new Answer(SEED, Level.SDE2, words, labels);
     }
+
+    /** The same answer with the recognizer unsure of the given words (each one's every occurrence). */
+    static Answer unsureOf(Answer answer, double conf, String... heard) {
+        List<String> unsure = List.of(heard);
+        List<Word> words = answer.words().stream()
+            .map(w -> unsure.contains(w.word()) ? new Word(w.word(), w.start(), w.end(), conf) : w).toList();
+        return new Answer(answer.card(), answer.level(), words, answer.phases());
+    }
 }

@@ -21,12 +21,17 @@ final class SampleCards {
         return bank.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst().orElse(bank.defaultCard());
     }
 
-    /** One content rule's result on a scored answer, run even when the card does not apply it. */
-    static RuleResult allRules(Card card, ScoredTranscript scored, String id) {
-        Card everything = new Card(card.id(), card.title(), card.lp(), card.question(), card.scenario(), card.phases(),
+    /** The card with every content rule applied. */
+    static Card everything(Card card) {
+        return new Card(card.id(), card.title(), card.lp(), card.question(), card.scenario(), card.phases(),
             card.reflections(), card.probes(), card.weakAnswer(), card.quiz(), card.lpAngles(), card.levels(),
             new Card.RuleSettings(RuleSet.CONTENT_RULE_IDS, card.rules().scopePhrases(),
                 card.rules().disqualifierPhrases(), card.rules().reflectionPhrases()));
+    }
+
+    /** One content rule's result on a scored answer, run even when the card does not apply it. */
+    static RuleResult allRules(Card card, ScoredTranscript scored, String id) {
+        Card everything = everything(card);
         Answer answer = new Answer(everything, scored.level(),
             scored.words().stream().map(w -> new dev.starpace.engine.transcript.Word(w.word(), w.start(), w.end())).toList(),
             scored.words().stream().map(ScoredTranscript.ScoredWord::phase).toList());

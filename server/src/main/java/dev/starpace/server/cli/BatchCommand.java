@@ -117,6 +117,11 @@ final class BatchCommand {
         if (audio > 0) {
             out.printf(Locale.ROOT, "%.1f s of audio in %.1f s with %d jobs: %.1fx real time%n", audio, wall, jobs, audio / wall);
         }
+        long doubtful = all.stream().map(r -> BatchSummary.quality(r.transcript())).filter(q -> q != null && !q.fine()).count();
+        if (doubtful > 0) {
+            out.printf(Locale.ROOT, "%d %s noisy, clipped or very quiet: results less certain (input_quality in the summary)%n",
+                doubtful, doubtful == 1 ? "recording is" : "recordings are");
+        }
         out.println("summary: " + csv);
         out.println("report:  " + html);
         return failed > 0 ? Main.BAD_INPUT : Main.DONE;
@@ -232,8 +237,13 @@ final class BatchCommand {
                     failed.get() > 0 ? ", " + failed.get() + " failed" : "");
             } else {
                 err.printf(Locale.ROOT, "[%d/%d] %s: %s%n", n, total, row.input(), row.status().equals(Row.FAILED)
-                    ? "failed: " + row.error() : "score " + row.transcript().score().total());
+                    ? "failed: " + row.error() : "score " + row.transcript().score().total() + qualityNote(row));
             }
+        }
+
+        private static String qualityNote(Row row) {
+            var q = BatchSummary.quality(row.transcript());
+            return q == null || q.fine() ? "" : "; " + q.summary();
         }
 
         void finish() {

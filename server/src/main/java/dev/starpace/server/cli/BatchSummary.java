@@ -4,6 +4,7 @@ import dev.starpace.engine.Level;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.delivery.InputQuality;
 import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Segment;
@@ -26,7 +27,7 @@ final class BatchSummary {
             b.append(',').append(p.id()).append("_s,").append(p.id()).append("_target_s");
         }
         ruleIds.forEach(id -> b.append(',').append(id));
-        b.append(",wpm,fillers,score,verdict");
+        b.append(",wpm,fillers,score,verdict,snr_db,input_quality");
         int columns = b.toString().split(",", -1).length;
         b.append('\n');
         for (BatchCommand.Row r : rows) {
@@ -44,7 +45,10 @@ final class BatchSummary {
                 b.append(',').append(t.rules().stream().filter(x -> x.id().equals(id)).findFirst().map(BatchSummary::ruleCell).orElse(""));
             }
             b.append(',').append(num(t.delivery().wordsPerMinute())).append(',').append(t.delivery().fillers().count())
-                .append(',').append(t.score().total()).append(',').append(cell(t.verdict().decision().label())).append('\n');
+                .append(',').append(t.score().total()).append(',').append(cell(t.verdict().decision().label()));
+            InputQuality q = quality(t);
+            b.append(',').append(q == null ? "" : num(q.snrDb())).append(',')
+                .append(q == null ? "" : cell(q.fine() ? "ok" : q.summary())).append('\n');
         }
         return b.toString();
     }
@@ -57,7 +61,7 @@ final class BatchSummary {
             .append(".bar{position:relative;height:22px;background:#f3f3f3;border-radius:3px;overflow:hidden;margin:.5em 0}")
             .append(".seg{position:absolute;top:0;height:100%}.legend span{display:inline-block;margin-right:1em}")
             .append(".sw{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-1px}")
-            .append("table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left}.fail{color:#b00}.pass{color:#070}")
+            .append("table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left}.fail{color:#b00}.pass{color:#070}.unclear{color:#7a5b00}")
             .append(".error{color:#b00}</style></head><body>");
         b.append("<h1>StarPace batch report</h1><p>").append(esc(card.question())).append(" (").append(esc(card.lp()))
             .append(", level ").append(level.id()).append(") — ").append(rows.size()).append(" recordings</p><p class=\"legend\">");
@@ -74,6 +78,10 @@ final class BatchSummary {
             }
             b.append("<p>Score <b>").append(t.score().total()).append("</b>/100 — ").append(esc(t.verdict().decision().label()))
                 .append(" — ").append(num(t.durationSeconds())).append(" s</p>");
+            InputQuality q = quality(t);
+            if (q != null && !q.fine()) {
+                b.append("<p class=\"unclear\">").append(esc(q.summary())).append("</p>");
+            }
             b.append(timeline(t));
             b.append("<table><tr><th>phase</th><th>seconds</th><th>target</th><th>status</th></tr>");
             for (PhaseTiming p : t.phases()) {
@@ -82,7 +90,7 @@ final class BatchSummary {
             }
             b.append("</table><ul>");
             for (RuleResult rule : t.rules()) {
-                b.append("<li class=\"").append(rule.passed() ? "pass" : "fail").append("\">").append(rule.passed() ? "✓ " : "✗ ")
+                b.append("<li class=\"").append(rule.state()).append("\">").append(rule.mark())
                     .append(esc(rule.id())).append(": ").append(esc(rule.message())).append("</li>");
             }
             b.append("</ul><p><i>").append(esc(t.verdict().text())).append("</i></p></section>");
@@ -110,8 +118,13 @@ final class BatchSummary {
         return ids;
     }
 
+    /** The recording's quality, when the answer came as audio long enough to tell. */
+    static InputQuality quality(ScoredTranscript t) {
+        return t == null || t.delivery().audio() == null ? null : t.delivery().audio().quality();
+    }
+
     private static String ruleCell(RuleResult r) {
-        return (r.passed() ? "pass" : "fail") + (r.value() instanceof String s ? " (" + s + ")" : "");
+        return r.state() + (r.value() instanceof String s ? " (" + s + ")" : "");
     }
 
     private static String num(double v) {

@@ -37,8 +37,10 @@ final class TextReport {
 
         out.append("\nRules\n");
         for (RuleResult r : t.rules()) {
-            out.append(String.format(Locale.ROOT, "  %s %-20s %s%n", r.passed() ? "PASS" : "FAIL", r.id(), r.message()));
-            if (!r.passed() || r.id().equals("result-quantified")) {
+            out.append(String.format(Locale.ROOT, "  %s %-20s %s%n", r.unclear() ? "????" : r.passed() ? "PASS" : "FAIL", r.id(), r.message()));
+            if (r.replay() != null) {
+                out.append("         replay ").append(evidence(r.replay())).append('\n');
+            } else if (!r.passed() || r.id().equals("result-quantified")) {
                 r.evidence().stream().limit(4).forEach(e -> out.append("         ").append(evidence(e)).append('\n'));
             }
         }
@@ -59,6 +61,12 @@ final class TextReport {
             out.append(String.format(Locale.ROOT, "  pitch %.0f Hz, varies %.1f semitones%s; loudness %.0f dBFS (range %.0f dB)%n",
                 a.pitch().medianHz(), a.pitch().variationSemitones(), a.pitch().monotone() ? " (monotone: vary your pitch)" : "",
                 a.loudness().meanDb(), a.loudness().rangeDb()));
+            if (a.quality() != null) {
+                out.append(a.quality().fine()
+                    ? String.format(Locale.ROOT, "  recording: %.0f dB over the room's noise, speech at %.0f dBFS, no clipping%n",
+                        a.quality().snrDb(), a.quality().speechDb())
+                    : "  recording: " + a.quality().summary() + "\n");
+            }
             if (!a.unrecognizedVoice().isEmpty()) {
                 out.append("  voice with no word (maybe fillers the recognizer dropped): ").append(a.unrecognizedVoice().size())
                     .append(" at ").append(String.join(", ", a.unrecognizedVoice().stream().limit(5).map(e -> seconds(e.start())).toList()))

@@ -57,7 +57,7 @@ public final class AudioDeliveryAnalysis {
             round(syllables / (speaking / 60)), round(words.size() / minutes), round(words.size() / (speaking / 60)),
             round(speaking));
         return new AudioDelivery(pauses, pitch(track, silent), loudness(levels, silent), rate,
-            unrecognizedVoice(track, silent, words));
+            unrecognizedVoice(track, silent, words), track.quality());
     }
 
     private static AudioDelivery.Pauses pauses(FrameTrack track, boolean[] silent, double threshold, List<Word> words,

@@ -5,12 +5,14 @@ import be.tarsos.dsp.AudioProcessor;
 import be.tarsos.dsp.pitch.PitchDetectionHandler;
 import be.tarsos.dsp.pitch.PitchDetectionResult;
 import be.tarsos.dsp.pitch.PitchProcessor;
+import dev.starpace.engine.delivery.InputQuality;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Per-frame measurements over the whole answer: the frame's start time, its RMS level (dBFS) and its pitch
- * (Hz, or 0 when unvoiced), recorded by two TarsosDSP processors — a level meter and a YIN pitch tracker.
+ * (Hz, or 0 when unvoiced), recorded by two TarsosDSP processors — a level meter and a YIN pitch tracker — and the
+ * samples at full scale, for the recording's {@link InputQuality}.
  */
 public final class FrameTrack {
     /** 64 ms frames every 32 ms at 16 kHz. */
@@ -25,6 +27,8 @@ public final class FrameTrack {
     private double[] levels = new double[1024];
     private float[] pitches = new float[1024];
     private int count;
+    private long clipped;
+    private long measured;
     private final float sampleRate;
 
     public FrameTrack(float sampleRate) {
@@ -38,7 +42,12 @@ public final class FrameTrack {
             public boolean process(AudioEvent event) {
                 grow();
                 times[count] = event.getTimeStamp();
-                levels[count] = dbfs(AudioEvent.calculateRMS(event.getFloatBuffer()));
+                float[] frame = event.getFloatBuffer();
+                levels[count] = dbfs(AudioEvent.calculateRMS(frame));
+                for (float x : frame) {
+                    clipped += Math.abs(x) >= InputQuality.FULL_SCALE ? 1 : 0;
+                }
+                measured += frame.length;   // frames overlap, so both counts hold each sample twice: the share is right
                 pitches[count] = 0;
                 count++;
                 return true;
@@ -84,6 +93,11 @@ public final class FrameTrack {
 
     public float pitch(int i) {
         return pitches[i];
+    }
+
+    /** The recording's quality so far: noise floor, SNR, clipping, level (null under two seconds). */
+    public InputQuality quality() {
+        return InputQuality.of(levels, count, clipped, measured);
     }
 
     /** Seconds between frame starts. */

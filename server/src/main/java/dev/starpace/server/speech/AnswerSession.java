@@ -6,6 +6,7 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.delivery.AudioDelivery;
+import dev.starpace.engine.delivery.InputQuality;
 import dev.starpace.engine.segment.LiveSegmenter;
 import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.timing.PhaseTiming;
@@ -48,6 +49,8 @@ public final class AnswerSession implements AutoCloseable {
     private long partialAt = -PARTIAL_SAMPLES;
     private double timersAt;
     private double previewAt = -LiveStarSegmenter.PREVIEW_INTERVAL;
+    private double qualityAt;
+    private List<String> qualityProblems = List.of();
     private List<Word> guessed = List.of();
     /** The finalised words and their phases as of the last phrase. */
     private List<Word> heard = List.of();
@@ -98,6 +101,21 @@ public final class AnswerSession implements AutoCloseable {
             if (elapsedSeconds() - timersAt >= TIMER_INTERVAL && !scored.isEmpty()) {
                 sendTimers();
             }
+        }
+        if (elapsedSeconds() - qualityAt >= QUALITY_INTERVAL && listener.watching()) {
+            checkQuality();
+        }
+    }
+
+    /** The recording's quality is looked at this often (seconds of audio); the live view hears only of changes. */
+    static final double QUALITY_INTERVAL = 2.0;
+
+    private void checkQuality() {
+        qualityAt = elapsedSeconds();
+        InputQuality quality = track.quality();
+        if (quality != null && !quality.problems().equals(qualityProblems)) {
+            qualityProblems = quality.problems();
+            listener.quality(quality);
         }
     }
 
@@ -171,7 +189,7 @@ public final class AnswerSession implements AutoCloseable {
         labels = phases;
         for (int i = firstChanged; i < words.size(); i++) {
             Word w = words.get(i);
-            ScoredTranscript.ScoredWord s = new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i));
+            ScoredTranscript.ScoredWord s = new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i), w.conf());
             if (i < scored.size()) {
                 scored.set(i, s);
             } else {

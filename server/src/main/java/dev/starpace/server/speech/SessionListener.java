@@ -2,6 +2,7 @@ package dev.starpace.server.speech;
 
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.delivery.InputQuality;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.transcript.Word;
 import java.util.List;
@@ -41,6 +42,10 @@ public interface SessionListener {
 
     /** A coaching nudge, sent once when it first applies. */
     default void nudge(Nudge nudge) {
+    }
+
+    /** The recording's quality, when its problems (noisy, clipped, quiet) change: a warning while recording, or its end. */
+    default void quality(InputQuality quality) {
     }
 
     /** The scored transcript, when the answer ends. */

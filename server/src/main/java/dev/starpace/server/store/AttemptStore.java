@@ -169,7 +169,7 @@ public final class AttemptStore implements AutoCloseable {
                     }
                 }
                 try (PreparedStatement st = db.prepareStatement(
-                    "INSERT INTO attempt_words (attempt_id, seq, word, start_seconds, end_seconds) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO attempt_words (attempt_id, seq, word, start_seconds, end_seconds, conf) VALUES (?, ?, ?, ?, ?, ?)")) {
                     for (int i = 0; i < words.size(); i++) {
                         Word w = words.get(i);
                         st.setString(1, id);
@@ -177,6 +177,7 @@ public final class AttemptStore implements AutoCloseable {
                         st.setString(3, w.word());
                         st.setDouble(4, w.start());
                         st.setDouble(5, w.end());
+                        st.setDouble(6, w.conf());
                         st.addBatch();
                     }
                     if (!words.isEmpty()) {
@@ -254,11 +255,11 @@ public final class AttemptStore implements AutoCloseable {
     public synchronized List<Word> words(String id) {
         List<Word> out = new ArrayList<>();
         try (PreparedStatement st = db.prepareStatement(
-            "SELECT word, start_seconds, end_seconds FROM attempt_words WHERE attempt_id = ? ORDER BY seq")) {
+            "SELECT word, start_seconds, end_seconds, conf FROM attempt_words WHERE attempt_id = ? ORDER BY seq")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Word(rs.getString(1), rs.getDouble(2), rs.getDouble(3)));
+                    out.add(new Word(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
                 }
             }
         } catch (SQLException e) {

@@ -47,7 +47,9 @@ final class Schema {
               probe INTEGER NOT NULL,
               answer TEXT NOT NULL,
               verdict TEXT NOT NULL,
-              PRIMARY KEY (attempt_id, probe))"""));
+              PRIMARY KEY (attempt_id, probe))"""),
+        // 4: the recognizer's confidence in each word, so an answer scored from its stored words weighs unsure ones
+        List.of("ALTER TABLE attempt_words ADD COLUMN conf REAL NOT NULL DEFAULT 1.0"));
 
     private Schema() {
     }

@@ -9,6 +9,7 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
+import dev.starpace.engine.delivery.InputQuality;
 import dev.starpace.engine.probe.ProbeJudge;
 import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.timing.PhaseTiming;
@@ -123,7 +124,7 @@ final class AnswerSocket {
                 return;
             }
             List<Word> fresh = words.subList(wordsStored, words.size()).stream()
-                .map(w -> new Word(w.word(), w.start(), w.end())).toList();
+                .map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
             byte[] pcm = unsaved.size() > 0 ? unsaved.toByteArray() : null;
             if (write(() -> store.appendHeard(attempt.id(), seq, pcm, wordsStored, fresh))) {
                 if (pcm != null) {
@@ -137,6 +138,11 @@ final class AnswerSocket {
         @Override
         public void timers(List<PhaseTiming> phases, double elapsed) {
             outbox.send(LiveEvents.Timers.of(elapsed, phases), false);
+        }
+
+        @Override
+        public void quality(InputQuality quality) {
+            outbox.send(LiveEvents.Quality.of(quality), false);
         }
 
         @Override

@@ -90,7 +90,7 @@ final class Api {
             ctx.json(store.get(a.id()).orElseThrow());
             return;
         }
-        List<Word> words = a.transcript().words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList();
+        List<Word> words = a.transcript().words().stream().map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
         ScoredTranscript rescored = analyzer.analyze(words, card.id(), level(a.level()), a.transcript().delivery().audio());
         store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), rescored);
         ctx.json(store.get(a.id()).orElseThrow());

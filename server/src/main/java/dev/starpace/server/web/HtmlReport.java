@@ -37,11 +37,15 @@ final class HtmlReport {
             .append(".bar{height:14px;border-radius:3px;display:inline-block;vertical-align:middle}")
             .append("td,th{padding:.3em .5em;text-align:left;border-bottom:1px solid #eee}table{border-collapse:collapse}")
             .append(".w{border-bottom:3px solid}.flag{background:#fde2c8}.lbl{color:#fff;font-size:.72em;font-weight:700;")
-            .append("text-transform:uppercase;border-radius:3px;padding:0 .35em;margin:0 .3em}.pass{color:#2a7a2a}.fail{color:#b00000}")
+            .append("text-transform:uppercase;border-radius:3px;padding:0 .35em;margin:0 .3em}.pass{color:#2a7a2a}.fail{color:#b00000}.unclear{color:#7a5b00}")
             .append(".ev{display:inline-block;margin:.1em .3em;padding:0 .4em;border-radius:3px;background:#eee}")
             .append("</style></head><body><h1>StarPace report</h1>");
         b.append("<p><b>").append(esc(t.question().text())).append("</b><br>").append(esc(t.question().lp())).append(" · ")
             .append(a.level().toUpperCase(Locale.ROOT)).append(" · ").append(esc(a.startedAt())).append("</p>");
+        var quality = t.delivery().audio() == null ? null : t.delivery().audio().quality();
+        if (quality != null && !quality.fine()) {
+            b.append("<p class=\"unclear\">").append(esc(quality.summary())).append("</p>");
+        }
         b.append("<h2>").append(t.score().total()).append("/100 — ").append(esc(t.verdict().decision().label())).append("</h2><p><i>")
             .append(esc(t.verdict().text())).append("</i></p>");
         double longest = Math.max(1, t.phases().stream().mapToDouble(p -> Math.max(p.seconds(), p.targetSeconds())).max().orElse(1));
@@ -54,7 +58,7 @@ final class HtmlReport {
         }
         b.append("</table><h2>Checklist</h2><ul>");
         for (RuleResult r : t.rules()) {
-            b.append("<li class=\"").append(r.passed() ? "pass" : "fail").append("\">").append(r.passed() ? "✓ " : "✗ ").append("<b>")
+            b.append("<li class=\"").append(r.state()).append("\">").append(r.mark()).append("<b>")
                 .append(esc(RULE_NAMES.getOrDefault(r.id(), r.id()))).append("</b> — ").append(esc(r.message())).append("<br>");
             for (Evidence e : r.evidence()) {
                 b.append("<span class=\"ev\">").append(esc(e.text())).append("</span>");

@@ -3,6 +3,7 @@ package dev.starpace.server.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.delivery.InputQuality;
 import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.timing.PhaseStatus;
 import dev.starpace.engine.timing.PhaseTiming;
@@ -43,6 +44,14 @@ final class LiveEvents {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Nudge(String type, String kind, Phase phase, String text, double at) {
+    }
+
+    /** The recording's quality when its problems change: a warning while recording, or that it has cleared. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Quality(String type, List<String> problems, double snrDb, double speechDb, double clippedPercent, String summary) {
+        static Quality of(InputQuality q) {
+            return new Quality("quality", q.problems(), q.snrDb(), q.speechDb(), q.clippedPercent(), q.summary());
+        }
     }
 
     record Scored(String type, String attemptId, ScoredTranscript transcript) {

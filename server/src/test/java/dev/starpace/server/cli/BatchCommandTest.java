@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.server.Fixtures;
+import dev.starpace.server.audio.AudioDecoder;
+import dev.starpace.server.audio.NoisyAudio;
+import dev.starpace.server.audio.WavFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +50,7 @@ class BatchCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(4, csv.size(), String.join("\n", csv));
         assertTrue(csv.get(0).startsWith("file,status,error,question,level,duration_s,situation_s,situation_target_s"), csv.get(0));
-        assertTrue(csv.get(0).contains("action-first-person") && csv.get(0).endsWith("wpm,fillers,score,verdict"), csv.get(0));
+        assertTrue(csv.get(0).contains("action-first-person") && csv.get(0).endsWith("wpm,fillers,score,verdict,snr_db,input_quality"), csv.get(0));
         assertEquals(csv.get(0).split(",", -1).length, csv.get(1).split(",", -1).length, "every row has every column");
         assertTrue(csv.stream().anyMatch(l -> l.contains("corrupt.wav,failed,") && l.contains("not a WAV file")), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.contains("weak-take.wav,analysed,,customer-obsession-above-and-beyond,sde2")));
@@ -65,6 +68,20 @@ class BatchCommandTest {
             "--out", out.toString(), in.resolve("weak-take.wav").toString());
         assertEquals(0, forced.code(), forced.err());
         assertTrue(forced.out().contains("1 recordings: 1 analysed, 0 skipped, 0 failed"), forced.out());
+    }
+
+    @Test
+    void aNoisyRecordingIsNamedInTheSummary() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("noisy"));
+        WavFile.write(in.resolve("fan-on.wav"), NoisyAudio.withWhiteNoise(new AudioDecoder().decode(Fixtures.wav("seed-weak")), 14, 5));
+        Path out = dir.resolve("noisy-out");
+        MainTest.Run run = MainTest.run("batch", "--out", out.toString(), in.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().matches("(?s).*fan-on.wav: score \\d+; noisy recording, 1[345] dB: results less certain.*"), run.err());
+        assertTrue(run.out().contains("1 recording is noisy, clipped or very quiet: results less certain"), run.out());
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertTrue(csv.get(1).contains(",\"noisy recording, 1") && csv.get(1).endsWith("dB: results less certain\""), csv.get(1));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("noisy recording, 1"), "the report says so too");
     }
 
     @Test

@@ -123,7 +123,7 @@ class AnswerSessionTest {
     void aRecordingGivesTheSameScoredTranscriptAsItsTimedTranscript() throws Exception {
         ScoredTranscript fromAudio = Fixtures.analysed("seed-strong").transcript();
         String json = new ObjectMapper().writeValueAsString(Map.of("words", fromAudio.words().stream()
-            .map(w -> Map.of("word", w.word(), "start", w.start(), "end", w.end())).toList()));
+            .map(w -> Map.of("word", w.word(), "start", w.start(), "end", w.end(), "conf", w.conf())).toList()));
         ScoredTranscript fromWords = Fixtures.ANALYZER.analyze(TranscriptReader.read(json),
             fromAudio.question().id(), fromAudio.level());
         assertEquals(fromAudio.words(), fromWords.words());

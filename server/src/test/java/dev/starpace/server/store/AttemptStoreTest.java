@@ -43,8 +43,9 @@ class AttemptStoreTest {
             assertEquals(1, all.size());
             assertEquals(70, all.get(0).score());
             assertEquals(4, store.pcm("old").length);
-            store.appendHeard("old", 1, new byte[] {5, 0}, 0, List.of(new Word("i", 0.1, 0.3), new Word("led", 0.3, 0.6)));
+            store.appendHeard("old", 1, new byte[] {5, 0}, 0, List.of(new Word("i", 0.1, 0.3), new Word("led", 0.3, 0.6, 0.42)));
             assertEquals(List.of("i", "led"), store.words("old").stream().map(Word::word).toList());
+            assertEquals(0.42, store.words("old").get(1).conf(), 1e-9, "the recognizer's confidence is kept with the word");
             store.saveFollowUp("old", followUp(2, "I would ask the customer first"));
         }
         assertEquals(Schema.MIGRATIONS.size(), userVersion(data));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.starpace.server.Fixtures;
 import dev.starpace.server.audio.AudioDecoder;
+import dev.starpace.server.audio.NoisyAudio;
 import dev.starpace.server.store.Attempt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,13 +22,7 @@ class AnswerSocketTest extends ServerTest {
     @Test
     void anAnswerStreamsEventsAndIsStored() throws Exception {
         byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
-        LiveClient client = LiveClient.connect(server.port());
-        client.send(START);
-        for (int at = 0; at < pcm.length; at += FRAME) {
-            client.send(pcm, at, Math.min(pcm.length, at + FRAME));
-        }
-        client.send("{\"type\":\"stop\"}");
-        assertEquals(1000, client.awaitClose());
+        LiveClient client = answered(pcm);
 
         List<String> types = client.types();
         assertEquals("ready", types.get(0));
@@ -55,6 +50,33 @@ class AnswerSocketTest extends ServerTest {
         assertEquals(stored.get("score").asInt(), rescored.json().get("score").asInt(), "same bank, same rules, same score");
         assertEquals(204, server.call("DELETE", "/api/attempts/" + id).status());
         assertEquals(404, server.get("/api/attempts/" + id).status());
+    }
+
+    /** A whole answer streamed in the browser's 100 ms frames, stopped, and closed by the server. */
+    private LiveClient answered(byte[] pcm) throws Exception {
+        LiveClient client = LiveClient.connect(server.port());
+        client.send(START);
+        for (int at = 0; at < pcm.length; at += FRAME) {
+            client.send(pcm, at, Math.min(pcm.length, at + FRAME));
+        }
+        client.send("{\"type\":\"stop\"}");
+        assertEquals(1000, client.awaitClose());
+        return client;
+    }
+
+    @Test
+    void aNoisyRecordingIsWarnedOfWhileRecordingAndInTheReport() throws Exception {
+        byte[] pcm = NoisyAudio.withWhiteNoise(new AudioDecoder().decode(Fixtures.wav("seed-weak")), 14, 11).toPcm16();
+        LiveClient client = answered(pcm);
+
+        List<String> types = client.types();
+        int warned = types.indexOf("quality");
+        assertTrue(warned > 0 && warned < types.indexOf("scored"), "a warning while recording: " + types);
+        JsonNode quality = client.events.get(warned);
+        assertEquals("noisy", quality.get("problems").get(0).asText(), quality.toString());
+        assertTrue(quality.get("summary").asText().endsWith("dB: results less certain"), quality.toString());
+        JsonNode report = client.last("scored").get("transcript").get("delivery").get("audio").get("quality");
+        assertTrue(report.get("summary").asText().matches("noisy recording, 1[345] dB: results less certain"), report.toString());
     }
 
     @Test

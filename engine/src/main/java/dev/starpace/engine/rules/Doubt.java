@@ -1,0 +1,74 @@
+package dev.starpace.engine.rules;
+
+import dev.starpace.engine.Phase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a content rule twice, on the answer as heard and on the words the recognizer was sure of (unsure words
+ * masked), and keeps the verdict when both agree. When they disagree, the verdict rests on unsure words: the rule
+ * says "unclear", names the stretch to replay, and the score leaves it out. A phrase heard through a near miss on
+ * an unsure word ("nobody had tasked" heard "nobody had taxed") passes the first reading and not the second, so it
+ * is unclear too, never a wrong "failed".
+ */
+public final class Doubt {
+    /** The phase each rule reads, where its unsure words are looked for when its evidence names none. */
+    private static final Map<String, Phase> READS = Map.of(ActionFirstPerson.ID, Phase.ACTION,
+        ResultQuantified.ID, Phase.RESULT, TaskScopeBoundary.ID, Phase.TASK, ReflectionSpecific.ID, Phase.REFLECTION);
+
+    private Doubt() {
+    }
+
+    public static RuleResult check(Rule rule, Answer answer) {
+        RuleResult heard = rule.check(answer);
+        if (!answer.anyUnsure()) {
+            return heard;
+        }
+        RuleResult sure = rule.check(answer.withoutUnsure());
+        boolean agree = heard.passed() == sure.passed()
+            && (!(heard.value() instanceof String) || heard.value().equals(sure.value()));   // specific, generic, missing
+        if (agree) {
+            return heard;
+        }
+        Evidence replay = replay(answer, heard.evidence(), READS.get(rule.id()));
+        return RuleResult.unclear(rule.id(), heard.value(), "Unclear: this turns on words the recognizer was unsure of (\""
+            + replay.text() + "\"). Replay them to hear what you said; it does not count against your score.",
+            heard.evidence(), replay);
+    }
+
+    /** The unsure words the verdict turns on: those in the evidence, else the first run of them in the rule's phase. */
+    static Evidence replay(Answer answer, List<Evidence> evidence, Phase phase) {
+        for (Evidence e : evidence) {
+            if (e.conf() != null) {
+                return e;
+            }
+        }
+        List<Integer> scope = new ArrayList<>();
+        for (int i = 0; i < answer.size(); i++) {
+            if (phase == null || answer.phases().get(i) == phase) {
+                scope.add(i);
+            }
+        }
+        int from = -1;
+        int to = -1;
+        for (int i : scope) {
+            if (answer.unsure(i)) {
+                if (from < 0) {
+                    from = i;
+                    to = i + 1;
+                } else if (i == to || i - to <= 2) {
+                    to = i + 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        if (from < 0) {
+            int first = scope.isEmpty() ? 0 : scope.get(0);
+            int last = scope.isEmpty() ? answer.size() : scope.get(scope.size() - 1) + 1;
+            return answer.evidence(first, last);
+        }
+        return answer.evidence(Math.max(0, from - 2), Math.min(answer.size(), to + 2));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.starpace.engine.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** A rule whose verdict rests on words the recognizer was unsure of says "unclear", with the stretch to replay. */
+class DoubtTest {
+    private static final double UNSURE = 0.35;
+
+    @Test
+    void aHandOffHeardOnlyThroughUnsureWordsIsUnclearNotFailed() {
+        Answer heard = Answers.of("T: The checkout page was broken for a day.",
+            "A: I escalated it and they handled it on Friday.", "R: The page works.");
+        Rule rule = new NoDisqualifiers(Answers.SEED);
+        assertEquals(RuleResult.FAILED, Doubt.check(rule, heard).status(), "sure of every word: a hand-off");
+
+        RuleResult unsure = Doubt.check(rule, Answers.unsureOf(heard, UNSURE, "escalated", "handled"));
+        assertEquals(RuleResult.UNCLEAR, unsure.status(), unsure.toString());
+        assertFalse(unsure.passed());
+        assertTrue(unsure.replay().text().contains("escalated"), unsure.replay().toString());
+        assertTrue(unsure.message().startsWith("Unclear"), unsure.message());
+        assertEquals(UNSURE, unsure.evidence().get(0).conf(), 1e-9, "the evidence says how unsure");
+    }
+
+    @Test
+    void aScopePhraseMisheardOnAnUnsureWordIsUnclearNotFailed() {
+        // "nobody had tasked me" heard as "nobody had taxed me"
+        Answer misheard = Answers.of("S: Our checkout was slow.", "T: Nobody had taxed me with it, but I took it on.",
+            "A: I profiled the page.");
+        Rule rule = new TaskScopeBoundary(Answers.SEED);
+        assertEquals(RuleResult.FAILED, Doubt.check(rule, misheard).status(), "a sure 'taxed' is what was said");
+        RuleResult unsure = Doubt.check(rule, Answers.unsureOf(misheard, UNSURE, "taxed"));
+        assertEquals(RuleResult.UNCLEAR, unsure.status(), unsure.toString());
+        assertTrue(unsure.replay().text().contains("taxed"), unsure.replay().toString());
+    }
+
+    @Test
+    void aVerdictThatDoesNotTurnOnTheUnsureWordsStands() {
+        Answer heard = Answers.of("T: It was not my team's service and nobody had asked me.",
+            "A: I traced the bug and I fixed it myself.", "R: Errors fell from 3 percent to zero.");
+        Answer unsure = Answers.unsureOf(heard, UNSURE, "traced", "bug");
+        for (Rule rule : java.util.List.of(new TaskScopeBoundary(Answers.SEED), new NoDisqualifiers(Answers.SEED),
+            new ActionFirstPerson(), new ResultQuantified())) {
+            RuleResult r = Doubt.check(rule, unsure);
+            assertTrue(r.passed(), r.toString());
+            assertNull(r.replay());
+        }
+    }
+
+    @Test
+    void unsureSubjectsCountLessInTheAction() {
+        // three "we" the recognizer was unsure of against two sure "I": the verdict turns on them
+        Answer heard = Answers.of("A: I opened the logs. We found the leak. We patched it. We deployed it. I watched it.");
+        RuleResult sure = Doubt.check(new ActionFirstPerson(), heard);
+        assertEquals(RuleResult.FAILED, sure.status(), sure.toString());
+        RuleResult unsure = Doubt.check(new ActionFirstPerson(), Answers.unsureOf(heard, UNSURE, "we"));
+        assertEquals(RuleResult.UNCLEAR, unsure.status(), unsure.toString());
+        assertNotNull(unsure.replay());
+    }
+}
