@@ -59,12 +59,12 @@ public final class StarSegmenter {
         return UnitFeatures.of(tokens, units.get(u), vectors.get(u), previous, next, place, cues);
     }
 
-    /** Where a unit of a finished answer sits: its middle as a share of the answer's time, and seconds to each end. */
+    /** Where a unit of a finished answer sits: its middle as a share of the answer's time, and seconds since its start. */
     public static UnitFeatures.Placement wholePlacement(List<Word> words, Unit unit) {
         double start = words.get(0).start();
         double end = words.get(words.size() - 1).end();
         double middle = middle(words, unit);
-        return new UnitFeatures.Placement((middle - start) / Math.max(1e-6, end - start), middle - start, end - middle);
+        return new UnitFeatures.Placement((middle - start) / Math.max(1e-6, end - start), middle - start);
     }
 
     /**
@@ -74,7 +74,7 @@ public final class StarSegmenter {
     public static UnitFeatures.Placement livePlacement(List<Word> words, Unit unit, double answerStart,
                                                        double budgetSeconds) {
         double middle = middle(words, unit);
-        return new UnitFeatures.Placement(middle / budgetSeconds, middle - answerStart, -1);
+        return new UnitFeatures.Placement(middle / budgetSeconds, middle - answerStart);
     }
 
     private static double middle(List<Word> words, Unit unit) {

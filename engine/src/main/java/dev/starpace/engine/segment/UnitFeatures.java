@@ -15,14 +15,15 @@ import java.util.Set;
  * "results come late" without a hand-drawn curve.
  *
  * <p>The position is the unit's middle as a share of the whole answer when a finished answer is scored, and as a
- * share of the level's time budget live, when the end is not yet known; beside it, seconds since the answer began
- * and (finished answers only) seconds left to its end, so a 45-second and a 4-minute answer can differ.
+ * share of the level's time budget live, when the end is not yet known; beside it, seconds since the answer began,
+ * so a 45-second and a 4-minute answer can differ. (Seconds left to the end were tried too: no gain, and a
+ * 20-second answer, shorter than any trained on, then looked "late" from its first word.)
  */
 public final class UnitFeatures {
     /** Centres of the position bumps (share of the answer or of the budget), and their width. */
     static final double[] BUMPS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5};
     static final double BUMP_WIDTH = 0.1;
-    /** Centres of the bumps over seconds since the start and seconds to the end; each is max(5 s, half its centre) wide. */
+    /** Centres of the bumps over seconds since the start; each is max(5 s, half its centre) wide. */
     static final double[] SECONDS = {0, 5, 10, 20, 30, 45, 60};
 
     /**
@@ -30,9 +31,8 @@ public final class UnitFeatures {
      *
      * @param share      its middle as a share of the answer (finished) or of the level's budget (live)
      * @param sinceStart seconds from the answer's first word to the unit's middle
-     * @param toEnd      seconds from the unit's middle to the answer's end; negative while the answer is spoken
      */
-    public record Placement(double share, double sinceStart, double toEnd) {
+    public record Placement(double share, double sinceStart) {
     }
 
     private static final Set<String> SINGULAR = Set.of("i", "me", "my", "myself", "mine", "i'd", "i'm", "i've", "i'll");
@@ -53,7 +53,7 @@ public final class UnitFeatures {
 
     /** The number of features for the given vector size and cue book. */
     public static int dimensions(int vector, CueBook cues) {
-        return 3 * vector + P + cues.generalCues() + LEXICAL + BUMPS.length + 2 * SECONDS.length;
+        return 3 * vector + P + cues.generalCues() + LEXICAL + BUMPS.length + SECONDS.length;
     }
 
     private UnitFeatures() {
@@ -119,9 +119,6 @@ public final class UnitFeatures {
         }
         for (double c : SECONDS) {
             x[at++] = bump(place.sinceStart(), c, Math.max(5, c / 2));
-        }
-        for (double c : SECONDS) {
-            x[at++] = place.toEnd() < 0 ? 0 : bump(place.toEnd(), c, Math.max(5, c / 2));
         }
         return x;
     }

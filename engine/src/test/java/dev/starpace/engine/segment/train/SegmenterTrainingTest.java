@@ -21,18 +21,18 @@ import org.junit.jupiter.api.Test;
 class SegmenterTrainingTest {
     /** Cross-validated figures measured by {@code engine/train-segmenter --cv} (docs/segmentation.md). */
     static final double CV_STEADY = 0.920;
-    static final double CV_SPOKEN = 0.907;
-    static final double CV_NO_PAUSES = 0.879;
+    static final double CV_SPOKEN = 0.909;
+    static final double CV_NO_PAUSES = 0.877;
     static final double CV_RECOGNIZED = 0.912;
-    static final double CV_DURATION_ERROR = 1.68;
+    static final double CV_DURATION_ERROR = 1.74;
     /** Cross-validated live figures ({@code engine/train-segmenter --live}): delay and overshoot medians, nudge agreement. */
     static final double LIVE_DELAY = 2.2;
-    static final double LIVE_OVERSHOOT = 3.1;
+    static final double LIVE_OVERSHOOT = 3.0;
     static final double LIVE_NUDGES = 0.949;
-    /** The same on the festival+Vosk transcripts: delay and overshoot medians, nudges (18 of 18). */
-    static final double HEARD_DELAY = 2.2;
-    static final double HEARD_OVERSHOOT = 2.8;
-    static final double HEARD_NUDGES = 1.0;
+    /** The same on the festival+Vosk transcripts: delay and overshoot medians, nudges (20 of 21). */
+    static final double HEARD_DELAY = 2.1;
+    static final double HEARD_OVERSHOOT = 2.9;
+    static final double HEARD_NUDGES = 0.952;
 
     private static List<LabelledAnswer> samples;
     private static List<LabelledAnswer> corpus;
@@ -94,8 +94,8 @@ class SegmenterTrainingTest {
         LiveWatch.Result heard = live.get("learned, recognized");
         assertTrue(heard.medianDelay() <= HEARD_DELAY + 0.5, "recognised speech: a phase shows soon: " + heard);
         assertTrue(heard.medianOvershoot() <= HEARD_OVERSHOOT + 0.5, "recognised speech: timers stay near: " + heard);
-        // eighteen nudges: allow one contradicted (94.4 %), as two points under would allow none
-        assertTrue(heard.nudgeAgreement() >= HEARD_NUDGES - 0.06, "recognised speech: nudges agree: " + heard);
+        // twenty-one nudges: allow one more contradicted (90.5 %), as two points under would allow none
+        assertTrue(heard.nudgeAgreement() >= HEARD_NUDGES - 0.05, "recognised speech: nudges agree: " + heard);
     }
 
     private static void assertChain(PhaseChain shipped, PhaseChain rebuilt, String name) {
