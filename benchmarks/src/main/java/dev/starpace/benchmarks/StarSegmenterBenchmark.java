@@ -63,7 +63,7 @@ public class StarSegmenterBenchmark {
         List<float[]> around = new java.util.ArrayList<>(vectors);
         around.set(middle, vector);
         double[] x = StarSegmenter.features(tokens, units, around, middle, false,
-            StarSegmenter.livePosition(answer, unit, 150), cues);
+            StarSegmenter.livePlacement(answer, unit, answer.get(0).start(), 150), cues);
         return model.live().emission(x);
     }
 
