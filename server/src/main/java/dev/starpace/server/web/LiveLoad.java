@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
  * a start beyond the limit is refused instead ({@code busy}), and an answer that falls behind is logged once.
  */
 final class LiveLoad {
-    /** Answers one core carries at real time, with room for the rest of the pipeline (docs/deployment.md). */
-    static final int STREAMS_PER_CORE = 10;
+    /**
+     * Answers one core carries at real time with phrases shown promptly: on an idle 2-core machine 8 answers kept
+     * words p95 at 96 ms, 12 let it reach 2 s and 16 fell 15 s behind (LoadBenchmark, docs/deployment.md).
+     */
+    static final int STREAMS_PER_CORE = 5;
     /** An answer this many seconds behind real time is logged and shown as behind in /api/health. */
     static final double BEHIND_SECONDS = 5;
     /** What a refused candidate is told to wait: an answer lasts two to three minutes, and starts are spread. */
