@@ -1,10 +1,7 @@
 package dev.starpace.engine.rules;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.engine.Lazy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.starpace.engine.ShippedModel;
 
 /**
  * Whether a reflection ties back to its story or is a platitude, judged by a logistic model over a few measures
@@ -17,7 +14,6 @@ import java.io.UncheckedIOException;
 public record ReflectionJudge(double[] weights) {
     public static final String RESOURCE = "reflection-model.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Lazy<ReflectionJudge> BUILT_IN = new Lazy<>(ReflectionJudge::load);
 
     /** What the judge measures of a reflection; {@code closestPlatitudeSpan} is the unit most like a platitude. */
@@ -35,14 +31,7 @@ public record ReflectionJudge(double[] weights) {
     }
 
     private static ReflectionJudge load() {
-        try (InputStream in = ReflectionJudge.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the reflection model " + RESOURCE + " is missing: run engine/train-rules");
-            }
-            return JSON.readValue(in, ReflectionJudge.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedModel.read(ReflectionJudge.class, RESOURCE, "the reflection model " + RESOURCE + " is missing: run engine/train-rules");
     }
 
     /** The probability that a reflection with these measures is specific to its story. */

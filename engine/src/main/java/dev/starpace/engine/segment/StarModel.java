@@ -1,10 +1,7 @@
 package dev.starpace.engine.segment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.engine.Lazy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.starpace.engine.ShippedModel;
 
 /**
  * The trained STAR model: one phase chain for finished answers (position = share of the answer, the next unit seen)
@@ -16,7 +13,6 @@ import java.io.UncheckedIOException;
 public record StarModel(String encoder, PhaseChain whole, PhaseChain live) {
     public static final String RESOURCE = "star-model.json";
     public static final String ENCODER = "all-MiniLM-L6-v2-q";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Lazy<StarModel> BUILT_IN = new Lazy<>(StarModel::load);
 
     /** The model that ships with StarPace, loaded once. */
@@ -25,13 +21,6 @@ public record StarModel(String encoder, PhaseChain whole, PhaseChain live) {
     }
 
     private static StarModel load() {
-        try (InputStream in = StarModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the STAR model " + RESOURCE + " is missing: run engine/train-segmenter");
-            }
-            return JSON.readValue(in, StarModel.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedModel.read(StarModel.class, RESOURCE, "the STAR model " + RESOURCE + " is missing: run engine/train-segmenter");
     }
 }

@@ -11,10 +11,9 @@ import dev.starpace.engine.rules.ReflectionJudge;
 import dev.starpace.engine.rules.ReflectionMeasurer;
 import dev.starpace.engine.rules.ReflectionSpecific;
 import dev.starpace.engine.segment.train.LabelledAnswer;
+import dev.starpace.engine.segment.train.SegmenterTraining;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,15 +131,7 @@ public final class ReflectionTraining {
             w[j] = v[j] / scale[j];
             w[d] -= v[j] * mean[j] / scale[j];
         }
-        return new ReflectionJudge(round(w));
-    }
-
-    private static double[] round(double[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = new BigDecimal(values[i]).round(new MathContext(6)).doubleValue();
-        }
-        return out;
+        return new ReflectionJudge(SegmenterTraining.round(w));
     }
 
     /** Held-out agreement with the labels: the learned judge's and the word-overlap rule's, on the same folds. */

@@ -346,7 +346,8 @@ public final class SegmenterTraining {
         return out;
     }
 
-    private static double[] round(double[] values) {
+    /** Numbers to six significant digits: a model file stays small and its diffs readable. */
+    public static double[] round(double[] values) {
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = new java.math.BigDecimal(values[i]).round(new java.math.MathContext(6)).doubleValue();
