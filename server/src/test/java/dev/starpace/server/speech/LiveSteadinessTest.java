@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  * The live view of the spoken fixtures, watched as a candidate would and held against the final report: a phase shows
  * soon after it starts, timers do not climb far above their final values, "runs long" nudges agree with the report.
  * Thresholds: the measured figures on these fixtures (docs/segmentation.md) with a little room — a phase shows
- * 3.5 s after it starts (goal 3 s; 2.2 s cross-validated on the 109 festival+Vosk transcripts): on these fifteen
- * phases one preview near its confidence threshold moves the median by half a second between runs; timers climb
- * 3.7 s above their final values (goal 5 s), 7.4 % of shown labels later change; no "runs long" nudge the report
- * contradicts.
+ * 2.3 s after it starts (3.5 s while the guess was Vosk's word-timed partial, which trails the audio by 1.6 s), asserted
+ * at the goal of 3 s: on these thirteen phases one preview near its confidence threshold moves the median by half a
+ * second; timers climb 2.7 s above their final values (goal 5 s), 7.4 % of shown labels later change; no "runs long"
+ * nudge the report contradicts.
  */
 class LiveSteadinessTest {
     /** Streams a fixture through a live session in 100 ms frames, watching what the view shows after each frame. */
@@ -105,7 +105,7 @@ class LiveSteadinessTest {
         }
         LiveWatch.Result all = LiveWatch.Result.pooled(results);
         System.out.println("all: " + all);
-        assertTrue(all.medianDelay() <= 4.5, "a phase shows soon after it starts (median): " + all);
+        assertTrue(all.medianDelay() <= 3.0, "a phase shows soon after it starts (median): " + all);
         assertTrue(all.medianOvershoot() <= 5.0, "timers stay within 5 s of their final values (median): " + all);
         assertTrue(all.labelsChangedShare() <= 0.15, "few shown labels change later: " + all);
         assertEquals(all.nudges(), all.nudgesAgreeing(), "no runs-long nudge that the report contradicts: " + all);
