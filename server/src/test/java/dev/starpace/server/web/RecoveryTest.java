@@ -8,7 +8,13 @@ import dev.starpace.server.Fixtures;
 import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
+import dev.starpace.engine.Level;
+import dev.starpace.engine.Phase;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.transcript.Word;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +47,25 @@ class RecoveryTest {
             JsonNode attempt = server.get("/api/attempts/" + id).json();
             assertEquals(Attempt.INCOMPLETE, attempt.get("status").asText());
             assertTrue(attempt.get("transcript").get("words").size() > 40, attempt.toString());
+        }
+    }
+
+    @Test
+    void anAttemptLeftRecordingWithWordsIsLabelledAsItsReportWouldBe() throws Exception {
+        List<Word> words = Fixtures.analysed("seed-strong").transcript().words().stream()
+            .map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
+        String id;
+        try (AttemptStore store = AttemptStore.open(data)) {
+            id = store.start("customer-obsession-above-and-beyond", "sde2", "practice").id();
+            store.appendHeard(id, 0, new AudioDecoder().decode(Fixtures.wav("seed-strong")).toPcm16(), 0, words);
+        }
+        List<Phase> reported = Fixtures.ANALYZER.analyze(words, "customer-obsession-above-and-beyond", Level.SDE2)
+            .words().stream().map(ScoredTranscript.ScoredWord::phase).toList();
+        try (ServerFixture server = new ServerFixture(data)) {
+            List<Phase> recovered = new ArrayList<>();
+            server.get("/api/attempts/" + id).json().get("transcript").get("words")
+                .forEach(w -> recovered.add(Phase.parse(w.get("phase").asText())));
+            assertEquals(reported, recovered, "the learned segmenter labels a recovered answer, as it labels any other");
         }
     }
 
