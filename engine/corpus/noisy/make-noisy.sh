@@ -85,5 +85,5 @@ for id in "${IDS[@]}"; do
 done
 
 # Transcribe them all on one shared model, then keep the words (with Vosk's confidence) of each.
-java -jar "$work/starpace.jar" batch --segmenter cues --jobs "${JOBS:-2}" --out "$work/out" "$work/wav" >/dev/null || true
+java -jar "$work/starpace.jar" batch --jobs "${JOBS:-2}" --out "$work/out" "$work/wav" >/dev/null || true
 python3 "$here/keep-transcripts.py" "$work/out" "$here"

@@ -43,5 +43,5 @@ one() {
 }
 export -f one; export rnn
 ls "$work"/wav/*.clean.wav "$work"/wav/*.15.wav | xargs -n 1 -P "${JOBS:-2}" bash -c 'one "$0"'
-java -jar "$work/starpace.jar" batch --segmenter cues --jobs "${JOBS:-2}" --out "$rnn/out" "$rnn/wav" >/dev/null || true
+java -jar "$work/starpace.jar" batch --jobs "${JOBS:-2}" --out "$rnn/out" "$rnn/wav" >/dev/null || true
 python3 "$here/keep-transcripts.py" "$rnn/out" "$here" rnnoise

@@ -95,7 +95,7 @@ PY
   # Transcribe; retried, since a colleague's rebuild may be rewriting the jar at that moment.
   local try
   for try in 1 2 3; do
-    if java -jar "$jar" analyze --segmenter cues --format json "$dir/$id.wav" >"$dir/analyze.json" 2>"$dir/analyze.err"; then
+    if java -jar "$jar" analyze --format json "$dir/$id.wav" >"$dir/analyze.json" 2>"$dir/analyze.err"; then
       break
     fi
     [ "$try" = 3 ] && { echo "FAILED $id: $(tail -3 "$dir/analyze.err")" >&2; return 1; }

@@ -18,46 +18,26 @@ import dev.starpace.engine.score.Verdict;
 import dev.starpace.engine.segment.CueBook;
 import dev.starpace.engine.segment.LiveSegmenter;
 import dev.starpace.engine.segment.LiveStarSegmenter;
-import dev.starpace.engine.segment.OnlineSegmenter;
 import dev.starpace.engine.segment.SentenceEncoder;
 import dev.starpace.engine.segment.StarModel;
-import dev.starpace.engine.segment.Segmentation;
 import dev.starpace.engine.segment.StarSegmenter;
 import dev.starpace.engine.timing.Budget;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Words in, scored transcript out: segments the finished answer into phases (the learned STAR model by default,
- * or the old cue segmenter), times the phases, runs the card's rules and the delivery checks, scores and writes the verdict.
+ * Words in, scored transcript out: segments the finished answer into phases (the learned STAR model), times the phases, runs the card's rules and the delivery checks, scores and writes the verdict.
  * Thread-safe; one instance serves every answer.
  */
 public final class Analyzer {
-    /** Weight of a card's own key phrases as phase cues, beside the general cues. */
-    static final double CARD_PHRASE_WEIGHT = 2.0;
-
     private final QuestionBank bank;
-    private final Segmentation segmentation;
     private final CueBook standardCues = CueBook.standard();
-    private final Map<String, CueBook> cardCues = new ConcurrentHashMap<>();
 
     public Analyzer(QuestionBank bank) {
-        this(bank, Segmentation.LEARNED);
-    }
-
-    public Analyzer(QuestionBank bank, Segmentation segmentation) {
         this.bank = bank;
-        this.segmentation = segmentation;
-    }
-
-    public Segmentation segmentation() {
-        return segmentation;
     }
 
     /** The learned segmenter, loaded on first use and shared by every analyzer in the process. */
@@ -65,38 +45,19 @@ public final class Analyzer {
         static final StarSegmenter SEGMENTER = StarSegmenter.standard();
     }
 
-    /** The phases of a finished answer's words, by this analyzer's segmenter. */
-    public List<Phase> label(Card card, List<Word> words) {
-        if (segmentation == Segmentation.LEARNED) {
-            return Learned.SEGMENTER.label(words);
-        }
-        OnlineSegmenter segmenter = segmenter(card);
-        words.forEach(segmenter::accept);
-        return segmenter.phases();
+    /** The phases of a finished answer's words. */
+    public List<Phase> label(List<Word> words) {
+        return Learned.SEGMENTER.label(words);
     }
 
     public QuestionBank bank() {
         return bank;
     }
 
-    /** A fresh live segmenter for one answer to this card at this level, by this analyzer's segmenter. */
+    /** A fresh live segmenter for one answer to this card at this level. */
     public LiveSegmenter liveSegmenter(Card card, Level level) {
-        if (segmentation == Segmentation.LEARNED) {
-            return new LiveStarSegmenter(StarModel.builtIn(), SentenceEncoder.shared()::encode, standardCues,
-                Timing.budget(card, level)[1]);
-        }
-        return segmenter(card);
-    }
-
-    /** A fresh cue segmenter for one answer to this card. */
-    public OnlineSegmenter segmenter(Card card) {
-        return new OnlineSegmenter(cardCues.computeIfAbsent(card.id(), id -> {
-            Map<Phase, List<String>> phrases = new EnumMap<>(Phase.class);
-            for (Phase p : Phase.values()) {
-                phrases.put(p, card.phase(p).keyPhrases());
-            }
-            return standardCues.withPhrases(phrases, CARD_PHRASE_WEIGHT);
-        }));
+        return new LiveStarSegmenter(StarModel.builtIn(), SentenceEncoder.shared()::encode, standardCues,
+            Timing.budget(card, level)[1]);
     }
 
     /** Segments and scores a whole answer; a null question id means the generic card. */
@@ -107,7 +68,7 @@ public final class Analyzer {
     /** Segments and scores words heard from audio, keeping what the audio showed (null for a transcript). */
     public ScoredTranscript analyze(List<Word> words, String questionId, Level level, AudioDelivery audio) {
         Card card = bank.get(questionId);
-        return score(card, level, words, label(card, words), audio);
+        return score(card, level, words, label(words), audio);
     }
 
     /** Scores words already labelled with phases. */

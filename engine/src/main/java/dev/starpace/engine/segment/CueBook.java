@@ -3,7 +3,6 @@ package dev.starpace.engine.segment;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.text.Lexicon;
 import dev.starpace.engine.text.PhraseTrie;
-import dev.starpace.engine.text.SpokenText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /** The phase cues the segmenter looks for: general English cues (cues.txt) plus a card's key phrases. */
 public final class CueBook {
@@ -60,20 +58,6 @@ public final class CueBook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** This book plus a card's key phrases for each phase, spoken as Vosk writes them. */
-    public CueBook withPhrases(Map<Phase, List<String>> phrases, double weight) {
-        PhraseTrie<Cue> copy = new PhraseTrie<>();
-        trie.copyInto(copy);
-        phrases.forEach((phase, list) -> list.forEach(p -> {
-            List<String> words = SpokenText.words(p);
-            // a single word is too common to tell phases apart, and a number belongs to one story, not to a phase
-            if (words.size() >= 2 && words.size() <= 8 && words.stream().noneMatch(Lexicon::isCardinal)) {
-                copy.add(words.toArray(String[]::new), new Cue(phase, weight, -1));
-            }
-        }));
-        return new CueBook(copy, generalCues);
     }
 
     /** Cues whose last word is {@code words[end]}, looking back no further than {@code floor}. */

@@ -2,7 +2,6 @@ package dev.starpace.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.engine.Analyzer;
-import dev.starpace.engine.segment.Segmentation;
 import dev.starpace.engine.Level;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
@@ -50,7 +49,7 @@ final class BatchCommand {
 
     /** What batch was asked to do, as the command line parsed it. */
     record Options(List<String> inputs, String question, Level level, Path outDir, int jobs, boolean force,
-                   QuestionBank bank, Main.Model model, Segmentation segmentation) {
+                   QuestionBank bank, Main.Model model) {
     }
 
     /** Runs the batch; the exit code is {@link Main#BAD_INPUT} when any recording failed. */
@@ -70,7 +69,7 @@ final class BatchCommand {
         boolean force = options.force();
         List<Path> todo = inputs.stream().filter(p -> force || !upToDate(p, outputs.get(p))).toList();
         RecordingAnalyzer analyzer = todo.isEmpty() ? null
-            : new RecordingAnalyzer(new Analyzer(bank, options.segmentation()), options.model().load(), new AudioDecoder());
+            : new RecordingAnalyzer(new Analyzer(bank), options.model().load(), new AudioDecoder());
 
         long started = System.nanoTime();
         Progress progress = new Progress(err, todo.size());

@@ -3,7 +3,6 @@ package dev.starpace.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.starpace.engine.Analyzer;
-import dev.starpace.engine.segment.Segmentation;
 import dev.starpace.engine.Level;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
@@ -143,24 +142,6 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** Which segmenter labels the phases: the learned model, or the older cues for comparison. */
-    static final class Segmenter {
-        @Option(names = "--segmenter", paramLabel = "NAME", defaultValue = "learned", converter = SegmentationConverter.class,
-            description = "learned (the trained STAR model) or cues (the older hand-weighted cues); default: ${DEFAULT-VALUE}.")
-        Segmentation segmentation = Segmentation.LEARNED;
-    }
-
-    static final class SegmentationConverter implements CommandLine.ITypeConverter<Segmentation> {
-        @Override
-        public Segmentation convert(String text) {
-            try {
-                return Segmentation.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
     /** A level, as the engine names it; a bad one is a usage error that lists the good ones. */
     static final class LevelConverter implements CommandLine.ITypeConverter<Level> {
         @Override
@@ -192,8 +173,6 @@ public final class Main implements Callable<Integer> {
         Cards cards;
         @Mixin
         Model model;
-        @Mixin
-        Segmenter segmenter;
         @Parameters(paramLabel = "FILE", arity = "1", description = "The answer.")
         Path file;
 
@@ -201,7 +180,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             QuestionBank bank = cards.bank();
             Card card = bank.get(question);
-            Analyzer analyzer = new Analyzer(bank, segmenter.segmentation);
+            Analyzer analyzer = new Analyzer(bank);
             ScoredTranscript scored = AudioDecoder.isAudio(file)
                 ? new RecordingAnalyzer(analyzer, model.load(), new AudioDecoder()).analyze(file, card, level).transcript()
                 : analyzer.analyze(AnswerInput.read(file), card.id(), level);
@@ -234,8 +213,6 @@ public final class Main implements Callable<Integer> {
         Cards cards;
         @Mixin
         Model model;
-        @Mixin
-        Segmenter segmenter;
         @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Recordings, or folders of them.")
         List<String> inputs;
 
@@ -246,7 +223,7 @@ public final class Main implements Callable<Integer> {
                 throw new UsageException("--jobs must be a number from 1 to 64, not '" + n + "'");
             }
             return new BatchCommand(main.out, main.err).run(new BatchCommand.Options(inputs, question, level, outDir, n,
-                force, cards.bank(), model, segmenter.segmentation));
+                force, cards.bank(), model));
         }
     }
 
@@ -272,8 +249,6 @@ public final class Main implements Callable<Integer> {
         Cards cards;
         @Mixin
         Model model;
-        @Mixin
-        Segmenter segmenter;
 
         @Override
         public Integer call() {
@@ -285,7 +260,7 @@ public final class Main implements Callable<Integer> {
             }
             List<String> allowed = allowedHosts.stream().map(String::trim).filter(h -> !h.isEmpty()).toList();
             StarPaceServer server = StarPaceServer.start(new StarPaceServer.Settings(host, port, data, cards.bank(), model.load(), allowed,
-                segmenter.segmentation, maxStreams));
+                maxStreams));
             if (server.recoveredSummary() != null) {
                 main.out.println(server.recoveredSummary());
             }

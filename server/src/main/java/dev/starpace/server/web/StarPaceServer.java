@@ -1,7 +1,6 @@
 package dev.starpace.server.web;
 
 import dev.starpace.engine.Analyzer;
-import dev.starpace.engine.segment.Segmentation;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.store.AttemptStore;
@@ -26,22 +25,22 @@ public final class StarPaceServer implements AutoCloseable {
 
     /**
      * What the server needs: where to listen, where to keep attempts, the bank, the speech model, the extra host
-     * names it answers to, which segmenter labels the phases, and how many live answers it hears at once.
+     * names it answers to, and how many live answers it hears at once.
      */
     public record Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model,
-                           List<String> allowedHosts, Segmentation segmentation, int maxStreams) {
+                           List<String> allowedHosts, int maxStreams) {
         public Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model) {
             this(host, port, dataDir, bank, model, List.of());
         }
 
         public Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model,
                         List<String> allowedHosts) {
-            this(host, port, dataDir, bank, model, allowedHosts, Segmentation.LEARNED, defaultMaxStreams());
+            this(host, port, dataDir, bank, model, allowedHosts, defaultMaxStreams());
         }
 
         /** The same, hearing at most this many live answers at once. */
         public Settings withMaxStreams(int max) {
-            return new Settings(host, port, dataDir, bank, model, allowedHosts, segmentation, max);
+            return new Settings(host, port, dataDir, bank, model, allowedHosts, max);
         }
     }
 
@@ -83,7 +82,7 @@ public final class StarPaceServer implements AutoCloseable {
         if (settings.maxStreams() < 1) {
             throw new ServerException("the server must hear at least 1 live answer at once, not " + settings.maxStreams());
         }
-        Analyzer analyzer = new Analyzer(settings.bank(), settings.segmentation());
+        Analyzer analyzer = new Analyzer(settings.bank());
         this.store = AttemptStore.open(settings.dataDir());
         StoredAnswers stored = new StoredAnswers(analyzer, settings.model(), store);
         try {

@@ -6,7 +6,6 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.delivery.AudioDelivery;
-import dev.starpace.engine.segment.OnlineSegmenter;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.audio.Audio;
 import dev.starpace.server.audio.AudioDecoder;
@@ -47,21 +46,16 @@ final class StoredAnswers {
         if (words.isEmpty()) {
             return new RecordingAnalyzer(analyzer, model, new AudioDecoder()).analyze(audio, card, level).transcript();
         }
-        return analyzer.score(card, level, words, phases(card, words), pcm.length < 2 ? null : delivery(audio, card, words));
-    }
-
-    private List<Phase> phases(Card card, List<Word> words) {
-        OnlineSegmenter segmenter = analyzer.segmenter(card);
-        words.forEach(segmenter::accept);
-        return segmenter.phases();
+        List<Phase> phases = analyzer.label(words);
+        return analyzer.score(card, level, words, phases, pcm.length < 2 ? null : delivery(audio, words, phases));
     }
 
     /** The audio side of delivery, measured over the stored audio as the live session would have. */
-    private AudioDelivery delivery(Audio audio, Card card, List<Word> words) {
+    private static AudioDelivery delivery(Audio audio, List<Word> words, List<Phase> phases) {
         FrameTrack track = new FrameTrack(Audio.SPEECH_RATE);
         FrameFeeder frames = new FrameFeeder(Audio.SPEECH_RATE, FrameTrack.FRAME, FrameTrack.HOP, track.processors());
         frames.push(audio.samples(), audio.samples().length);
         frames.finish();
-        return AudioDeliveryAnalysis.of(track, words, phases(card, words));
+        return AudioDeliveryAnalysis.of(track, words, phases);
     }
 }

@@ -7,7 +7,6 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.segment.CueBook;
 import dev.starpace.engine.segment.LiveStarSegmenter;
-import dev.starpace.engine.segment.OnlineSegmenter;
 import dev.starpace.engine.segment.PhaseChain;
 import dev.starpace.engine.segment.PhaseClassifier;
 import dev.starpace.engine.segment.SentenceEncoder;
@@ -130,13 +129,6 @@ public final class SegmenterTraining {
         return StarSegmenter.spread(a.units(), path, a.timed().words().size());
     }
 
-    /** The old hand-weighted cue segmenter, for comparison on the same folds. */
-    List<Phase> decodeCues(List<Word> words) {
-        OnlineSegmenter segmenter = new OnlineSegmenter(cues);
-        words.forEach(segmenter::accept);
-        return segmenter.phases();
-    }
-
     /** The naive split: the answer's time cut by the card's target ratios (S 30, T 20, A 90, R 20, F 15). */
     static List<Phase> naiveSplit(List<Word> words) {
         double[] share = {30, 20, 90, 20, 15};
@@ -217,7 +209,6 @@ public final class SegmenterTraining {
                 tests.forEach((view, timed) -> {
                     Prepared p = prepare(a, timed);
                     add(out, "learned " + view, Agreement.of(timed.words(), timed.gold(), decodeWhole(model, p)));
-                    add(out, "cues " + view, Agreement.of(timed.words(), timed.gold(), decodeCues(timed.words())));
                     add(out, "naive " + view, Agreement.of(timed.words(), timed.gold(), naiveSplit(timed.words())));
                 });
             }
@@ -232,7 +223,7 @@ public final class SegmenterTraining {
         return new Report(pooled, fold0);
     }
 
-    /** Cross-validated live figures: each test answer replayed through the fold's live model and through the cues. */
+    /** Cross-validated live figures: each test answer replayed through the fold's live model. */
     Map<String, LiveWatch.Result> crossValidateLive(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
         Split split = split(samples, corpus);
         List<Map<String, List<LiveWatch.Result>>> perFold = IntStream.range(0, FOLDS).parallel().mapToObj(k -> {
@@ -245,8 +236,6 @@ public final class SegmenterTraining {
                 Map<Phase, Double> targets = Timing.targets(bank.defaultCard(), a.level());
                 out.computeIfAbsent("learned", x -> new ArrayList<>()).add(LiveReplay.run(
                     new LiveStarSegmenter(model, encoder, cues, budgetSeconds(a.level())), timed.words(), report, targets));
-                out.computeIfAbsent("cues", x -> new ArrayList<>()).add(LiveReplay.run(
-                    new OnlineSegmenter(cues), timed.words(), report, targets));
                 LabelledAnswer.Timed heard = spoken.get(a.id());
                 if (heard != null) {
                     List<Phase> heardReport = decodeWhole(model, prepare(a, heard));
