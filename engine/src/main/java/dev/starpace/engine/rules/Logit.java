@@ -1,11 +1,11 @@
 package dev.starpace.engine.rules;
 
 /** The probability a logistic model gives: weights per measure, then the bias. */
-final class Logit {
+public final class Logit {
     private Logit() {
     }
 
-    static double probability(double[] weights, double[] x) {
+    public static double probability(double[] weights, double[] x) {
         double s = weights[x.length];
         for (int i = 0; i < x.length; i++) {
             s += weights[i] * x[i];

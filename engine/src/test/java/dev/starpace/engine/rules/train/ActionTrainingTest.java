@@ -23,7 +23,7 @@ class ActionTrainingTest {
     /** The old rule (fail at a 0.4 share of "we"/"they") on the same answers: 121 of 142. */
     static final double OLD_RULE = 0.852;
 
-    private static List<ActionTraining.Example> examples;
+    private static List<JudgeTraining.Example> examples;
 
     @BeforeAll
     static void measure() {
@@ -33,7 +33,7 @@ class ActionTrainingTest {
 
     @Test
     void theShippedModelIsWhatTrainingMakes() throws IOException {
-        String rebuilt = ActionTraining.write(ActionTraining.fit(examples, ActionTraining.LAMBDA));
+        String rebuilt = Folds.write(new ActionJudge(JudgeTraining.fit(examples, ActionTraining.LAMBDA)));
         try (InputStream in = ActionJudge.class.getResourceAsStream(ActionJudge.RESOURCE)) {
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), rebuilt,
                 "action-model.json is stale: run engine/train-rules");
@@ -42,7 +42,7 @@ class ActionTrainingTest {
 
     @Test
     void heldOutItAgreesWithTheLabelsMoreOftenThanTheOldRule() {
-        ActionTraining.Agreement a = ActionTraining.crossValidate(examples, ActionTraining.LAMBDA);
+        JudgeTraining.Agreement a = JudgeTraining.crossValidate(examples, ActionTraining.LAMBDA);
         assertTrue(a.learned() >= CV_AGREEMENT * a.total(), a.toString());
         assertTrue(a.learnedSegmented() >= CV_AGREEMENT_SEGMENTED * a.total(), a.toString());
         assertEquals(OLD_RULE, (double) a.old() / a.total(), 0.004, a.toString());
