@@ -113,7 +113,8 @@ public final class TaskScopeBoundary implements Rule {
             }
             for (int j = i + 1; j < t.size() && j <= i + 1 + MOST_BETWEEN; j++) {
                 String w = t.get(j);
-                int end = OWNER.contains(w) ? j + 1
+                int at = j;
+                int end = OWNER.stream().anyMatch(o -> answer.heardAs(at, o)) ? j + 1
                     : POSSESSIVE.contains(w) && j + 1 < t.size() && OWNED_WORDS.contains(t.get(j + 1)) ? j + 2 : -1;
                 if (end > 0) {
                     found.add(answer.evidence(i, end));

@@ -224,10 +224,17 @@ class NoiseRobustnessTest {
         }));
     }
 
+    /**
+     * On clean audio weighing confidence takes no right verdict away. It may call a wrong one unclear: the Action judge's
+     * verdict on c-c05 (labelled "I", failed at a probability of 0.52) rests on an unsure word.
+     */
     @Test
-    void onCleanAudioNothingChanges() {
+    void onCleanAudioNoRightVerdictChanges() {
         Tally clean = TALLIES.get("clean");
-        clean.after.forEach((rule, after) -> assertEquals(java.util.Arrays.toString(clean.before.get(rule)),
-            java.util.Arrays.toString(after), rule));
+        clean.after.forEach((rule, after) -> {
+            int[] before = clean.before.get(rule);
+            assertEquals(before[RuleLabels.AGREES.ordinal()], after[RuleLabels.AGREES.ordinal()], rule);
+            assertTrue(after[RuleLabels.WRONG.ordinal()] <= before[RuleLabels.WRONG.ordinal()], rule);
+        });
     }
 }
