@@ -151,9 +151,7 @@ class NoiseRobustnessTest {
     }
 
     private static void rules(Tally t, List<Word> words, List<Phase> phases, JsonNode label, Level level, boolean clean) {
-        String lp = label.path("lp").asText().split(";")[0].trim();
-        Card card = SampleCards.everything(BANK.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst()
-            .orElse(BANK.defaultCard()));
+        Card card = SampleCards.everythingFor(BANK, label.path("lp").asText());
         Answer answer = new Answer(card, level, words, phases);
         for (Rule rule : RuleSet.forCard(card)) {
             t.before.computeIfAbsent(rule.id(), k -> new int[3])[RuleLabels.of(rule.check(answer.exact()), label.get("expected")).ordinal()]++;

@@ -52,9 +52,7 @@ class RuleAgreementTest {
             JsonNode root = JSON.readTree(file.toFile());
             LabelledAnswer labelled = LabelledAnswer.read(file);
             LabelledAnswer.Timed timed = labelled.steady();
-            String lp = root.path("lp").asText().split(";")[0].trim();
-            Card card = SampleCards.everything(BANK.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst()
-                .orElse(BANK.defaultCard()));
+            Card card = SampleCards.everythingFor(BANK, root.path("lp").asText());
             List<Phase> segmented = analyzer.label(card, timed.words());
             answers++;
             for (Rule rule : RuleSet.forCard(card)) {
