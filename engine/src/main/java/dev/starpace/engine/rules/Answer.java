@@ -82,7 +82,13 @@ public final class Answer {
         if (!slips) {
             return phrases.findAll(tokens);
         }
-        return phrases.findAll(tokens, (pos, heard, expected) -> !heard.equals(MASK) && NearMiss.near(heard, expected, unsure(pos)));
+        return phrases.findAll(tokens, (pos, heard, expected) -> heardAs(pos, expected));
+    }
+
+    /** Whether word i was heard as {@code expected}, or as a near miss of it ({@link #find}'s matching for one word). */
+    public boolean heardAs(int i, String expected) {
+        String heard = tokens.get(i);
+        return heard.equals(expected) || slips && !heard.equals(MASK) && NearMiss.near(heard, expected, unsure(i));
     }
 
     public Card card() {

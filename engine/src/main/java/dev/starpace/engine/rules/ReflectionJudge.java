@@ -36,12 +36,7 @@ public record ReflectionJudge(double[] weights) {
 
     /** The probability that a reflection with these measures is specific to its story. */
     public double specific(Measures m) {
-        double[] x = m.values();
-        double s = weights[x.length];
-        for (int i = 0; i < x.length; i++) {
-            s += weights[i] * x[i];
-        }
-        return 1 / (1 + Math.exp(-s));
+        return Logit.probability(weights, m.values());
     }
 
 }

@@ -6,12 +6,14 @@ import dev.starpace.engine.text.PhraseTrie;
 import dev.starpace.engine.text.SpokenText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Task says outright that the work was outside the speaker's remit or unasked. Looks for a negated
  * claim of ownership ("not my team", "wasn't my job"), an absent request ("nobody had asked", "I hadn't
  * been asked"), an absent ticket ("no ticket", "there wasn't a bug filed") or another owner ("outside my
- * scope", "another team's"), plus the card's own scope phrases.
+ * scope", "another team's"), a negation shortly before an owner ("none of that was mine", "wasn't even ours", "not
+ * to us", "nothing to do with my roadmap"), plus the card's own scope phrases.
  */
 public final class TaskScopeBoundary implements Rule {
     public static final String ID = "task-scope-boundary";
@@ -21,6 +23,19 @@ public final class TaskScopeBoundary implements Rule {
     private static final String OWNED = "team|team's|job|responsibility|responsibilities|duties|area|project|projects|"
         + "service|services|remit|scope|role|code|component|problem|system|backlog|roadmap|call|product|codebase|repo|"
         + "domain|plate|charter|lane|mandate|ownership|ticket|tickets|work";
+
+    /**
+     * A negation reaching an owner over up to three small words: "not to us", "wasn't even ours", "none of that was
+     * mine", "nothing to do with my roadmap", "not on the roadmap". Only function words between, so "wasn't sure our code"
+     * and "wasn't clear to us" are not boundaries. (As trie patterns the word runs between would multiply out.)
+     */
+    private static final Set<String> NEGATION = Set.of("not", "never", "none", "nothing", "wasn't", "isn't", "weren't", "aren't");
+    private static final Set<String> BETWEEN = Set.of("even", "really", "actually", "technically", "formally", "of", "that",
+        "this", "it", "was", "is", "were", "to", "for", "on", "in", "with", "do", "the", "part", "any", "at", "all");
+    private static final Set<String> OWNER = Set.of("mine", "ours", "us", "roadmap", "backlog");
+    private static final Set<String> POSSESSIVE = Set.of("my", "our");
+    private static final Set<String> OWNED_WORDS = Set.of(OWNED.split("\\|"));
+    private static final int MOST_BETWEEN = 3;
 
     private static final PhraseTrie<Boolean> STANDARD = new PhraseTrie<Boolean>()
         .add(NOT + " mine", true)
@@ -47,6 +62,7 @@ public final class TaskScopeBoundary implements Rule {
         .add("not|wasn't|isn't|weren't anyone's|anybody's|nobody's " + OWNED, true)
         .add("no|zero obligation|mandate", true)
         .add("not|wasn't|isn't my|our responsibility|job|place", true);
+
 
     private final PhraseTrie<Boolean> phrases = new PhraseTrie<>();
 
@@ -76,8 +92,40 @@ public final class TaskScopeBoundary implements Rule {
             }
         }
         if (found.isEmpty()) {
+            found = negatedOwners(answer);
+        }
+        if (found.isEmpty()) {
             return RuleResult.fail(ID, null, "Your Task never says the work was outside your remit: state the scope boundary (\"not my team\", \"no ticket\", \"nobody asked me\") to prove the ownership was yours to take.", List.of());
         }
         return RuleResult.pass(ID, null, "Your Task states the scope boundary, so the ownership reads as self-initiated.", found);
+    }
+
+    /**
+     * The Task's negations that reach an owner: "not to us", "none of that was mine". With them the rule agrees with the
+     * labels on 97.2 % of the labelled answers instead of 93.0 % (docs/noisy-recordings.md).
+     */
+    static List<Evidence> negatedOwners(Answer answer) {
+        List<String> t = answer.tokens();
+        List<Evidence> found = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (answer.phases().get(i) != Phase.TASK || !NEGATION.contains(t.get(i))) {
+                continue;
+            }
+            for (int j = i + 1; j < t.size() && j <= i + 1 + MOST_BETWEEN; j++) {
+                String w = t.get(j);
+                int at = j;
+                int end = OWNER.stream().anyMatch(o -> answer.heardAs(at, o)) ? j + 1
+                    : POSSESSIVE.contains(w) && j + 1 < t.size() && OWNED_WORDS.contains(t.get(j + 1)) ? j + 2 : -1;
+                if (end > 0) {
+                    found.add(answer.evidence(i, end));
+                    i = end - 1;
+                    break;
+                }
+                if (!BETWEEN.contains(w)) {
+                    break;
+                }
+            }
+        }
+        return found;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ActionFirstPersonTest {
@@ -25,7 +26,7 @@ class ActionFirstPersonTest {
         assertFalse(r.passed());
         assertEquals(3, r.evidence().size());
         assertTrue(r.evidence().get(0).text().startsWith("we looked"), r.evidence().toString());
-        assertTrue(r.message().contains("\"we\" or \"they\" 3 times"), r.message());
+        assertTrue(r.message().contains("\"we\", \"they\" or someone else 3 times"), r.message());
     }
 
     @Test
@@ -39,5 +40,15 @@ class ActionFirstPersonTest {
     void theTeamAsSubjectCountsAgainst() {
         RuleResult r = rule.check(Answers.of("A: The team rewrote the service and the team deployed it. I watched."));
         assertFalse(r.passed(), r.toString());
+    }
+
+    @Test
+    void failsWhereOthersTakeTheStepsThatMatter() {
+        // under the old rule (a 0.4 share of "we"/"they" subjects) this passed: one "they" against three "I"s
+        RuleResult r = rule.check(Answers.of("S: Nobody used half the licences.",
+            "A: I noticed the unused seats. I made a list of them. I sent it to my manager."
+                + " My manager took it to finance and they sorted it out with the vendor."));
+        assertFalse(r.passed(), r.toString());
+        assertEquals(List.of("my manager took", "they sorted"), r.evidence().stream().map(Evidence::text).toList());
     }
 }

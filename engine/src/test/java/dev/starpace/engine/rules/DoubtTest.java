@@ -40,6 +40,18 @@ class DoubtTest {
     }
 
     @Test
+    void aNegatedOwnerMisheardOnAnUnsureWordIsUnclearNotFailed() {
+        // "none of that was mine to decide" heard as "... was mind to decide" (c-d15 at 15 dB)
+        Answer misheard = Answers.of("S: The vendor kept missing dates.", "T: None of that was mind to decide, but I took it on.",
+            "A: I rewrote the runbook.");
+        Rule rule = new TaskScopeBoundary(Answers.SEED);
+        assertEquals(RuleResult.FAILED, Doubt.check(rule, misheard).status(), "a sure 'mind' is what was said");
+        RuleResult unsure = Doubt.check(rule, Answers.unsureOf(misheard, UNSURE, "mind"));
+        assertEquals(RuleResult.UNCLEAR, unsure.status(), unsure.toString());
+        assertTrue(unsure.replay().text().contains("mind"), unsure.replay().toString());
+    }
+
+    @Test
     void aVerdictThatDoesNotTurnOnTheUnsureWordsStands() {
         Answer heard = Answers.of("T: It was not my team's service and nobody had asked me.",
             "A: I traced the bug and I fixed it myself.", "R: Errors fell from 3 percent to zero.");

@@ -25,6 +25,23 @@ class TaskScopeBoundaryTest {
     }
 
     @Test
+    void findsANegationThatReachesAnOwner() {
+        // none of these matched a scope phrase before the negated owner
+        assertBoundary("The export wasn't even ours, the reporting team had it.", "wasn't even ours");
+        assertBoundary("The library came from the ads group, not to us, but it shipped in our app.", "not to us");
+        assertBoundary("None of that was mine to decide.", "none of that was mine");
+        assertBoundary("It had nothing to do with my roadmap.", "nothing to do with my roadmap");
+        assertBoundary("Fixing it was not on the roadmap for anyone.", "not on the roadmap");
+    }
+
+    @Test
+    void aNegationThatDoesNotReachAnOwnerIsNotABoundary() {
+        assertNoBoundary("I wasn't sure our service could take the load, so I set a target of ten thousand requests.");
+        assertNoBoundary("It wasn't clear to us what failed, so I had to find out by Friday.");
+        assertNoBoundary("I wanted it right for every timezone, not just ours.");
+    }
+
+    @Test
     void aTaskInsideTheSpeakersOwnRemitIsNotABoundary() {
         assertNoBoundary("Search quality was my area, so it was on me to find the cause.");
         assertNoBoundary("I was the on-call that week, so it was my job to get the crash rate down.");

@@ -151,9 +151,7 @@ class NoiseRobustnessTest {
     }
 
     private static void rules(Tally t, List<Word> words, List<Phase> phases, JsonNode label, Level level, boolean clean) {
-        String lp = label.path("lp").asText().split(";")[0].trim();
-        Card card = SampleCards.everything(BANK.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst()
-            .orElse(BANK.defaultCard()));
+        Card card = SampleCards.everythingFor(BANK, label.path("lp").asText());
         Answer answer = new Answer(card, level, words, phases);
         for (Rule rule : RuleSet.forCard(card)) {
             t.before.computeIfAbsent(rule.id(), k -> new int[3])[RuleLabels.of(rule.check(answer.exact()), label.get("expected")).ordinal()]++;
@@ -224,10 +222,17 @@ class NoiseRobustnessTest {
         }));
     }
 
+    /**
+     * On clean audio weighing confidence takes no right verdict away. It may call a wrong one unclear: the Action judge's
+     * verdict on c-c05 (labelled "I", failed at a probability of 0.52) rests on an unsure word.
+     */
     @Test
-    void onCleanAudioNothingChanges() {
+    void onCleanAudioNoRightVerdictChanges() {
         Tally clean = TALLIES.get("clean");
-        clean.after.forEach((rule, after) -> assertEquals(java.util.Arrays.toString(clean.before.get(rule)),
-            java.util.Arrays.toString(after), rule));
+        clean.after.forEach((rule, after) -> {
+            int[] before = clean.before.get(rule);
+            assertEquals(before[RuleLabels.AGREES.ordinal()], after[RuleLabels.AGREES.ordinal()], rule);
+            assertTrue(after[RuleLabels.WRONG.ordinal()] <= before[RuleLabels.WRONG.ordinal()], rule);
+        });
     }
 }

@@ -21,6 +21,12 @@ final class SampleCards {
         return bank.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst().orElse(bank.defaultCard());
     }
 
+    /** The card of an answer's first LP (the default card when none has it), with every content rule applied. */
+    static Card everythingFor(QuestionBank bank, String lps) {
+        String lp = lps.split(";")[0].trim();
+        return everything(bank.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst().orElse(bank.defaultCard()));
+    }
+
     /** The card with every content rule applied. */
     static Card everything(Card card) {
         return new Card(card.id(), card.title(), card.lp(), card.question(), card.scenario(), card.phases(),

@@ -40,9 +40,7 @@ class SlipMatchingTest {
             JsonNode root = JSON.readTree(file.toFile());
             LabelledAnswer labelled = LabelledAnswer.read(file);
             LabelledAnswer.Timed timed = labelled.steady();
-            String lp = root.path("lp").asText().split(";")[0].trim();
-            Card card = SampleCards.everything(BANK.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst()
-                .orElse(BANK.defaultCard()));
+            Card card = SampleCards.everythingFor(BANK, root.path("lp").asText());
             Answer answer = new Answer(card, labelled.level(), timed.words(), timed.gold());
             for (Rule rule : RuleSet.forCard(card)) {
                 RuleResult exact = rule.check(answer.exact());

@@ -11,7 +11,6 @@ import dev.starpace.engine.rules.ReflectionJudge;
 import dev.starpace.engine.rules.ReflectionMeasurer;
 import dev.starpace.engine.rules.ReflectionSpecific;
 import dev.starpace.engine.segment.train.LabelledAnswer;
-import dev.starpace.engine.segment.train.SegmenterTraining;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,8 +37,6 @@ public final class ReflectionTraining {
     static final int FOLDS = 5;
     /** L2 penalty on the standardised weights; chosen by cross-validation over 0.01, 0.1, 1. */
     static final double LAMBDA = 0.1;
-    static final int STEPS = 3000;
-    static final double RATE = 0.5;
 
     /** One labelled reflection: the answer's id, its measures and whether it is specific. */
     record Example(String id, ReflectionJudge.Measures measures, boolean specific) {
@@ -84,54 +81,14 @@ public final class ReflectionTraining {
         return bank.cards().stream().filter(c -> c.lp().equalsIgnoreCase(first)).findFirst().orElse(bank.defaultCard());
     }
 
-    /** Logistic regression by full-batch gradient descent on standardised measures; weights in raw units. */
+    /** Logistic regression ({@link Logistic}) on the examples' measures; weights in raw units. */
     static ReflectionJudge fit(List<Example> examples, double lambda) {
-        int d = examples.get(0).measures().values().length;
-        int n = examples.size();
         double[][] x = examples.stream().map(e -> e.measures().values()).toArray(double[][]::new);
-        double[] mean = new double[d];
-        double[] scale = new double[d];
-        for (double[] r : x) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += r[j] / n;
-            }
+        boolean[] y = new boolean[examples.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = examples.get(i).specific();
         }
-        for (double[] r : x) {
-            for (int j = 0; j < d; j++) {
-                scale[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / n;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            scale[j] = Math.max(1e-6, Math.sqrt(scale[j]));
-        }
-        double[] v = new double[d + 1];
-        for (int step = 0; step < STEPS; step++) {
-            double[] g = new double[d + 1];
-            for (int i = 0; i < n; i++) {
-                double s = v[d];
-                for (int j = 0; j < d; j++) {
-                    s += v[j] * (x[i][j] - mean[j]) / scale[j];
-                }
-                double err = 1 / (1 + Math.exp(-s)) - (examples.get(i).specific() ? 1 : 0);
-                for (int j = 0; j < d; j++) {
-                    g[j] += err * (x[i][j] - mean[j]) / scale[j] / n;
-                }
-                g[d] += err / n;
-            }
-            for (int j = 0; j < d; j++) {
-                g[j] += lambda * v[j];
-            }
-            for (int j = 0; j <= d; j++) {
-                v[j] -= RATE * g[j];
-            }
-        }
-        double[] w = new double[d + 1];
-        w[d] = v[d];
-        for (int j = 0; j < d; j++) {
-            w[j] = v[j] / scale[j];
-            w[d] -= v[j] * mean[j] / scale[j];
-        }
-        return new ReflectionJudge(SegmenterTraining.round(w));
+        return new ReflectionJudge(Logistic.fit(x, y, lambda));
     }
 
     /** Held-out agreement with the labels: the learned judge's and the word-overlap rule's, on the same folds. */
