@@ -53,7 +53,7 @@ class RuleAgreementTest {
             LabelledAnswer labelled = LabelledAnswer.read(file);
             LabelledAnswer.Timed timed = labelled.steady();
             Card card = SampleCards.everythingFor(BANK, root.path("lp").asText());
-            List<Phase> segmented = analyzer.label(card, timed.words());
+            List<Phase> segmented = analyzer.label(timed.words());
             answers++;
             for (Rule rule : RuleSet.forCard(card)) {
                 int[] agree = AGREE.computeIfAbsent(rule.id(), k -> new int[2]);

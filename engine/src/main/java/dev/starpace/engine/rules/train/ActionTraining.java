@@ -53,7 +53,7 @@ public final class ActionTraining {
                 LabelledAnswer.Timed timed = answer.steady();
                 out.add(new JudgeTraining.Example(answer.id(), folds[i],
                     reading(new Answer(card, answer.level(), timed.words(), timed.gold())),
-                    reading(new Answer(card, answer.level(), timed.words(), analyzer.label(card, timed.words()))),
+                    reading(new Answer(card, answer.level(), timed.words(), analyzer.label(timed.words()))),
                     expected.asBoolean()));
             }
         } catch (IOException e) {
