@@ -10,6 +10,7 @@ import dev.starpace.server.speech.AnswerSession;
 import dev.starpace.server.speech.SessionListener;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.speech.StreamingRecognizer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import java.util.Locale;
  * needs for the model and for each extra concurrent stream. Not JMH: a recognizer pass takes seconds.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.starpace.benchmarks.SpeechThroughput ROUNDS FILE...
- * java -cp benchmarks/target/benchmarks.jar dev.starpace.benchmarks.SpeechThroughput memory FILE</pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.starpace.benchmarks.SpeechThroughput memory FILE
+ * java -cp benchmarks/target/benchmarks.jar dev.starpace.benchmarks.SpeechThroughput growth STREAMS FILE...</pre>
  * Memory is measured in a fresh process of its own, so earlier rounds' garbage does not blur it.
  */
 public final class SpeechThroughput {
@@ -35,6 +37,10 @@ public final class SpeechThroughput {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("memory")) {
             memory(Path.of(args[1]));
+            return;
+        }
+        if (args[0].equals("growth")) {
+            growth(Integer.parseInt(args[1]), Arrays.stream(args).skip(2).map(Path::of).toList());
             return;
         }
         int rounds = Integer.parseInt(args[0]);
@@ -103,6 +109,37 @@ public final class SpeechThroughput {
             previous = now;
         }
         open.forEach(AnswerSession::close);
+    }
+
+    /**
+     * How an answer's memory grows with its length: N recognizers at once each hear the files one after another, as one
+     * answer, in 100 ms frames; RSS per stream above the loaded model every 20 s of audio.
+     */
+    private static void growth(int streams, List<Path> files) throws Exception {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        AudioDecoder decoder = new AudioDecoder();
+        for (Path f : files) {
+            joined.write(decoder.decode(f).toPcm16());
+        }
+        byte[] pcm = joined.toByteArray();
+        SpeechModel model = SpeechModel.find(null);
+        long loaded = settledRssKb();
+        List<StreamingRecognizer> open = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            open.add(model.recognizer());
+        }
+        int frame = Audio.SPEECH_RATE / 10 * 2;
+        int every = Audio.SPEECH_RATE * 2 * 20;
+        for (int at = 0; at < pcm.length; at += frame) {
+            int n = Math.min(frame, pcm.length - at);
+            byte[] chunk = Arrays.copyOfRange(pcm, at, at + n);
+            open.forEach(r -> r.accept(chunk, n));
+            if ((at + n) % every == 0 || at + n == pcm.length) {
+                System.out.printf(Locale.ROOT, "%.0f s of audio, %d streams: %.1f MB a stream%n",
+                    (at + n) / 2.0 / Audio.SPEECH_RATE, streams, (settledRssKb() - loaded) / 1024.0 / streams);
+            }
+        }
+        open.forEach(StreamingRecognizer::close);
     }
 
     private static long settledRssKb() throws Exception {
