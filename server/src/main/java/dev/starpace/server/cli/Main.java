@@ -243,7 +243,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--allowed-host", paramLabel = "NAME", split = ",", description = "Other host names to answer to (comma-separated or repeated).")
         List<String> allowedHosts = List.of();
         @Option(names = "--max-streams", paramLabel = "N", description = "Live answers heard at once; a start beyond them"
-            + " is told the server is busy and when to try again (default: 5 per core, ${DEFAULT-VALUE} here).")
+            + " is told the server is busy and when to try again (default: 8 per core, ${DEFAULT-VALUE} here).")
         int maxStreams = StarPaceServer.defaultMaxStreams();
         @Mixin
         Cards cards;

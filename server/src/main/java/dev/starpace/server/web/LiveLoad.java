@@ -10,16 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How many live answers the server hears at once, and how far each one trails real time. Vosk decodes one answer
- * on about a tenth of a core (docs/deployment.md), so past a few per core every answer would fall behind together:
+ * How many live answers the server hears at once, and how far each one trails real time. A live answer costs about
+ * 0.08 CPU s per second (docs/deployment.md), so past some ten per core every answer would fall behind together:
  * a start beyond the limit is refused instead ({@code busy}), and an answer that falls behind is logged once.
  */
 final class LiveLoad {
     /**
-     * Answers one core carries at real time with phrases shown promptly: on an idle 2-core machine 8 answers kept
-     * words p95 at 96 ms, 12 let it reach 2 s and 16 fell 15 s behind (LoadBenchmark, docs/deployment.md).
+     * Answers one core carries at real time with phrases shown promptly, with a margin: on the 2-core machine, with the
+     * speech model's static graph, 20 answers at once kept words p95 at 266–337 ms (median 292 ms of three runs) and
+     * 16 at 157 ms (LoadBenchmark, docs/deployment.md); before the static graph 12 already reached 2 s.
      */
-    static final int STREAMS_PER_CORE = 5;
+    static final int STREAMS_PER_CORE = 8;
     /** An answer this many seconds behind real time is logged and shown as behind in /api/health. */
     static final double BEHIND_SECONDS = 5;
     /** What a refused candidate is told to wait: an answer lasts two to three minutes, and starts are spread. */
