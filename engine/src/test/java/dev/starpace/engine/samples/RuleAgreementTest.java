@@ -34,11 +34,13 @@ class RuleAgreementTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Measured on all 142 answers, less two points. The Action judge was fitted on these answers (held out it agrees
-     * 92.3 %: ActionTrainingTest); the scope rule has nothing fitted (93.0 % / 92.3 % before the negated owner).
+     * Floors from figures not measured on what was tuned, less two points. The Action judge was fitted on these
+     * answers, so its floors are its held-out figures (92.3 % labelled phases, 93.7 % learned: ActionTrainingTest), not
+     * the 93.0 % it scores fitted. The scope rule's negated-owner pattern was written after reading these answers' misses
+     * (97.2 % / 95.8 % now), so its floors are the figures before it (93.0 % / 92.3 %).
      */
-    static final Map<String, double[]> AT_LEAST = Map.of(ActionFirstPerson.ID, new double[] {93.0 - 2, 93.7 - 2},
-        TaskScopeBoundary.ID, new double[] {97.2 - 2, 95.8 - 2});
+    static final Map<String, double[]> AT_LEAST = Map.of(ActionFirstPerson.ID, new double[] {92.3 - 2, 93.7 - 2},
+        TaskScopeBoundary.ID, new double[] {93.0 - 2, 92.3 - 2});
 
     /** Per rule, agreeing answers on labelled phases, on learned phases, and the disagreeing ones. */
     static final Map<String, int[]> AGREE = new TreeMap<>();
