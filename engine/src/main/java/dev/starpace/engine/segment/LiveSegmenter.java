@@ -28,6 +28,9 @@ public interface LiveSegmenter {
      */
     List<Phase> asIfEndedNow();
 
+    /** How likely each phase is for every finalised word if the answer ended now: a nudge also needs these sure. */
+    double[][] likelihoodsIfEndedNow();
+
     /** The phases of the answer once it has ended, labelled whole, as the report shows them. */
     List<Phase> finish();
 }

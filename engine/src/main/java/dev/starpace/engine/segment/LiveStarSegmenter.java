@@ -53,6 +53,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private double[] alpha;
     private double[] forward;
     private List<Phase> endedNow;
+    private double[][] likelyNow;
     private int openFrom;
 
     /**
@@ -183,6 +184,15 @@ public final class LiveStarSegmenter implements LiveSegmenter {
             endedNow = words.isEmpty() ? List.of() : new StarSegmenter(model, this::reuse, cues).label(words);
         }
         return endedNow;
+    }
+
+    /** How likely each phase is for every finalised word, as if the answer ended now (cached like {@link #asIfEndedNow}). */
+    @Override
+    public double[][] likelihoodsIfEndedNow() {
+        if (likelyNow == null || likelyNow.length != words.size()) {
+            likelyNow = words.isEmpty() ? new double[0][] : new StarSegmenter(model, this::reuse, cues).likelihoods(words);
+        }
+        return likelyNow;
     }
 
     private float[] reuse(String text) {

@@ -37,6 +37,29 @@ public final class StarSegmenter {
     /** A phase for every word of a finished answer. */
     public List<Phase> label(List<Word> words) {
         List<Unit> units = UnitCutter.cut(words);
+        PhaseChain chain = model.whole();
+        int[] path = UnitViterbi.decode(emissions(words, units), chain.open(), chain.move());
+        return spread(units, path, words.size());
+    }
+
+    /**
+     * How likely each phase is for every word of a finished answer, given all of it (the chain's posterior
+     * marginals): where {@link #label} gives the single best labelling, this says how sure it is of each word.
+     */
+    public double[][] likelihoods(List<Word> words) {
+        List<Unit> units = UnitCutter.cut(words);
+        PhaseChain chain = model.whole();
+        double[][] byUnit = UnitViterbi.marginals(emissions(words, units), chain.open(), chain.move());
+        double[][] out = new double[words.size()][];
+        for (int u = 0; u < units.size(); u++) {
+            for (int i = units.get(u).from(); i < units.get(u).to(); i++) {
+                out[i] = byUnit[u];
+            }
+        }
+        return out;
+    }
+
+    private double[][] emissions(List<Word> words, List<Unit> units) {
         List<String> tokens = tokens(words);
         List<float[]> vectors = new ArrayList<>(units.size());
         for (Unit u : units) {
@@ -47,8 +70,7 @@ public final class StarSegmenter {
             double[] x = features(tokens, units, vectors, u, true, wholePlacement(words, units.get(u)), cues);
             emissions[u] = model.whole().emission(x);
         }
-        int[] path = UnitViterbi.decode(emissions, model.whole().open(), model.whole().move());
-        return spread(units, path, words.size());
+        return emissions;
     }
 
     /** The features of unit {@code u} given the units' vectors; the next unit is seen only when {@code whole}. */

@@ -1,6 +1,6 @@
 package dev.starpace.engine.segment;
 
-/** The best phase sequence over units under the ordered HMM: exact Viterbi, used for finished answers. */
+/** The best phase sequence over units under the phase chain (exact Viterbi), and how likely each phase is per unit. */
 public final class UnitViterbi {
     private UnitViterbi() {
     }
@@ -46,5 +46,62 @@ public final class UnitViterbi {
             state = back[u][state];
         }
         return path;
+    }
+
+    /** How likely each state is for each unit given every unit's evidence (forward-backward posterior marginals). */
+    public static double[][] marginals(double[][] emissions, double[] open, double[][] move) {
+        double[][] alpha = forward(emissions, open, move);
+        double[][] beta = backward(emissions, move);
+        int states = open.length;
+        double[][] out = new double[emissions.length][states];
+        for (int u = 0; u < emissions.length; u++) {
+            double[] joint = new double[states];
+            for (int p = 0; p < states; p++) {
+                joint[p] = alpha[u][p] + beta[u][p];
+            }
+            double[] log = PhaseClassifier.logSoftmax(joint);
+            for (int p = 0; p < states; p++) {
+                out[u][p] = Math.exp(log[p]);
+            }
+        }
+        return out;
+    }
+
+    /** Log-scores of every path ending in each state at each unit (the forward pass). */
+    public static double[][] forward(double[][] emissions, double[] open, double[][] move) {
+        int n = emissions.length;
+        int states = open.length;
+        double[][] alpha = new double[n][states];
+        double[] t = new double[states];
+        for (int u = 0; u < n; u++) {
+            for (int p = 0; p < states; p++) {
+                if (u == 0) {
+                    alpha[u][p] = open[p] + emissions[u][p];
+                    continue;
+                }
+                for (int q = 0; q < states; q++) {
+                    t[q] = alpha[u - 1][q] + move[q][p];
+                }
+                alpha[u][p] = PhaseClassifier.logSumExp(t) + emissions[u][p];
+            }
+        }
+        return alpha;
+    }
+
+    /** Log-scores of every continuation from each state at each unit to the end (the backward pass). */
+    public static double[][] backward(double[][] emissions, double[][] move) {
+        int n = emissions.length;
+        int states = move.length;
+        double[][] beta = new double[n][states];
+        double[] t = new double[states];
+        for (int u = n - 2; u >= 0; u--) {
+            for (int q = 0; q < states; q++) {
+                for (int p = 0; p < states; p++) {
+                    t[p] = move[q][p] + emissions[u + 1][p] + beta[u + 1][p];
+                }
+                beta[u][q] = PhaseClassifier.logSumExp(t);
+            }
+        }
+        return beta;
     }
 }

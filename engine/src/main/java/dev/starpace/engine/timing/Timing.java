@@ -88,16 +88,23 @@ public final class Timing {
 
     /** A phase so far over its target that it stays long whatever the last few seconds turn out to be. */
     public static boolean clearlyLong(PhaseTiming t) {
-        return t.seconds() > t.targetSeconds() * (1 + TOLERANCE) + NUDGE_MARGIN;
+        return clearlyLong(t.seconds(), t.targetSeconds());
+    }
+
+    private static boolean clearlyLong(double seconds, double target) {
+        return seconds > target * (1 + TOLERANCE) + NUDGE_MARGIN;
     }
 
     /**
-     * The phases a live answer may be told run long: clearly long both under the phases shown and under the phases
-     * the report would give if the answer ended now, so a nudge is not contradicted when a label moves. Those are
-     * asked for only when some phase is clearly long as shown: labelling the whole answer again costs more.
+     * The phases a live answer may be told run long: clearly long under the phases shown, under the phases the
+     * report would give if the answer ended now, and in expectation over every labelling the chain finds plausible
+     * ({@code likelihoods}: each word's phase likelihoods as if the answer ended now), so a nudge is not contradicted
+     * when a label moves, nor rests on a labelling the chain is unsure of. The last two are asked for only when some
+     * phase is clearly long as shown: labelling the whole answer again costs more.
      */
     public static java.util.Set<Phase> runningLong(List<Word> words, List<Phase> shown,
                                                     java.util.function.Supplier<List<Phase>> endedNow,
+                                                    java.util.function.Supplier<double[][]> likelihoods,
                                                     Map<Phase, Double> targets) {
         java.util.Set<Phase> out = java.util.EnumSet.noneOf(Phase.class);
         if (words.isEmpty()) {
@@ -115,6 +122,26 @@ public final class Timing {
             if (!clearlyLong(t)) {
                 out.remove(t.phase());
             }
+        }
+        if (!out.isEmpty()) {
+            Map<Phase, Double> expected = expectedSeconds(words, likelihoods.get());
+            out.removeIf(p -> !clearlyLong(expected.get(p), targets.get(p)));
+        }
+        return out;
+    }
+
+    /** Each phase's seconds expected under per-word phase likelihoods, each word's time running to the next word. */
+    public static Map<Phase, Double> expectedSeconds(List<Word> words, double[][] likelihoods) {
+        double[] seconds = new double[Phase.values().length];
+        for (int i = 0; i < words.size(); i++) {
+            double end = i + 1 < words.size() ? words.get(i + 1).start() : words.get(i).end();
+            for (int p = 0; p < seconds.length; p++) {
+                seconds[p] += likelihoods[i][p] * (end - words.get(i).start());
+            }
+        }
+        Map<Phase, Double> out = new EnumMap<>(Phase.class);
+        for (Phase p : Phase.values()) {
+            out.put(p, seconds[p.ordinal()]);
         }
         return out;
     }

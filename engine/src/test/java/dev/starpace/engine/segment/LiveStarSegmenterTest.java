@@ -1,5 +1,6 @@
 package dev.starpace.engine.segment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,15 @@ class LiveStarSegmenterTest {
         words.forEach(segmenter::accept);
         segmenter.endUtterance();
         assertEquals(WHOLE.label(words), segmenter.asIfEndedNow(), "the whole-answer labels of what was heard");
+        double[][] likely = segmenter.likelihoodsIfEndedNow();
+        assertEquals(words.size(), likely.length);
+        assertArrayEquals(WHOLE.likelihoods(words)[0], likely[0], 1e-12);
+        int agreeing = 0;
+        for (int i = 0; i < words.size(); i++) {
+            assertEquals(1, java.util.Arrays.stream(likely[i]).sum(), 1e-9, "word " + i + "'s likelihoods add up");
+            agreeing += likely[i][segmenter.asIfEndedNow().get(i).ordinal()] >= 0.5 ? 1 : 0;
+        }
+        assertTrue(agreeing >= 0.9 * words.size(), "the labels are the likely phases: " + agreeing + " of " + words.size());
         assertEquals(segmenter.asIfEndedNow(), segmenter.finish(), "and, once it has ended, the report's");
     }
 }

@@ -139,7 +139,8 @@ public final class AnswerSession implements AutoCloseable {
 
     /**
      * Timers count the finalised words and the words still guessed, each with the phase shown; "runs long" nudges
-     * need the phase long both as shown and as the report would label the answer if it ended now.
+     * need the phase long as shown, as the report would label the answer if it ended now, and in expectation over
+     * the labellings the chain finds plausible (Timing.runningLong).
      */
     private void sendTimers() {
         timersAt = elapsedSeconds();
@@ -148,7 +149,8 @@ public final class AnswerSession implements AutoCloseable {
         List<Phase> phases = guessedPhase == null ? labels : Joined.of(labels, Collections.nCopies(guessed.size(), guessedPhase));
         List<PhaseTiming> timings = Timing.phases(words, phases, targets, timersAt);
         listener.timers(timings, timersAt);
-        Set<Phase> runningLong = Timing.runningLong(heard, labels, segmenter::asIfEndedNow, targets);
+        Set<Phase> runningLong = Timing.runningLong(heard, labels, segmenter::asIfEndedNow,
+            segmenter::likelihoodsIfEndedNow, targets);
         nudges.check(timings, runningLong, scored, timersAt, listener);
     }
 

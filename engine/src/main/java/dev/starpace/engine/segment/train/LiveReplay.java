@@ -71,7 +71,8 @@ public final class LiveReplay {
             watch.observe(t, shown, phases, finals.size());
             if (!finals.isEmpty() && t - lastNudgeCheck >= 1.0) {
                 lastNudgeCheck = t;
-                Timing.runningLong(finals, live.phases(), live::asIfEndedNow, targets).forEach(watch::nudged);
+                Timing.runningLong(finals, live.phases(), live::asIfEndedNow, live::likelihoodsIfEndedNow, targets)
+                    .forEach(watch::nudged);
             }
         }
         return watch.against(words, report);

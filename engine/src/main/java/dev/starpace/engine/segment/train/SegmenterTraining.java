@@ -112,8 +112,9 @@ public final class SegmenterTraining {
         List<CrfFit.Sequence> whole = new ArrayList<>();
         List<CrfFit.Sequence> live = new ArrayList<>();
         for (Prepared a : training) {
-            whole.add(new CrfFit.Sequence(a.whole(), a.labels()));
-            live.add(new CrfFit.Sequence(a.live(), a.labels()));
+            double[] weight = CrfFit.byWords(a.units());
+            whole.add(new CrfFit.Sequence(a.whole(), a.labels(), weight));
+            live.add(new CrfFit.Sequence(a.live(), a.labels(), weight));
         }
         PhaseChain wholeChain = CrfFit.fit(whole, lambda);
         return new StarModel(StarModel.ENCODER, wholeChain, withLive ? CrfFit.fit(live, lambda) : wholeChain);
