@@ -62,8 +62,14 @@ final class BatchCommand {
         Path outDir = options.outDir();
         try {
             Files.createDirectories(outDir);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException("cannot create the folder " + outDir + ": permission denied");
         } catch (IOException e) {
             throw new InputException("cannot create the folder " + outDir);
+        }
+        if (!Files.isWritable(outDir)) {
+            // found now, not after every recording has been analysed with nowhere to put it
+            throw new InputException("cannot write to the folder " + outDir + ": permission denied");
         }
         Map<Path, Path> outputs = outputNames(inputs, outDir);
         boolean force = options.force();

@@ -61,8 +61,14 @@ public final class AttemptStore implements AutoCloseable {
         if (Files.isDirectory(file)) {
             throw new StorageException("the attempt database " + file + " is a folder, not a file");
         }
+        if (Files.exists(file) && !Files.isReadable(file)) {
+            throw new StorageException("cannot read the attempt database " + file + ": permission denied");
+        }
         if (!Files.isWritable(dataDir) || Files.exists(file) && !Files.isWritable(file)) {
-            throw new StorageException("the attempt database " + file + " is read-only; StarPace writes every answer to it");
+            throw new StorageException(readOnlyDisk(dataDir) ? "the attempt database " + file
+                + " is on a read-only disk; StarPace writes every answer to it"
+                : "cannot write to " + (Files.isWritable(dataDir) ? "the attempt database " + file : "the data folder " + dataDir)
+                + ": permission denied; StarPace writes every answer to it");
         }
         Connection db = null;
         try {
@@ -81,6 +87,15 @@ public final class AttemptStore implements AutoCloseable {
         } catch (SQLException | StorageException e) {
             closeQuietly(db);
             throw e instanceof StorageException se ? se : StorageException.of("cannot open the attempt database " + file, (SQLException) e);
+        }
+    }
+
+    /** A disk mounted read-only says so; anything else that cannot be written is a matter of permissions. */
+    private static boolean readOnlyDisk(Path dataDir) {
+        try {
+            return Files.getFileStore(dataDir).isReadOnly();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The live answer socket (docs/live-protocol.md): a start message, then binary 16 kHz PCM16 frames, then stop.
  * Audio is processed on the socket's own thread as it arrives, so a client sending faster than the server
- * can hear is slowed by TCP rather than buffered; audio is stored as it streams, so a dropped connection keeps
- * what was heard and the attempt is saved as incomplete.
+ * can hear is slowed by TCP rather than buffered (and not timed out meanwhile: {@link IdleSockets}); audio is
+ * stored as it streams, so a dropped connection keeps what was heard and the attempt is saved as incomplete.
  */
 final class AnswerSocket {
     /** Two seconds of audio: larger frames are refused. */
@@ -64,14 +64,17 @@ final class AnswerSocket {
     private final AttemptStore store;
     private final LatencyRecorder latency;
     private final LiveLoad load;
+    private final IdleSockets idle;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    AnswerSocket(Analyzer analyzer, SpeechModel model, AttemptStore store, LatencyRecorder latency, LiveLoad load) {
+    AnswerSocket(Analyzer analyzer, SpeechModel model, AttemptStore store, LatencyRecorder latency, LiveLoad load,
+                 IdleSockets idle) {
         this.analyzer = analyzer;
         this.model = model;
         this.store = store;
         this.latency = latency;
         this.load = load;
+        this.idle = idle;
     }
 
     void configure(WsConfig ws) {
@@ -79,7 +82,7 @@ final class AnswerSocket {
         ws.onMessage(this::text);
         ws.onBinaryMessage(this::binary);
         ws.onClose(this::close);
-        ws.onError(ctx -> drop(ctx.sessionId()));
+        ws.onError(ctx -> close(ctx.sessionId()));
     }
 
     /** One open socket and the answer it carries. */
@@ -227,6 +230,7 @@ final class AnswerSocket {
     private void connect(WsConnectContext ctx) {
         Connection c = new Connection(new Outbox(ctx.session));
         connections.put(ctx.sessionId(), c);
+        idle.opened(ctx.sessionId(), ctx.session);
         String origin = ctx.header("Origin");
         String host = ctx.header("Host");
         if (origin != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
@@ -239,6 +243,10 @@ final class AnswerSocket {
         if (c == null) {
             return;
         }
+        idle.during(ctx.sessionId(), () -> answer(ctx, c));
+    }
+
+    private void answer(WsMessageContext ctx, Connection c) {
         synchronized (c) {
             try {
                 if (c.session == null) {
@@ -359,6 +367,10 @@ final class AnswerSocket {
         if (c == null) {
             return;
         }
+        idle.during(ctx.sessionId(), () -> hear(ctx, c, arrived));
+    }
+
+    private void hear(WsBinaryMessageContext ctx, Connection c, long arrived) {
         synchronized (c) {
             try {
                 audio(ctx, c, arrived);
@@ -442,7 +454,12 @@ final class AnswerSocket {
     }
 
     private void close(WsCloseContext ctx) {
-        drop(ctx.sessionId());
+        close(ctx.sessionId());
+    }
+
+    private void close(String sessionId) {
+        idle.closed(sessionId);
+        drop(sessionId);
     }
 
     /** The socket went away: keep what was heard, marked incomplete. */

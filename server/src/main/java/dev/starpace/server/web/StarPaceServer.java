@@ -62,8 +62,10 @@ public final class StarPaceServer implements AutoCloseable {
      */
     static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none';"
         + " frame-ancestors 'none'";
+    /** Shortens {@link #SOCKET_IDLE}, in seconds: how the tests make a server slower than it without waiting minutes. */
+    public static final String SOCKET_IDLE_PROPERTY = "starpace.socketIdleSeconds";
     /** How long a live socket may carry nothing before it is closed (docs/live-protocol.md). */
-    public static final Duration SOCKET_IDLE = Duration.ofMinutes(5);
+    public static final Duration SOCKET_IDLE = Duration.ofSeconds(Long.getLong(SOCKET_IDLE_PROPERTY, 5 * 60));
 
     private static final String ANSWERED = "starpace.answered";
 
@@ -74,6 +76,7 @@ public final class StarPaceServer implements AutoCloseable {
     private final LatencyRecorder latency = new LatencyRecorder();
     private final CrashRecovery.Outcome recovered;
     private final LiveLoad load;
+    private final IdleSockets idle;
 
     private StarPaceServer(Settings settings) {
         if (settings.port() < 0 || settings.port() > 65535) {
@@ -93,7 +96,8 @@ public final class StarPaceServer implements AutoCloseable {
         }
         Api api = new Api(analyzer, store, stored);
         this.load = new LiveLoad(settings.maxStreams());
-        AnswerSocket socket = new AnswerSocket(analyzer, settings.model(), store, latency, load);
+        this.idle = new IdleSockets(SOCKET_IDLE);
+        AnswerSocket socket = new AnswerSocket(analyzer, settings.model(), store, latency, load, idle);
         HostGuard hosts = new HostGuard(settings.host(), settings.allowedHosts());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -102,7 +106,8 @@ public final class StarPaceServer implements AutoCloseable {
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.jetty.modifyWebSocketServletFactory(ws -> {
                 ws.setMaxBinaryMessageSize(4L * AnswerSocket.MAX_FRAME_BYTES);
-                ws.setIdleTimeout(SOCKET_IDLE);
+                // off: IdleSockets times out a silent client, and never while the server works on its message
+                ws.setIdleTimeout(Duration.ZERO);
             });
             config.routes.before(ctx -> guard(ctx, hosts));
             config.routes.wsBeforeUpgrade(ctx -> guard(ctx, hosts));
@@ -163,6 +168,7 @@ public final class StarPaceServer implements AutoCloseable {
             server.app.start();
         } catch (RuntimeException e) {
             server.store.close();
+            server.idle.close();
             throw ServerException.cannotStart(settings.host(), settings.port(), e);
         }
         return server;
@@ -187,6 +193,7 @@ public final class StarPaceServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        idle.close();
         store.close();
     }
 }
