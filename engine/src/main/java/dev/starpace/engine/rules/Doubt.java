@@ -16,25 +16,41 @@ public final class Doubt {
     /** The phase each rule reads, where its unsure words are looked for when its evidence names none. */
     private static final Map<String, Phase> READS = Map.of(ActionFirstPerson.ID, Phase.ACTION,
         ResultQuantified.ID, Phase.RESULT, TaskScopeBoundary.ID, Phase.TASK, ReflectionSpecific.ID, Phase.REFLECTION);
+    /**
+     * The rules that pass on finding something in one phase (a metric, a scope boundary), which {@link MovedBoundary}
+     * asks about. The judged rules weigh the phase as a whole (a Reflection grown by a unit of the story always ties
+     * back to it), so their close calls are {@link CloseCall}'s.
+     */
+    private static final Map<String, Phase> FINDS_IN = Map.of(ResultQuantified.ID, Phase.RESULT, TaskScopeBoundary.ID, Phase.TASK);
 
     private Doubt() {
     }
 
     public static RuleResult check(Rule rule, Answer answer) {
         RuleResult heard = rule.check(answer);
-        if (!answer.anyUnsure()) {
-            return heard;
+        if (answer.anyUnsure() && differs(rule.check(answer.withoutUnsure()), heard)) {
+            return unclear(heard, "this turns on words the recognizer was unsure of", replay(answer, heard.evidence(),
+                READS.get(rule.id())));
         }
-        RuleResult sure = rule.check(answer.withoutUnsure());
-        boolean agree = heard.passed() == sure.passed()
-            && (!(heard.value() instanceof String) || heard.value().equals(sure.value()));   // specific, generic, missing
-        if (agree) {
-            return heard;
+        Evidence moved = MovedBoundary.of(rule, answer, heard, FINDS_IN.get(rule.id()));
+        if (moved != null) {
+            return unclear(heard, "the recording is noisy and this turns on where your " + FINDS_IN.get(rule.id()).id()
+                + " was heard to begin or end", moved);
         }
-        Evidence replay = replay(answer, heard.evidence(), READS.get(rule.id()));
-        return RuleResult.unclear(rule.id(), heard.value(), "Unclear: this turns on words the recognizer was unsure of (\""
-            + replay.text() + "\"). Replay them to hear what you said; it does not count against your score.",
-            heard.evidence(), replay);
+        if (CloseCall.of(rule, answer)) {
+            return unclear(heard, "the recording is noisy and this is a close call", heard.evidence().isEmpty()
+                ? replay(answer, heard.evidence(), READS.get(rule.id())) : heard.evidence().get(0));
+        }
+        return heard;
+    }
+
+    private static boolean differs(RuleResult a, RuleResult b) {
+        return a.passed() != b.passed() || a.value() instanceof String && !a.value().equals(b.value());   // specific, generic
+    }
+
+    private static RuleResult unclear(RuleResult heard, String why, Evidence replay) {
+        return RuleResult.unclear(heard.id(), heard.value(), "Unclear: " + why + " (\"" + replay.text()
+            + "\"). Replay it to hear what you said; it does not count against your score.", heard.evidence(), replay);
     }
 
     /** The unsure words the verdict turns on: those in the evidence, else the first run of them in the rule's phase. */
