@@ -10,7 +10,9 @@ import java.util.Map;
  * masked), and keeps the verdict when both agree. When they disagree, the verdict rests on unsure words: the rule
  * says "unclear", names the stretch to replay, and the score leaves it out. A phrase heard through a near miss on
  * an unsure word ("nobody had tasked" heard "nobody had taxed") passes the first reading and not the second, so it
- * is unclear too, never a wrong "failed".
+ * is unclear too, never a wrong "failed". On a recording whose input quality is poor, where the recognizer also
+ * misses words it is sure of, a learned judge's close call ({@link CloseCall}) and a failure that a phase boundary one
+ * unit over would undo ({@link MovedBoundary}) are unclear too.
  */
 public final class Doubt {
     /** The phase each rule reads, where its unsure words are looked for when its evidence names none. */
@@ -34,14 +36,25 @@ public final class Doubt {
         }
         Evidence moved = MovedBoundary.of(rule, answer, heard, FINDS_IN.get(rule.id()));
         if (moved != null) {
-            return unclear(heard, "the recording is noisy and this turns on where your " + FINDS_IN.get(rule.id()).id()
-                + " was heard to begin or end", moved);
+            return unclear(heard, "with this recording's quality, it turns on where your " + FINDS_IN.get(rule.id()).id()
+                + " begins or ends", moved);
         }
         if (CloseCall.of(rule, answer)) {
-            return unclear(heard, "the recording is noisy and this is a close call", heard.evidence().isEmpty()
-                ? replay(answer, heard.evidence(), READS.get(rule.id())) : heard.evidence().get(0));
+            return unclear(heard, "with this recording's quality, this is too close to call", closeCallReplay(answer, heard,
+                READS.get(rule.id())));
         }
         return heard;
+    }
+
+    /** What a close call weighed: its first evidence of two words or more ("we deleted"), else the whole phase. */
+    private static Evidence closeCallReplay(Answer answer, RuleResult heard, Phase phase) {
+        for (Evidence e : heard.evidence()) {
+            if (e.text().contains(" ")) {
+                return e;
+            }
+        }
+        List<Integer> read = answer.indicesOf(phase);
+        return answer.evidence(read.get(0), read.get(read.size() - 1) + 1);
     }
 
     private static boolean differs(RuleResult a, RuleResult b) {

@@ -85,7 +85,7 @@ class DoubtTest {
         assertFalse(clean.unclear(), "a clean recording's verdict stands: " + clean);
         RuleResult noisy = Doubt.check(rule, heard.heardInPoorRecording());
         assertEquals(RuleResult.UNCLEAR, noisy.status(), noisy.toString());
-        assertTrue(noisy.message().startsWith("Unclear: the recording is noisy and this is a close call"), noisy.message());
+        assertTrue(noisy.message().startsWith("Unclear: with this recording's quality, this is too close to call"), noisy.message());
         assertNotNull(noisy.replay());
     }
 
@@ -110,7 +110,7 @@ class DoubtTest {
         RuleResult noisy = Doubt.check(rule, heard.heardInPoorRecording());
         assertEquals(RuleResult.UNCLEAR, noisy.status(), noisy.toString());
         assertTrue(noisy.replay().text().contains("three percent"), noisy.replay().toString());
-        assertTrue(noisy.message().contains("where your result was heard to begin or end"), noisy.message());
+        assertTrue(noisy.message().contains("it turns on where your result begins or ends"), noisy.message());
     }
 
     @Test
