@@ -10,12 +10,12 @@ import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.delivery.AudioDelivery;
 import dev.starpace.engine.delivery.InputQuality;
+import dev.starpace.engine.rules.Answer;
+import dev.starpace.engine.rules.Answers;
 import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.samples.LabelledSample;
 import dev.starpace.engine.score.Verdict;
-import dev.starpace.engine.transcript.EstimatedTimings;
 import dev.starpace.engine.transcript.Word;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -126,19 +126,11 @@ class AnalyzerTest {
 
     @Test
     void aPoorRecordingMakesAJudgesCloseCallUnclearAndAGoodOneDoesNot() {
-        List<String> sentences = List.of("Nobody had asked me to look at the checkout.",
-            "I opened the logs and I found the leak. We patched it. We deployed the fix. I watched the errors.",
-            "Errors fell from three percent to zero.");
-        List<Phase> sentencePhases = List.of(Phase.TASK, Phase.ACTION, Phase.RESULT);
-        List<Word> words = new ArrayList<>();
-        List<Phase> phases = new ArrayList<>();
-        List<EstimatedTimings.Timed> timed = EstimatedTimings.sentences(sentences, 0);
-        for (int i = 0; i < timed.size(); i++) {
-            for (Word w : timed.get(i).words()) {
-                words.add(w);
-                phases.add(sentencePhases.get(i));
-            }
-        }
+        Answer answer = Answers.of("T: Nobody had asked me to look at the checkout.",
+            "A: I opened the logs and I found the leak. We patched it. We deployed the fix. I watched the errors.",
+            "R: Errors fell from three percent to zero.");
+        List<Word> words = answer.words();
+        List<Phase> phases = answer.phases();
         Card card = analyzer.bank().get(SEED);
         InputQuality noisy = new InputQuality(14, -23, -37, 0, List.of("noisy"), "noisy recording, 14 dB: results less certain");
         InputQuality fine = new InputQuality(42, -23, -65, 0, List.of(), null);
