@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A segmented answer as the rules read it: the card, the level, the words and their phases, and which words the
- * recognizer was unsure of.
+ * A segmented answer as the rules read it: the card, the level, the words and their phases, which words the
+ * recognizer was unsure of, and whether the recording it was heard in was poor.
  */
 public final class Answer {
     /**

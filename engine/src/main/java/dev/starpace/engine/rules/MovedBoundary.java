@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A failure that rests on where the segmenter drew a boundary of the phase the rule reads. On a poor recording the
- * boundaries move with the misheard words (the time in the right phase falls from 97 % clean to 95-96 % at 15 dB, 92 % at
- * 10 dB), and what the rule looks for is then heard, but just outside its phase: the Result's metric at the end of the
+ * boundaries move with the misheard words (the time in the right phase falls a few points: docs/noisy-recordings.md),
+ * and what the rule looks for is then heard, but just outside its phase: the Result's metric at the end of the
  * Action, the Task's boundary in the Situation before it. So a failed verdict is re-checked with the phase grown by
  * one unit (the segmenter's own stretch of speech, {@link UnitCutter}) over each of its edges; if that passes, the
  * failure is unclear and the unit is the stretch to replay. Passed verdicts are not re-checked: growing a phase can
