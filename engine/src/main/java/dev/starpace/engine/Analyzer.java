@@ -81,7 +81,8 @@ public final class Analyzer {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("no words to score");
         }
-        Answer answer = new Answer(card, level, words, phases);
+        Answer heard = new Answer(card, level, words, phases);
+        Answer answer = audio != null && audio.quality() != null && !audio.quality().fine() ? heard.heardInPoorRecording() : heard;
         List<PhaseTiming> timings = Timing.phases(words, phases, Timing.targets(card, level));
         Budget budget = Timing.budget(answer.duration(), card, level);
         List<RuleResult> results = new ArrayList<>();

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.engine.delivery.AudioDelivery;
+import dev.starpace.engine.delivery.InputQuality;
+import dev.starpace.engine.rules.Answer;
+import dev.starpace.engine.rules.Answers;
 import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.samples.LabelledSample;
 import dev.starpace.engine.score.Verdict;
+import dev.starpace.engine.transcript.Word;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -116,5 +122,30 @@ class AnalyzerTest {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void aPoorRecordingMakesAJudgesCloseCallUnclearAndAGoodOneDoesNot() {
+        Answer answer = Answers.of("T: Nobody had asked me to look at the checkout.",
+            "A: I opened the logs and I found the leak. We patched it. We deployed the fix. I watched the errors.",
+            "R: Errors fell from three percent to zero.");
+        List<Word> words = answer.words();
+        List<Phase> phases = answer.phases();
+        Card card = analyzer.bank().get(SEED);
+        InputQuality noisy = new InputQuality(14, -23, -37, 0, List.of("noisy"), "noisy recording, 14 dB: results less certain");
+        InputQuality fine = new InputQuality(42, -23, -65, 0, List.of(), null);
+        RuleResult heardWell = action(analyzer.score(card, Level.SDE2, words, phases, audio(fine)));
+        RuleResult heardInNoise = action(analyzer.score(card, Level.SDE2, words, phases, audio(noisy)));
+        assertFalse(heardWell.unclear(), heardWell.toString());
+        assertEquals(heardWell, action(analyzer.score(card, Level.SDE2, words, phases)), "a transcript reads as a good recording");
+        assertTrue(heardInNoise.unclear(), heardInNoise.toString());
+    }
+
+    private static AudioDelivery audio(InputQuality quality) {
+        return new AudioDelivery(null, null, null, null, List.of(), quality);
+    }
+
+    private static RuleResult action(ScoredTranscript scored) {
+        return scored.rules().stream().filter(r -> r.id().equals("action-first-person")).findFirst().orElseThrow();
     }
 }

@@ -97,6 +97,16 @@ public final class ActionFirstPerson implements Rule {
         return ID;
     }
 
+    /** The judge's distance from its line; an Action missing or without "I" fails without it. */
+    @Override
+    public double margin(Answer answer) {
+        if (!answer.has(Phase.ACTION)) {
+            return 0.5;
+        }
+        Count count = count(answer);
+        return count.mine() == 0 ? 0.5 : Math.abs(judge.others(count.measures()) - 0.5);
+    }
+
     @Override
     public RuleResult check(Answer answer) {
         if (!answer.has(Phase.ACTION)) {

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A segmented answer as the rules read it: the card, the level, the words and their phases, and which words the
- * recognizer was unsure of.
+ * A segmented answer as the rules read it: the card, the level, the words and their phases, which words the
+ * recognizer was unsure of, and whether the recording it was heard in was poor.
  */
 public final class Answer {
     /**
@@ -29,26 +29,48 @@ public final class Answer {
     private final List<Phase> phases;
     private final List<String> tokens;
     private final boolean slips;
+    private final boolean poor;
 
     public Answer(Card card, Level level, List<Word> words, List<Phase> phases) {
-        this(card, level, words, phases, words.stream().map(Word::word).toList(), true);
+        this(card, level, words, phases, words.stream().map(Word::word).toList(), true, false);
         if (words.size() != phases.size()) {
             throw new IllegalArgumentException(words.size() + " words but " + phases.size() + " phases");
         }
     }
 
-    private Answer(Card card, Level level, List<Word> words, List<Phase> phases, List<String> tokens, boolean slips) {
+    private Answer(Card card, Level level, List<Word> words, List<Phase> phases, List<String> tokens, boolean slips,
+                   boolean poor) {
         this.card = card;
         this.level = level;
         this.words = List.copyOf(words);
         this.phases = List.copyOf(phases);
         this.tokens = tokens;
         this.slips = slips;
+        this.poor = poor;
     }
 
     /** The same answer with phrases matched word for word, no near misses: how the rules read before slips. */
     public Answer exact() {
-        return new Answer(card, level, words, phases, tokens, false);
+        return new Answer(card, level, words, phases, tokens, false, poor);
+    }
+
+    /**
+     * The same answer heard in a recording whose input quality is poor (noisy, clipped or quiet): the recognizer misses
+     * words it does not flag as unsure, and the segmenter's boundaries move, so {@link Doubt} also makes a learned judge's
+     * close call unclear ({@link CloseCall}).
+     */
+    public Answer heardInPoorRecording() {
+        return new Answer(card, level, words, phases, tokens, slips, true);
+    }
+
+    /** Whether the recording this answer was heard in was poor ({@link #heardInPoorRecording}). */
+    public boolean poorRecording() {
+        return poor;
+    }
+
+    /** The same answer with other phases: where the segmenter might have drawn its boundaries ({@link MovedBoundary}). */
+    Answer withPhases(List<Phase> other) {
+        return new Answer(card, level, words, other, tokens, slips, poor);
     }
 
     /** Whether the recognizer was unsure of word i. */
@@ -74,7 +96,7 @@ public final class Answer {
                 masked.set(i, MASK);
             }
         }
-        return new Answer(card, level, words, phases, List.copyOf(masked), slips);
+        return new Answer(card, level, words, phases, List.copyOf(masked), slips, poor);
     }
 
     /** Every match of the phrases in the words, one word of a phrase allowed to be a near miss ({@link NearMiss}). */

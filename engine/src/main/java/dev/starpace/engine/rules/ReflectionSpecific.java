@@ -68,6 +68,18 @@ public final class ReflectionSpecific implements Rule {
         return ID;
     }
 
+    /** The judge's distance from its line; a reflection too short to judge is missing without it. */
+    @Override
+    public double margin(Answer answer) {
+        List<Integer> reflection = answer.indicesOf(Phase.REFLECTION);
+        if (reflection.size() < MIN_WORDS) {
+            return 0.5;
+        }
+        ReflectionJudge.Measures measures = measurer.measure(answer, reflection, lexical(answer, reflection).specific(),
+            cardExample);
+        return Math.abs(judge.specific(measures) - 0.5);
+    }
+
     @Override
     public RuleResult check(Answer answer) {
         List<Integer> reflection = answer.indicesOf(Phase.REFLECTION);

@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds answers with known phases for rule tests: "S: text", "A: text" lines, spoken as Vosk writes them. */
-final class Answers {
+public final class Answers {
     static final Card SEED = QuestionBank.builtIn().get("customer-obsession-above-and-beyond");
 
     private Answers() {
     }
 
-    static Answer of(String... phaseLines) {
+    public static Answer of(String... phaseLines) {
         List<String> texts = new ArrayList<>();
         List<Phase> phases = new ArrayList<>();
         for (String line : phaseLines) {

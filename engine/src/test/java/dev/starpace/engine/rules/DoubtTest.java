@@ -74,4 +74,53 @@ class DoubtTest {
         assertEquals(RuleResult.UNCLEAR, unsure.status(), unsure.toString());
         assertNotNull(unsure.replay());
     }
+
+    @Test
+    void onAPoorRecordingACloseCallOfTheActionJudgeIsUnclear() {
+        // two "we" that act among three "I": the judge's probability is within CloseCall.BAND of its line
+        Answer heard = Answers.of("A: I opened the logs and I found the leak. We patched it. We deployed the fix. I watched the errors.");
+        ActionFirstPerson rule = new ActionFirstPerson();
+        assertTrue(rule.margin(heard) < CloseCall.BAND, "a close call: " + rule.margin(heard));
+        RuleResult clean = Doubt.check(rule, heard);
+        assertFalse(clean.unclear(), "a clean recording's verdict stands: " + clean);
+        RuleResult noisy = Doubt.check(rule, heard.heardInPoorRecording());
+        assertEquals(RuleResult.UNCLEAR, noisy.status(), noisy.toString());
+        assertTrue(noisy.message().startsWith("Unclear: with this recording's quality, this is too close to call"), noisy.message());
+        assertNotNull(noisy.replay());
+    }
+
+    @Test
+    void onAPoorRecordingAClearVerdictStands() {
+        Answer heard = Answers.of("T: Nobody had asked me to look at it.",
+            "A: I opened the logs. I found the leak. I patched it. I deployed the fix. I watched the errors.",
+            "R: The customer was happy again.").heardInPoorRecording();
+        RuleResult action = Doubt.check(new ActionFirstPerson(), heard);
+        assertEquals(RuleResult.PASSED, action.status(), action.toString());
+        RuleResult result = Doubt.check(new ResultQuantified(), heard);
+        assertEquals(RuleResult.FAILED, result.status(), "no metric anywhere near the Result: " + result);
+    }
+
+    @Test
+    void onAPoorRecordingAMetricHeardJustBeforeTheResultMakesItsFailureUnclear() {
+        // the segmenter ended the Action one sentence late: the metric is in it (c-a05 and c-d15 at 15 dB)
+        Answer heard = Answers.of("T: Nobody had asked me to look at it.", "A: I rewrote the nightly export job.",
+            "A: Errors fell from three percent to zero within a week.", "R: The customer was happy again.");
+        Rule rule = new ResultQuantified();
+        assertEquals(RuleResult.FAILED, Doubt.check(rule, heard).status(), "a clean recording's segmentation is trusted");
+        RuleResult noisy = Doubt.check(rule, heard.heardInPoorRecording());
+        assertEquals(RuleResult.UNCLEAR, noisy.status(), noisy.toString());
+        assertTrue(noisy.replay().text().contains("three percent"), noisy.replay().toString());
+        assertTrue(noisy.message().contains("it turns on where your result begins or ends"), noisy.message());
+    }
+
+    @Test
+    void onAPoorRecordingAScopeBoundaryHeardJustBeforeTheTaskMakesItsFailureUnclear() {
+        Answer heard = Answers.of("S: Our checkout was slow for a month.", "S: Nobody had asked me to look at it.",
+            "T: I decided to find out why.", "A: I profiled the page and I fixed the query.");
+        Rule rule = new TaskScopeBoundary(Answers.SEED);
+        assertEquals(RuleResult.FAILED, Doubt.check(rule, heard).status());
+        RuleResult noisy = Doubt.check(rule, heard.heardInPoorRecording());
+        assertEquals(RuleResult.UNCLEAR, noisy.status(), noisy.toString());
+        assertTrue(noisy.replay().text().contains("nobody had asked"), noisy.replay().toString());
+    }
 }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * The noisy corpus (engine/corpus/noisy, made by make-noisy.sh: ten spoken answers with white noise, a fan hum and
  * babble at 20, 15 and 10 dB, transcribed by the real Vosk model): word recall, time in the right phase and each
  * content rule against the labels, before (phrases word for word, every word trusted) and after (near misses, unsure
- * words weighed). Prints the table docs/scored-transcript.md quotes.
+ * words weighed, and on a take whose measured input quality is poor, close calls and moved boundaries unclear). Prints
+ * the table docs/noisy-recordings.md quotes.
  */
 class NoiseRobustnessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +56,8 @@ class NoiseRobustnessTest {
         final Map<String, int[]> after = new LinkedHashMap<>();
         final Map<String, int[]> flipsBefore = new LinkedHashMap<>();
         final Map<String, int[]> flipsAfter = new LinkedHashMap<>();
+        /** Per rule, the verdicts after that fail an answer its labels pass: what the candidate must never be told in noise. */
+        final Map<String, Integer> wrongFailures = new LinkedHashMap<>();
 
         double recall() {
             return 100 * recalled / said;
@@ -102,7 +105,7 @@ class NoiseRobustnessTest {
                 t.answers++;
                 recall(t, words, label);
                 phaseTime(t, words, phases, spoken.get("sentences"));
-                rules(t, words, phases, label, level, key.equals("clean"));
+                rules(t, words, phases, label, level, key.equals("clean"), poor(heard));
             }
         }
         print();
@@ -150,14 +153,23 @@ class NoiseRobustnessTest {
         return r.unclear() ? RuleLabels.UNCLEAR : verdict(r).equals(clean) ? RuleLabels.AGREES : RuleLabels.WRONG;
     }
 
-    private static void rules(Tally t, List<Word> words, List<Phase> phases, JsonNode label, Level level, boolean clean) {
+    /** Whether the take's measured input quality (make-noisy.sh keeps the report's) names a problem: noisy, clipped, quiet. */
+    static boolean poor(JsonNode take) {
+        return !take.path("quality").path("problems").isEmpty();
+    }
+
+    private static void rules(Tally t, List<Word> words, List<Phase> phases, JsonNode label, Level level, boolean clean,
+                              boolean poor) {
         Card card = SampleCards.everythingFor(BANK, label.path("lp").asText());
-        Answer answer = new Answer(card, level, words, phases);
+        Answer heard = new Answer(card, level, words, phases);
+        Answer answer = poor ? heard.heardInPoorRecording() : heard;
         for (Rule rule : RuleSet.forCard(card)) {
             t.before.computeIfAbsent(rule.id(), k -> new int[3])[RuleLabels.of(rule.check(answer.exact()), label.get("expected")).ordinal()]++;
             RuleResult before = rule.check(answer.exact());
             RuleResult after = Doubt.check(rule, answer);
-            t.after.computeIfAbsent(rule.id(), k -> new int[3])[RuleLabels.of(after, label.get("expected")).ordinal()]++;
+            RuleLabels againstLabels = RuleLabels.of(after, label.get("expected"));
+            t.after.computeIfAbsent(rule.id(), k -> new int[3])[againstLabels.ordinal()]++;
+            t.wrongFailures.merge(rule.id(), againstLabels == RuleLabels.WRONG && !after.passed() ? 1 : 0, Integer::sum);
             // against the same answer's verdict on clean audio: what the noise alone changed
             String key = label.get("id").asText() + " " + rule.id();
             if (clean) {
@@ -173,9 +185,9 @@ class NoiseRobustnessTest {
         StringBuilder b = new StringBuilder("\ncondition              answers  recall  phase time | rule: agrees before -> agrees / unclear / wrong after\n");
         TALLIES.forEach((key, t) -> {
             b.append(String.format("%-22s %7d  %5.1f %%  %6.1f %%  |", key, t.answers, t.recall(), t.phaseTime()));
-            t.after.forEach((rule, after) -> b.append(String.format(" %s %.0f -> %.0f/%.0f/%.0f;", rule,
+            t.after.forEach((rule, after) -> b.append(String.format(" %s %.0f -> %.0f/%.0f/%.0f (%d failed wrongly);", rule,
                 Tally.share(t.before.get(rule), RuleLabels.AGREES), Tally.share(after, RuleLabels.AGREES),
-                Tally.share(after, RuleLabels.UNCLEAR), Tally.share(after, RuleLabels.WRONG))));
+                Tally.share(after, RuleLabels.UNCLEAR), Tally.share(after, RuleLabels.WRONG), t.wrongFailures.get(rule))));
             b.append('\n');
         });
         b.append("\nagainst the same answer on clean audio: rule: same before -> same / unclear / flipped after\n");
@@ -208,6 +220,24 @@ class NoiseRobustnessTest {
         double clean = TALLIES.get("clean").phaseTime();
         double noisy = TALLIES.get("15 dB").phaseTime();
         assertTrue(clean - noisy <= PHASE_POINTS_LOST_AT_15_DB, "clean " + clean + " %, 15 dB " + noisy + " %");
+    }
+
+    /**
+     * At 15 dB every rule agrees with the labels or says unclear on at least this share of the takes: measured 97, 100, 97,
+     * 100 and 90 % (action, result, scope, reflection, hand-offs; docs/noisy-recordings.md), the lowest less two points.
+     */
+    static final double AGREES_OR_UNCLEAR_AT_15_DB = 88;
+    /** Wrong failures per rule at 15 dB: measured none, but one on scope (c-c05 white, a Task boundary two units off). */
+    static final int WRONG_FAILURES_AT_15_DB = 1;
+
+    @Test
+    void at15DbEveryRuleAgreesOrSaysUnclearAndAlmostNeverFailsWrongly() {
+        Tally t = TALLIES.get("15 dB");
+        t.after.forEach((rule, after) -> {
+            double share = 100 - Tally.share(after, RuleLabels.WRONG);
+            assertTrue(share >= AGREES_OR_UNCLEAR_AT_15_DB, rule + ": " + share + " % agree or unclear");
+            assertTrue(t.wrongFailures.get(rule) <= WRONG_FAILURES_AT_15_DB, rule + ": " + t.wrongFailures.get(rule) + " wrong failures");
+        });
     }
 
     @Test
