@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  * The live view of the spoken fixtures, watched as a candidate would and held against the final report: a phase shows
  * soon after it starts, timers do not climb far above their final values, "runs long" nudges agree with the report.
  * Thresholds: the measured figures on these fixtures (docs/segmentation.md) with a little room — a phase shows
- * 2.3 s after it starts (3.5 s while the guess was Vosk's word-timed partial, which trails the audio by 1.6 s), asserted
- * at the goal of 3 s: on these thirteen phases one preview near its confidence threshold moves the median by half a
- * second; timers climb 2.7 s above their final values (goal 5 s), 7.4 % of shown labels later change; no "runs long"
- * nudge the report contradicts.
+ * 2.0 s after it starts (2.3 s before the segmenter counted units by their words, 3.5 s while the guess was Vosk's
+ * word-timed partial, which trails the audio by 1.6 s), asserted at the goal of 3 s: on these thirteen phases one
+ * preview near its confidence threshold moves the median by half a second; timers climb 1.3 s above their final
+ * values (goal 5 s), 7.7 % of shown labels later change; no "runs long" nudge the report contradicts.
  */
 class LiveSteadinessTest {
     /** Streams a fixture through a live session in 100 ms frames, watching what the view shows after each frame. */
