@@ -12,8 +12,11 @@ import java.util.List;
  * and what the rule looks for is then heard, but just outside its phase: the Result's metric at the end of the
  * Action, the Task's boundary in the Situation before it. So a failed verdict is re-checked with the phase grown by
  * one unit (the segmenter's own stretch of speech, {@link UnitCutter}) over each of its edges; if that passes, the
- * failure is unclear and the unit is the stretch to replay. Passed verdicts are not re-checked: growing a phase can
- * only add evidence. A clean recording is never asked.
+ * failure is unclear and the unit is the stretch to replay. A failed Task rule is also re-checked over the whole setup
+ * (every Situation word before the first Action): the Situation/Task edge is the segmenter's commonest error (held out,
+ * 13 % of the Task's time is labelled Situation; docs/segmentation.md), and a task-first answer's boundary ("nobody had
+ * asked me to") may sit two units off once noise has taken the words that made it a Task. Passed verdicts are not
+ * re-checked: growing a phase can only add evidence. A clean recording is never asked.
  */
 final class MovedBoundary {
     private MovedBoundary() {
@@ -45,7 +48,23 @@ final class MovedBoundary {
                 return answer.evidence(a, b);
             }
         }
-        return null;
+        return phase == Phase.TASK ? inSetup(rule, answer, phases) : null;
+    }
+
+    /** What the Task rule finds once every Situation word before the first Action is read as Task; null if nothing. */
+    private static Evidence inSetup(Rule rule, Answer answer, List<Phase> phases) {
+        int action = phases.indexOf(Phase.ACTION);
+        List<Phase> grown = new ArrayList<>(phases);
+        for (int i = 0; i < (action < 0 ? phases.size() : action); i++) {
+            if (grown.get(i) == Phase.SITUATION) {
+                grown.set(i, Phase.TASK);
+            }
+        }
+        RuleResult setup = rule.check(answer.withPhases(grown));
+        if (!setup.passed()) {
+            return null;
+        }
+        return setup.evidence().isEmpty() ? answer.evidence(0, action < 0 ? phases.size() : action) : setup.evidence().get(0);
     }
 
     /** Where the run of one phase that ends at {@code to} starts, not before {@code from}. */

@@ -123,4 +123,21 @@ class DoubtTest {
         assertEquals(RuleResult.UNCLEAR, noisy.status(), noisy.toString());
         assertTrue(noisy.replay().text().contains("nobody had asked"), noisy.replay().toString());
     }
+
+    @Test
+    void onAPoorRecordingAScopeBoundaryHeardAnywhereInTheSetupMakesItsFailureUnclear() {
+        // a task-first answer whose opening the segmenter put in the Situation, two units off (c-c05 with white noise)
+        Answer heard = Answers.of("S: Just to be clear, nobody had asked me to take this on.",
+            "S: Our checkout was slow for a month.", "S: Support had sent us forty tickets about it.",
+            "T: I decided to find out why.", "A: I profiled the page and I fixed the query.");
+        Rule rule = new TaskScopeBoundary(Answers.SEED);
+        assertEquals(RuleResult.FAILED, Doubt.check(rule, heard).status(), "a clean recording's segmentation is trusted");
+        RuleResult noisy = Doubt.check(rule, heard.heardInPoorRecording());
+        assertEquals(RuleResult.UNCLEAR, noisy.status(), noisy.toString());
+        assertTrue(noisy.replay().text().contains("nobody had asked"), noisy.replay().toString());
+        Answer none = Answers.of("S: Our checkout was slow for a month.", "S: Support had sent us forty tickets about it.",
+            "T: I decided to find out why.", "A: I profiled the page and I fixed the query.");
+        assertEquals(RuleResult.FAILED, Doubt.check(rule, none.heardInPoorRecording()).status(),
+            "no boundary anywhere in the setup: still failed");
+    }
 }

@@ -227,11 +227,14 @@ class NoiseRobustnessTest {
      * 100 and 90 % (action, result, scope, reflection, hand-offs; docs/noisy-recordings.md), the lowest less two points.
      */
     static final double AGREES_OR_UNCLEAR_AT_15_DB = 88;
-    /** Wrong failures per rule at 15 dB: measured none, but one on scope (c-c05 white, a Task boundary two units off). */
-    static final int WRONG_FAILURES_AT_15_DB = 1;
+    /**
+     * Wrong failures per rule at 15 dB: none, as the issue asks ("never a wrong failed"). The last one (scope on c-c05
+     * white, a Task boundary two units off) went when a failed Task rule was re-checked over the whole setup.
+     */
+    static final int WRONG_FAILURES_AT_15_DB = 0;
 
     @Test
-    void at15DbEveryRuleAgreesOrSaysUnclearAndAlmostNeverFailsWrongly() {
+    void at15DbEveryRuleAgreesOrSaysUnclearAndNeverFailsWrongly() {
         Tally t = TALLIES.get("15 dB");
         t.after.forEach((rule, after) -> {
             double share = 100 - Tally.share(after, RuleLabels.WRONG);
