@@ -50,6 +50,14 @@ public final class Analyzer {
         return Learned.SEGMENTER.label(words);
     }
 
+    /**
+     * Loads the learned segmenter and its sentence encoder now rather than on the first answer, which would otherwise
+     * wait for them (about 1.5 s: ONNX Runtime and the encoder's model are unpacked and opened).
+     */
+    public void prepare() {
+        label(List.of(new Word("ready", 0, 0.5, 1)));
+    }
+
     public QuestionBank bank() {
         return bank;
     }

@@ -30,6 +30,8 @@ final class LiveLoad {
 
     private final int max;
     private final ConcurrentHashMap<Object, Stream> open = new ConcurrentHashMap<>();
+    /** Whether the segmenter and its encoder have loaded (the server loads them as it starts, not on the first answer). */
+    private volatile boolean analysisReady;
 
     LiveLoad(int max) {
         this.max = max;
@@ -82,9 +84,14 @@ final class LiveLoad {
         open.remove(key);
     }
 
+    /** The segmenter and its encoder have loaded: answers start without waiting for them. */
+    void analysisReady() {
+        analysisReady = true;
+    }
+
     /** What /api/health shows of the live answers. */
-    record Health(int streamsOpen, int maxStreams, double maxSecondsBehind, int streamsBehind, List<Double> secondsBehind,
-                  Memory memory) {
+    record Health(boolean analysisReady, int streamsOpen, int maxStreams, double maxSecondsBehind, int streamsBehind,
+                  List<Double> secondsBehind, Memory memory) {
     }
 
     /** Resident memory of the process and the Java heap within it, in megabytes. */
@@ -101,7 +108,7 @@ final class LiveLoad {
         int late = (int) behind.stream().filter(b -> b > BEHIND_SECONDS).count();
         Runtime rt = Runtime.getRuntime();
         Memory memory = new Memory(residentKb() / 1024, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
-        return new Health(open.size(), max, worst, late, behind, memory);
+        return new Health(analysisReady, open.size(), max, worst, late, behind, memory);
     }
 
     private static long residentKb() {

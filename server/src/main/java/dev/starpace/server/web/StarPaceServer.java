@@ -77,6 +77,7 @@ public final class StarPaceServer implements AutoCloseable {
     private final CrashRecovery.Outcome recovered;
     private final LiveLoad load;
     private final IdleSockets idle;
+    private final Analyzer analyzer;
 
     private StarPaceServer(Settings settings) {
         if (settings.port() < 0 || settings.port() > 65535) {
@@ -85,7 +86,7 @@ public final class StarPaceServer implements AutoCloseable {
         if (settings.maxStreams() < 1) {
             throw new ServerException("the server must hear at least 1 live answer at once, not " + settings.maxStreams());
         }
-        Analyzer analyzer = new Analyzer(settings.bank());
+        this.analyzer = new Analyzer(settings.bank());
         this.store = AttemptStore.open(settings.dataDir());
         StoredAnswers stored = new StoredAnswers(analyzer, settings.model(), store);
         try {
@@ -171,7 +172,23 @@ public final class StarPaceServer implements AutoCloseable {
             server.idle.close();
             throw ServerException.cannotStart(settings.host(), settings.port(), e);
         }
+        server.prepareAnalysis();
         return server;
+    }
+
+    /** Loads the segmenter and its encoder beside the first requests, so the first answer does not wait for them. */
+    private void prepareAnalysis() {
+        Thread t = new Thread(() -> {
+            try {
+                analyzer.prepare();
+                load.analysisReady();
+            } catch (RuntimeException e) {
+                // the first answer will meet the same failure and say it to its candidate
+                LOG.warn("could not load the segmenter ahead of the first answer: {}", e.getMessage(), e);
+            }
+        }, "analysis-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** What startup recovery did with attempts a crash had cut off. */
