@@ -52,6 +52,8 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private int[] unitLabels = new int[64];
     private double[] alpha;
     private double[] forward;
+    /** The finalised words scored whole, as if the answer ended now: one pass for nudges' labels and likelihoods. */
+    private StarSegmenter.Scored scoredNow;
     private List<Phase> endedNow;
     private double[][] likelyNow;
     private int openFrom;
@@ -181,7 +183,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     @Override
     public List<Phase> asIfEndedNow() {
         if (endedNow == null || endedNow.size() != words.size()) {
-            endedNow = words.isEmpty() ? List.of() : new StarSegmenter(model, this::reuse, cues).label(words);
+            endedNow = words.isEmpty() ? List.of() : scoredNow().phases();
         }
         return endedNow;
     }
@@ -190,9 +192,17 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     @Override
     public double[][] likelihoodsIfEndedNow() {
         if (likelyNow == null || likelyNow.length != words.size()) {
-            likelyNow = words.isEmpty() ? new double[0][] : new StarSegmenter(model, this::reuse, cues).likelihoods(words);
+            likelyNow = words.isEmpty() ? new double[0][] : scoredNow().likelihoods();
         }
         return likelyNow;
+    }
+
+    /** The finalised words scored whole, once for as many words as were heard; the units' vectors are reused. */
+    private StarSegmenter.Scored scoredNow() {
+        if (scoredNow == null || scoredNow.words() != words.size()) {
+            scoredNow = new StarSegmenter(model, this::reuse, cues).score(words);
+        }
+        return scoredNow;
     }
 
     private float[] reuse(String text) {

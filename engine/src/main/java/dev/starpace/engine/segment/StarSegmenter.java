@@ -36,10 +36,7 @@ public final class StarSegmenter {
 
     /** A phase for every word of a finished answer. */
     public List<Phase> label(List<Word> words) {
-        List<Unit> units = UnitCutter.cut(words);
-        PhaseChain chain = model.whole();
-        int[] path = UnitViterbi.decode(emissions(words, units), chain.open(), chain.move());
-        return spread(units, path, words.size());
+        return score(words).phases();
     }
 
     /**
@@ -47,19 +44,12 @@ public final class StarSegmenter {
      * marginals): where {@link #label} gives the single best labelling, this says how sure it is of each word.
      */
     public double[][] likelihoods(List<Word> words) {
-        List<Unit> units = UnitCutter.cut(words);
-        PhaseChain chain = model.whole();
-        double[][] byUnit = UnitViterbi.marginals(emissions(words, units), chain.open(), chain.move());
-        double[][] out = new double[words.size()][];
-        for (int u = 0; u < units.size(); u++) {
-            for (int i = units.get(u).from(); i < units.get(u).to(); i++) {
-                out[i] = byUnit[u];
-            }
-        }
-        return out;
+        return score(words).likelihoods();
     }
 
-    private double[][] emissions(List<Word> words, List<Unit> units) {
+    /** A finished answer cut into units and scored once, for its best labelling, its likelihoods, or both. */
+    public Scored score(List<Word> words) {
+        List<Unit> units = UnitCutter.cut(words);
         List<String> tokens = tokens(words);
         List<float[]> vectors = new ArrayList<>(units.size());
         for (Unit u : units) {
@@ -70,7 +60,27 @@ public final class StarSegmenter {
             double[] x = features(tokens, units, vectors, u, true, wholePlacement(words, units.get(u)), cues);
             emissions[u] = model.whole().emission(x);
         }
-        return emissions;
+        return new Scored(model.whole(), units, emissions, words.size());
+    }
+
+    /** A finished answer's units and each unit's phase scores under the whole-answer chain. */
+    public record Scored(PhaseChain chain, List<Unit> units, double[][] emissions, int words) {
+        /** The best labelling, a phase per word (Viterbi). */
+        public List<Phase> phases() {
+            return spread(units, UnitViterbi.decode(emissions, chain.open(), chain.move()), words);
+        }
+
+        /** Each word's phase likelihoods (forward-backward), shared by the words of a unit. */
+        public double[][] likelihoods() {
+            double[][] byUnit = UnitViterbi.marginals(emissions, chain.open(), chain.move());
+            double[][] out = new double[words][];
+            for (int u = 0; u < units.size(); u++) {
+                for (int i = units.get(u).from(); i < units.get(u).to(); i++) {
+                    out[i] = byUnit[u];
+                }
+            }
+            return out;
+        }
     }
 
     /** The features of unit {@code u} given the units' vectors; the next unit is seen only when {@code whole}. */

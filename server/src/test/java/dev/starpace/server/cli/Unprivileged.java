@@ -99,15 +99,15 @@ final class Unprivileged {
         return to;
     }
 
-    /** A link shares the file's permissions, so a file that not everyone may read is copied instead. */
+    /**
+     * A hard link where it can be (the speech model is hundreds of megabytes); a link shares the file's permissions and
+     * cannot cross disks, so a file that not everyone may read, or one on another disk, is copied instead.
+     */
     private static void link(Path from, Path to) throws IOException {
-        if (Files.getPosixFilePermissions(from).contains(PosixFilePermission.OTHERS_READ)) {
-            try {
-                Files.createLink(to, from);
-                return;
-            } catch (IOException | UnsupportedOperationException e) {
-                // another disk: copied below
-            }
+        boolean readable = Files.getPosixFilePermissions(from).contains(PosixFilePermission.OTHERS_READ);
+        if (readable && Files.getFileStore(from).equals(Files.getFileStore(to.getParent()))) {
+            Files.createLink(to, from);
+            return;
         }
         Files.copy(from, to);
         open(to, "rw-r--r--");

@@ -14,7 +14,6 @@ import dev.starpace.engine.segment.StarModel;
 import dev.starpace.engine.segment.StarSegmenter;
 import dev.starpace.engine.segment.Unit;
 import dev.starpace.engine.segment.UnitCutter;
-import dev.starpace.engine.segment.UnitViterbi;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.io.IOException;
@@ -126,8 +125,7 @@ public final class SegmenterTraining {
         for (int u = 0; u < emissions.length; u++) {
             emissions[u] = model.whole().emission(a.whole()[u]);
         }
-        int[] path = UnitViterbi.decode(emissions, model.whole().open(), model.whole().move());
-        return StarSegmenter.spread(a.units(), path, a.timed().words().size());
+        return new StarSegmenter.Scored(model.whole(), a.units(), emissions, a.timed().words().size()).phases();
     }
 
     /** The naive split: the answer's time cut by the card's target ratios (S 30, T 20, A 90, R 20, F 15). */
