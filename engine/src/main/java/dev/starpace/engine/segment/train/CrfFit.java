@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Fits unit emissions and phase moves jointly as a linear-chain conditional random field: the likelihood of each
- * answer's whole label sequence, by forward-backward, each unit's terms weighted by its words, full-batch Adam, an
- * L2 penalty on the emission weights. The result decodes with the same Viterbi as the HMM: emission weights as a {@link PhaseClassifier} (a per-unit constant
+ * answer's whole label sequence, by forward-backward, each unit's terms weighted by its words, full-batch Adam, L2
+ * penalties on the emission weights. The result decodes with the same Viterbi as the HMM: emission weights as a {@link PhaseClassifier} (a per-unit constant
  * does not change the best path), moves and openings as log-scores.
  */
 final class CrfFit {
@@ -47,7 +47,8 @@ final class CrfFit {
     private CrfFit() {
     }
 
-    static PhaseChain fit(List<Sequence> sequences, double lambda) {
+    /** @param penalty the L2 penalty on each standardised feature's emission weights (none on the biases) */
+    static PhaseChain fit(List<Sequence> sequences, double[] penalty) {
         int d = sequences.get(0).x()[0].length;
         double[] mean = new double[d];
         double[] scale = new double[d];
@@ -104,7 +105,7 @@ final class CrfFit {
             }
             for (int p = 0; p < P; p++) {
                 for (int j = 0; j < d; j++) {
-                    gw[p][j] += lambda * w[p][j];
+                    gw[p][j] += penalty[j] * w[p][j];
                 }
             }
             mw.step(w, gw, step);
