@@ -175,8 +175,35 @@ public final class SegmenterTraining {
         return fold;
     }
 
+    /**
+     * Fold of each answer by who wrote it: 0 for the shared samples, then one fold per batch, a batch being the id
+     * without its number ("c-g05" and "c-g17" are one writer's; "extra-h3" the earlier tests'). A held-out answer's
+     * writer is then never in training, as with the answers the product will meet.
+     */
+    static int[] foldsByWriter(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        int[] fold = new int[samples.size() + corpus.size()];
+        Map<String, Integer> batches = new java.util.TreeMap<>();
+        corpus.forEach(a -> batches.putIfAbsent(writer(a.id()), 0));
+        int k = 1;
+        for (String batch : batches.keySet()) {
+            batches.put(batch, k++);
+        }
+        for (int i = 0; i < corpus.size(); i++) {
+            fold[samples.size() + i] = batches.get(writer(corpus.get(i).id()));
+        }
+        return fold;
+    }
+
+    static String writer(String id) {
+        return id.replaceAll("\\d+$", "");
+    }
+
     /** Every answer, its fold and its training views: what each fold trains on and what it holds out. */
     record Split(List<LabelledAnswer> all, int[] fold, List<List<Prepared>> views) {
+        int folds() {
+            return java.util.Arrays.stream(fold).max().orElse(0) + 1;
+        }
+
         List<Prepared> training(int k) {
             List<Prepared> out = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
@@ -195,7 +222,16 @@ public final class SegmenterTraining {
     Split split(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
         List<LabelledAnswer> all = new ArrayList<>(samples);
         all.addAll(corpus);
-        return new Split(all, folds(samples, corpus), all.stream().map(this::trainingViews).toList());
+        int[] fold = byWriter ? foldsByWriter(samples, corpus) : folds(samples, corpus);
+        return new Split(all, fold, all.stream().map(this::trainingViews).toList());
+    }
+
+    /** Whether cross-validation holds out one writer's batch at a time instead of a seeded deal of answers. */
+    private boolean byWriter;
+
+    SegmenterTraining byWriter(boolean byWriter) {
+        this.byWriter = byWriter;
+        return this;
     }
 
     /** Cross-validated agreement of each method on each test view. */
@@ -212,7 +248,7 @@ public final class SegmenterTraining {
 
     Report crossValidate(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, Penalty penalty) {
         Split split = split(samples, corpus);
-        List<Map<String, List<Agreement>>> perFold = IntStream.range(0, FOLDS).parallel().mapToObj(k -> {
+        List<Map<String, List<Agreement>>> perFold = IntStream.range(0, split.folds()).parallel().mapToObj(k -> {
             StarModel model = fit(split.training(k), penalty, false);
             Map<String, List<Agreement>> out = new java.util.TreeMap<>();
             for (int i : split.heldOut(k)) {
@@ -260,7 +296,7 @@ public final class SegmenterTraining {
     /** Cross-validated live figures: each test answer replayed through the fold's live model. */
     Map<String, LiveWatch.Result> crossValidateLive(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
         Split split = split(samples, corpus);
-        List<Map<String, List<LiveWatch.Result>>> perFold = IntStream.range(0, FOLDS).parallel().mapToObj(k -> {
+        List<Map<String, List<LiveWatch.Result>>> perFold = IntStream.range(0, split.folds()).parallel().mapToObj(k -> {
             StarModel model = fit(split.training(k), PENALTY, true);
             Map<String, List<LiveWatch.Result>> out = new java.util.TreeMap<>();
             for (int i : split.heldOut(k)) {
@@ -293,7 +329,7 @@ public final class SegmenterTraining {
         double[][] confusion = new double[P][P];
         List<String> lines = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
-        for (int k = 0; k < FOLDS; k++) {
+        for (int k = 0; k < split.folds(); k++) {
             StarModel model = fit(split.training(k), PENALTY, false);
             for (int i : split.heldOut(k)) {
                 Prepared p = prepare(split.all().get(i), split.all().get(i).steady());
@@ -410,6 +446,7 @@ public final class SegmenterTraining {
         boolean search = false;
         boolean live = false;
         boolean diagnose = false;
+        boolean byWriter = false;
         Path recognized = null;
         Path cache = null;
         for (int i = 0; i < args.length; i++) {
@@ -422,13 +459,14 @@ public final class SegmenterTraining {
                 case "--search" -> search = true;
                 case "--live" -> live = true;
                 case "--diagnose" -> diagnose = true;
+                case "--by-writer" -> byWriter = true;
                 case "--spoken" -> recognized = Path.of(args[++i]);
                 case "--cache" -> cache = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--cache FILE])");
+                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer] [--cache FILE])");
             }
         }
-        SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache));
+        SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache)).byWriter(byWriter);
         if (recognized != null) {
             training.withSpoken(LabelledAnswer.readSpoken(recognized));
             System.out.printf("%d answers also spoken by festival and recognised by Vosk%n", training.spoken.size());

@@ -68,6 +68,25 @@ class SegmenterTrainingTest {
     }
 
     @Test
+    void foldsByWriterHoldOutEachWritersBatchWhole() {
+        int[] fold = SegmenterTraining.foldsByWriter(samples, corpus);
+        java.util.Map<String, java.util.Set<Integer>> byBatch = new java.util.TreeMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            assertEquals(0, fold[i], "the shared samples are fold 0");
+        }
+        for (int i = 0; i < corpus.size(); i++) {
+            byBatch.computeIfAbsent(SegmenterTraining.writer(corpus.get(i).id()), k -> new java.util.TreeSet<>())
+                .add(fold[samples.size() + i]);
+        }
+        assertEquals(List.of("c-a", "c-b", "c-c", "c-d", "c-e", "c-f", "extra-h"), List.copyOf(byBatch.keySet()));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        byBatch.forEach((batch, folds) -> {
+            assertEquals(1, folds.size(), batch + " is in one fold");
+            assertTrue(seen.add(folds.iterator().next()) && !folds.contains(0), batch + " has a fold of its own");
+        });
+    }
+
+    @Test
     void theShippedModelIsWhatTrainingMakes() throws IOException {
         ObjectMapper json = new ObjectMapper();
         StarModel rebuilt = json.readValue(SegmenterTraining.write(training.trainAll(samples, corpus)), StarModel.class);
