@@ -39,7 +39,8 @@ import java.util.stream.IntStream;
  * Deterministic: fixed seeds, fixed sums, one encoder thread. Each answer is trained on twice, timed as steady text and
  * as seeded speech (pauses missing or added); the classifier sees every unit as one example weighted by its words.
  * Cross-validation splits by answer: fold 0 is the ten shared samples, the rest is dealt into the other folds by a
- * seeded shuffle, so no answer is ever in both the training and the test side of a fold.
+ * seeded shuffle (or, {@code --by-writer}, one fold per writer's batch), so no answer is ever in both the training and
+ * the test side of a fold.
  */
 public final class SegmenterTraining {
     static final long SEED = 20261127L;
@@ -194,6 +195,7 @@ public final class SegmenterTraining {
         return fold;
     }
 
+    /** The batch an answer's id names: its id without the trailing number. */
     static String writer(String id) {
         return id.replaceAll("\\d+$", "");
     }
@@ -285,7 +287,7 @@ public final class SegmenterTraining {
      */
     Map<String, Agreement> heldOut(List<LabelledAnswer> samples, List<LabelledAnswer> corpus,
                                    List<LabelledAnswer> heldOut) {
-        StarModel model = fit(split(samples, corpus).training(-1), PENALTY, false);
+        StarModel model = fit(trainingViews(samples, corpus), PENALTY, false);
         Map<String, List<Agreement>> out = new java.util.TreeMap<>();
         heldOut.forEach(a -> score(model, a, out));
         Map<String, Agreement> pooled = new java.util.TreeMap<>();
@@ -369,6 +371,11 @@ public final class SegmenterTraining {
 
     /** The model trained on every answer. */
     StarModel trainAll(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        return fit(trainingViews(samples, corpus), PENALTY, true);
+    }
+
+    /** The training views of every answer given. */
+    private List<Prepared> trainingViews(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
         List<Prepared> training = new ArrayList<>();
         for (LabelledAnswer a : samples) {
             training.addAll(trainingViews(a));
@@ -376,7 +383,7 @@ public final class SegmenterTraining {
         for (LabelledAnswer a : corpus) {
             training.addAll(trainingViews(a));
         }
-        return fit(training, PENALTY, true);
+        return training;
     }
 
     /** The model as its resource file: numbers to six significant digits, so the file is small and diffs stay readable. */
