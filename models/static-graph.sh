@@ -21,7 +21,9 @@ fi
 # HCLr.fst and Gr.fst are of OpenFst's extension types (olabel_lookahead, ngram): load the libraries that read them
 preload=""
 for lib in libfstlookahead.so libfstngram.so; do
-  path="$(ldconfig -p 2>/dev/null | awk -v lib="$lib" 'index($1, lib) == 1 { print $NF; exit }')"
+  # awk reads to the end: quitting at the first match could kill ldconfig with SIGPIPE, and under pipefail that
+  # failed the build now and then (exit 141)
+  path="$(ldconfig -p 2>/dev/null | awk -v lib="$lib" 'index($1, lib) == 1 && !found { print $NF; found = 1 }')"
   preload="$preload${path:+ $path}"
 done
 work="$(mktemp -d "$graph/.static-graph.XXXXXX")"
