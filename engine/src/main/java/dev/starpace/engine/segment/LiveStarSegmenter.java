@@ -54,8 +54,6 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private double[] forward;
     /** The finalised words scored whole, as if the answer ended now: one pass for nudges' labels and likelihoods. */
     private StarSegmenter.Scored scoredNow;
-    private List<Phase> endedNow;
-    private double[][] likelyNow;
     private int openFrom;
 
     /**
@@ -182,19 +180,13 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     /** The finalised words labelled whole, as if the answer ended now; recomputed only when words were added. */
     @Override
     public List<Phase> asIfEndedNow() {
-        if (endedNow == null || endedNow.size() != words.size()) {
-            endedNow = words.isEmpty() ? List.of() : scoredNow().phases();
-        }
-        return endedNow;
+        return words.isEmpty() ? List.of() : scoredNow().phases();
     }
 
-    /** How likely each phase is for every finalised word, as if the answer ended now (cached like {@link #asIfEndedNow}). */
+    /** How likely each phase is for every finalised word, as if the answer ended now (from the same scoring). */
     @Override
     public double[][] likelihoodsIfEndedNow() {
-        if (likelyNow == null || likelyNow.length != words.size()) {
-            likelyNow = words.isEmpty() ? new double[0][] : scoredNow().likelihoods();
-        }
-        return likelyNow;
+        return words.isEmpty() ? new double[0][] : scoredNow().likelihoods();
     }
 
     /** The finalised words scored whole, once for as many words as were heard; the units' vectors are reused. */

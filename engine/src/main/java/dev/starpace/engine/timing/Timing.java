@@ -130,13 +130,18 @@ public final class Timing {
         return out;
     }
 
-    /** Each phase's seconds expected under per-word phase likelihoods, each word's time running to the next word. */
+    /** The time word {@code i} holds, as the timers count it: up to the next word's start, the last word to its end. */
+    public static double wordSeconds(List<Word> words, int i) {
+        double end = i + 1 < words.size() ? words.get(i + 1).start() : words.get(i).end();
+        return end - words.get(i).start();
+    }
+
+    /** Each phase's seconds expected under per-word phase likelihoods, each word holding its {@link #wordSeconds}. */
     public static Map<Phase, Double> expectedSeconds(List<Word> words, double[][] likelihoods) {
         double[] seconds = new double[Phase.values().length];
         for (int i = 0; i < words.size(); i++) {
-            double end = i + 1 < words.size() ? words.get(i + 1).start() : words.get(i).end();
             for (int p = 0; p < seconds.length; p++) {
-                seconds[p] += likelihoods[i][p] * (end - words.get(i).start());
+                seconds[p] += likelihoods[i][p] * wordSeconds(words, i);
             }
         }
         Map<Phase, Double> out = new EnumMap<>(Phase.class);

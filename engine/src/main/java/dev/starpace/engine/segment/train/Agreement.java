@@ -1,6 +1,7 @@
 package dev.starpace.engine.segment.train;
 
 import dev.starpace.engine.Phase;
+import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,8 +20,7 @@ public record Agreement(double rightSeconds, double totalSeconds, List<Double> d
         Map<Phase, Double> goldTime = new EnumMap<>(Phase.class);
         Map<Phase, Double> predictedTime = new EnumMap<>(Phase.class);
         for (int i = 0; i < words.size(); i++) {
-            double end = i + 1 < words.size() ? words.get(i + 1).start() : words.get(i).end();
-            double t = end - words.get(i).start();
+            double t = Timing.wordSeconds(words, i);
             total += t;
             right += gold.get(i) == predicted.get(i) ? t : 0;
             goldTime.merge(gold.get(i), t, Double::sum);

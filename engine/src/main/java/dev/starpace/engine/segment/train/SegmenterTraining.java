@@ -340,8 +340,7 @@ public final class SegmenterTraining {
                 StringBuilder gold = new StringBuilder();
                 StringBuilder pred = new StringBuilder();
                 for (int w = 0; w < words.size(); w++) {
-                    double end = w + 1 < words.size() ? words.get(w + 1).start() : words.get(w).end();
-                    confusion[p.timed().gold().get(w).ordinal()][predicted.get(w).ordinal()] += end - words.get(w).start();
+                    confusion[p.timed().gold().get(w).ordinal()][predicted.get(w).ordinal()] += Timing.wordSeconds(words, w);
                 }
                 for (Unit u : p.units()) {
                     gold.append(p.timed().gold().get(u.from()).letter());
