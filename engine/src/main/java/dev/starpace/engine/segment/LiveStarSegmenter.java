@@ -177,7 +177,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         return u <= 0 ? 0 : units.get(u).from();
     }
 
-    /** The finalised words labelled whole, as if the answer ended now; recomputed only when words were added. */
+    /** The finalised words labelled whole, as if the answer ended now; scored again only when words were added. */
     @Override
     public List<Phase> asIfEndedNow() {
         return words.isEmpty() ? List.of() : scoredNow().phases();
