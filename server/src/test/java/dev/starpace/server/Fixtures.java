@@ -6,6 +6,7 @@ import dev.starpace.engine.Analyzer;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.server.audio.Audio;
 import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.speech.RecordingAnalyzer;
 import dev.starpace.server.speech.SpeechModel;
@@ -35,6 +36,16 @@ public final class Fixtures {
 
     public static Path wav(String id) {
         return dir().resolve(id + ".wav");
+    }
+
+    /** A fixture decoded, as every test that feeds audio starts from it. */
+    public static Audio audio(String id) {
+        return new AudioDecoder().decode(wav(id));
+    }
+
+    /** A fixture as 16 kHz mono 16-bit PCM: what the browser streams over the socket. */
+    public static byte[] pcm(String id) {
+        return audio(id).toPcm16();
     }
 
     public static JsonNode manifest(String id) {

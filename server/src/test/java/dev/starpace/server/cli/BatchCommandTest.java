@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.audio.NoisyAudio;
 import dev.starpace.server.audio.WavFile;
 import java.io.IOException;
@@ -73,7 +72,7 @@ class BatchCommandTest {
     @Test
     void aNoisyRecordingIsNamedInTheSummary() throws IOException {
         Path in = Files.createDirectories(dir.resolve("noisy"));
-        WavFile.write(in.resolve("fan-on.wav"), NoisyAudio.withWhiteNoise(new AudioDecoder().decode(Fixtures.wav("seed-weak")), 14, 5));
+        WavFile.write(in.resolve("fan-on.wav"), NoisyAudio.withWhiteNoise(Fixtures.audio("seed-weak"), 14, 5));
         Path out = dir.resolve("noisy-out");
         MainTest.Run run = MainTest.run("batch", "--out", out.toString(), in.toString());
         assertEquals(0, run.code(), run.err());

@@ -15,7 +15,6 @@ import dev.starpace.engine.transcript.TranscriptReader;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.Fixtures;
 import dev.starpace.server.audio.Audio;
-import dev.starpace.server.audio.AudioDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ class AnswerSessionTest {
     @Test
     void aLiveAnswerReportsPartialsPhasedWordsTimersNudgesAndTheScore() {
         Recorder recorder = new Recorder();
-        Audio audio = new AudioDecoder().decode(Fixtures.wav("03-search-ranking-regression"));
+        Audio audio = Fixtures.audio("03-search-ranking-regression");
         try (AnswerSession session = new AnswerSession(Fixtures.ANALYZER, Fixtures.model(),
             Fixtures.card("03-search-ranking-regression"), Level.SDE1, recorder)) {
             RecordingAnalyzer.stream(audio, session);
@@ -87,7 +86,7 @@ class AnswerSessionTest {
     @Test
     void theRecognizersGuessIsAskedForEveryThreeHundredMillisecondsNotEveryFrame() {
         Recorder recorder = new Recorder();
-        Audio audio = new AudioDecoder().decode(Fixtures.wav("seed-weak"));
+        Audio audio = Fixtures.audio("seed-weak");
         try (AnswerSession session = new AnswerSession(Fixtures.ANALYZER, Fixtures.model(), Fixtures.card("seed-weak"),
             Level.SDE2, recorder)) {
             byte[] pcm = audio.toPcm16();

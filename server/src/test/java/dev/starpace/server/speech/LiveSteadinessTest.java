@@ -11,7 +11,6 @@ import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.Fixtures;
 import dev.starpace.server.audio.Audio;
-import dev.starpace.server.audio.AudioDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class LiveSteadinessTest {
         Level level = Level.parse(Fixtures.manifest(id).get("level").asText());
         var card = Fixtures.card(id);
         LiveWatch watch = new LiveWatch(Timing.targets(card, level));
-        Audio audio = new AudioDecoder().decode(Fixtures.wav(id));
+        Audio audio = Fixtures.audio(id);
         View view = new View(watch);
         try (AnswerSession session = new AnswerSession(Fixtures.ANALYZER, Fixtures.model(), card, level, view)) {
             byte[] pcm = audio.toPcm16();

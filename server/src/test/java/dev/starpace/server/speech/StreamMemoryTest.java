@@ -3,7 +3,6 @@ package dev.starpace.server.speech;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ class StreamMemoryTest {
     @Test
     void eachAnswerHeardAtOnceNeedsAtMostSixtyMegabytes() throws Exception {
         SpeechModel model = Fixtures.model();
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-strong")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-strong");
         // warm up: the model's shared parts and the JVM's own growth are not the answers' cost
         try (StreamingRecognizer warm = model.recognizer()) {
             feed(List.of(warm), pcm, 10 * 32_000);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class StreamingRecognizerTest {
     @Test
     void theGuessShowsAWordSoonAfterItIsSaidAndTimesItNearWhereItWasSaid() {
         for (String id : Fixtures.ids()) {
-            stream(new AudioDecoder().decode(Fixtures.wav(id)).toPcm16());
+            stream(Fixtures.pcm(id));
         }
         double shown = median(shownAfter);
         double error = median(startError);

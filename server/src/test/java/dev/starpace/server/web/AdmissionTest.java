@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,7 @@ class AdmissionTest {
 
     @Test
     void aStartBeyondTheLimitIsToldTheServerIsBusyAndWhenToTryAgain() throws Exception {
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         try (ServerFixture server = new ServerFixture(data, 2)) {
             LiveClient a = started(server, pcm);
             LiveClient b = started(server, pcm);
@@ -55,7 +54,7 @@ class AdmissionTest {
 
     @Test
     void anAnswerFallingBehindRealTimeShowsInHealth() throws Exception {
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         try (ServerFixture server = new ServerFixture(data, 2)) {
             JsonNode idle = server.get("/api/health").json();
             assertEquals(0, idle.get("streamsOpen").asInt());

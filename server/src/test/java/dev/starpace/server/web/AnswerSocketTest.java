@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.audio.NoisyAudio;
 import dev.starpace.server.store.Attempt;
 import java.util.List;
@@ -21,7 +20,7 @@ class AnswerSocketTest extends ServerTest {
 
     @Test
     void anAnswerStreamsEventsAndIsStored() throws Exception {
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         LiveClient client = answered(pcm);
 
         List<String> types = client.types();
@@ -66,7 +65,7 @@ class AnswerSocketTest extends ServerTest {
 
     @Test
     void aNoisyRecordingIsWarnedOfWhileRecordingAndInTheReport() throws Exception {
-        byte[] pcm = NoisyAudio.withWhiteNoise(new AudioDecoder().decode(Fixtures.wav("seed-weak")), 14, 11).toPcm16();
+        byte[] pcm = NoisyAudio.withWhiteNoise(Fixtures.audio("seed-weak"), 14, 11).toPcm16();
         LiveClient client = answered(pcm);
 
         List<String> types = client.types();
@@ -81,7 +80,7 @@ class AnswerSocketTest extends ServerTest {
 
     @Test
     void aFollowUpAnswerIsJudgedAgainstTheCardsWeakAndStrongAnswers() throws Exception {
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         LiveClient client = LiveClient.connect(server.port());
         client.send(START.replace("\"practice\"", "\"probe\",\"probe\":0"));
         for (int at = 0; at < pcm.length; at += FRAME) {
@@ -102,7 +101,7 @@ class AnswerSocketTest extends ServerTest {
         try (Seeds seeds = new Seeds(data)) {
             interview = seeds.written(CandidateDefectsTest.ONE_GAP);
         }
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         for (int take = 0; take < 2; take++) {
             LiveClient client = LiveClient.connect(server.port());
             client.send(START.replace("\"practice\"", "\"probe\",\"probe\":1,\"attemptId\":\"" + interview + "\""));
@@ -130,7 +129,7 @@ class AnswerSocketTest extends ServerTest {
         try (Seeds seeds = new Seeds(data)) {
             interview = seeds.written(CandidateDefectsTest.ONE_GAP);
         }
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         LiveClient client = LiveClient.connect(server.port());
         client.send(START.replace("\"practice\"", "\"probe\",\"probe\":1,\"attemptId\":\"" + interview + "\""));
         client.await("ready");
@@ -150,7 +149,7 @@ class AnswerSocketTest extends ServerTest {
 
     @Test
     void aDroppedSocketKeepsWhatWasHeardAsIncomplete() throws Exception {
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         LiveClient client = LiveClient.connect(server.port());
         client.send(START);
         int half = pcm.length / 2 / FRAME * FRAME;
@@ -226,7 +225,7 @@ class AnswerSocketTest extends ServerTest {
 
     @Test
     void anAttemptDeletedWhileItStreamsGivesAStorageErrorAndTheAnswerIsStillScored() throws Exception {
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         LiveClient client = LiveClient.connect(server.port());
         client.send(START);
         String id = client.await("ready").get("attemptId").asText();

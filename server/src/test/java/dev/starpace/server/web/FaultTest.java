@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
 import java.net.URI;
@@ -37,8 +36,8 @@ class FaultTest {
     @Test
     void aKilledServerRecoversEveryWordHeardAtItsNextStart() throws Exception {
         Path data = dir.resolve("data");
-        byte[] weak = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
-        byte[] strong = new AudioDecoder().decode(Fixtures.wav("seed-strong")).toPcm16();
+        byte[] weak = Fixtures.pcm("seed-weak");
+        byte[] strong = Fixtures.pcm("seed-strong");
         List<String> heard = new ArrayList<>();
         String spokenId;
         String audioOnlyId;
@@ -111,7 +110,7 @@ class FaultTest {
         boolean mounted = mountSmallTmpfs(disk);
         // without a tmpfs, SQLite's own page limit makes the same full disk
         String[] options = mounted ? new String[0] : new String[] {"-D" + AttemptStore.MAX_PAGES_PROPERTY + "=250"};
-        byte[] strong = new AudioDecoder().decode(Fixtures.wav("seed-strong")).toPcm16();
+        byte[] strong = Fixtures.pcm("seed-strong");
         try (ServeProcess serve = ServeProcess.start(disk.resolve("data"), options)) {
             LiveClient client = LiveClient.connect(serve.port);
             client.send(START);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +23,7 @@ class LoadTest extends ServerTest {
         // what is tested here is that none is timed out, not the machine's capacity: all 32 are admitted
         server.close();
         server = new ServerFixture(data, 32);
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         assertEquals(16, run(16, pcm, 2 * 32_000).stream().filter(r -> r == 1000).count());
         List<Integer> closes = run(32, pcm, 2 * 32_000);
         assertEquals(32, closes.stream().filter(r -> r == 1000).count(), "every close: " + closes);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
 import dev.starpace.engine.Level;
@@ -24,7 +23,7 @@ class RecoveryTest {
     Path data;
 
     private static String storeAudioOnly(AttemptStore store, String status) throws Exception {
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         Attempt a = store.start("customer-obsession-above-and-beyond", "sde2", "practice");
         for (int at = 0, seq = 0; at < pcm.length; at += AnswerSocket.STORE_BYTES, seq++) {
             byte[] chunk = java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + AnswerSocket.STORE_BYTES));
@@ -57,7 +56,7 @@ class RecoveryTest {
         String id;
         try (AttemptStore store = AttemptStore.open(data)) {
             id = store.start("customer-obsession-above-and-beyond", "sde2", "practice").id();
-            store.appendHeard(id, 0, new AudioDecoder().decode(Fixtures.wav("seed-strong")).toPcm16(), 0, words);
+            store.appendHeard(id, 0, Fixtures.pcm("seed-strong"), 0, words);
         }
         List<Phase> reported = Fixtures.ANALYZER.analyze(words, "customer-obsession-above-and-beyond", Level.SDE2)
             .words().stream().map(ScoredTranscript.ScoredWord::phase).toList();

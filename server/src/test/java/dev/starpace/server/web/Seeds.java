@@ -7,7 +7,6 @@ import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.transcript.EstimatedTimings;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ final class Seeds implements AutoCloseable {
     String spoken(String fixture) {
         ScoredTranscript t = Fixtures.analysed(fixture).transcript();
         Attempt a = store.start(SEED, Fixtures.manifest(fixture).get("level").asText(), "practice");
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav(fixture)).toPcm16();
+        byte[] pcm = Fixtures.pcm(fixture);
         int chunk = 32_000;
         for (int at = 0, seq = 0; at < pcm.length; at += chunk, seq++) {
             store.appendAudio(a.id(), seq, java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + chunk)), Math.min(chunk, pcm.length - at));

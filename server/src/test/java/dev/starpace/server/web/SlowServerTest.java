@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,7 +30,7 @@ class SlowServerTest {
     @Test
     void aServerStuckOnAFrameKeepsTheSendingClientAndASilentClientIsClosed() throws Exception {
         Path data = dir.resolve("data");
-        byte[] pcm = new AudioDecoder().decode(Fixtures.wav("seed-weak")).toPcm16();
+        byte[] pcm = Fixtures.pcm("seed-weak");
         try (ServeProcess serve = ServeProcess.start(data, "-D" + StarPaceServer.SOCKET_IDLE_PROPERTY + "=1");
              Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("starpace.db"));
              Statement s = other.createStatement()) {
