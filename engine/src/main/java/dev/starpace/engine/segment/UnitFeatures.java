@@ -53,7 +53,12 @@ public final class UnitFeatures {
 
     /** The number of features for the given vector size and cue book. */
     public static int dimensions(int vector, CueBook cues) {
-        return 3 * vector + P + cues.generalCues() + LEXICAL + BUMPS.length + SECONDS.length;
+        return vectorFeatures(vector) + P + cues.generalCues() + LEXICAL + BUMPS.length + SECONDS.length;
+    }
+
+    /** How many features the sentence vectors take, first in every feature row: the unit's, the previous, the next. */
+    public static int vectorFeatures(int vector) {
+        return 3 * vector;
     }
 
     private UnitFeatures() {
@@ -79,7 +84,7 @@ public final class UnitFeatures {
             x[v + i] = previous == null ? 0 : previous[i];
             x[2 * v + i] = next == null ? 0 : next[i];
         }
-        int at = 3 * v;
+        int at = vectorFeatures(v);
         List<PhraseTrie.Hit<CueBook.Cue>> hits = new ArrayList<>();
         for (int end = unit.from(); end < unit.to(); end++) {
             cues.endingAt(tokens, end, unit.from(), hits);

@@ -85,8 +85,7 @@ class RuleAgreementTest {
         Analyzer analyzer = new Analyzer(BANK);
         tuned = tally(SlipMatchingTest.labelled(), analyzer);
         tuned.print("answers");
-        heldOut = tally(LabelledAnswer.readAll(Path.of("corpus/held-out")).stream()
-            .map(a -> Path.of("corpus/held-out", a.id() + ".json")).toList(), analyzer);
+        heldOut = tally(SlipMatchingTest.answersIn(Path.of("corpus/held-out")), analyzer);
         heldOut.print("answers kept out of training and tuning");
     }
 

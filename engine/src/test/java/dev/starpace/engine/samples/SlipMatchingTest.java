@@ -61,12 +61,15 @@ class SlipMatchingTest {
     }
 
     static List<Path> labelled() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path folder : List.of(Path.of("corpus"), Path.of("src/test/resources/samples"))) {
-            try (Stream<Path> files = Files.list(folder)) {
-                files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(out::add);
-            }
-        }
+        List<Path> out = new ArrayList<>(answersIn(Path.of("corpus")));
+        out.addAll(answersIn(Path.of("src/test/resources/samples")));
         return out;
+    }
+
+    /** The labelled answers' files in one folder, in name order. */
+    static List<Path> answersIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.starpace.server.web;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.server.Fixtures;
-import dev.starpace.server.audio.AudioDecoder;
 import dev.starpace.server.audio.NoisyAudio;
 import dev.starpace.server.audio.WavFile;
 import dev.starpace.engine.Phase;
@@ -22,11 +21,10 @@ class RecordingQualityTest extends BrowserCase {
     void aNoisyRoomIsSaidInTheMicCheckWhileRecordingAndInTheReport() throws IOException {
         serve();
         Path noisy = data.resolve("noisy-room.wav");
-        AudioDecoder decoder = new AudioDecoder();
         // voices in the room: the browser's noise suppression takes out a steady hiss (12 dB white noise reached the
         // page at 28 dB), not other people talking; babble mixed at 10 dB reached it at 17-19 dB, so 6 dB keeps it noisy
-        WavFile.write(noisy, NoisyAudio.withBabble(decoder.decode(Fixtures.wav("seed-strong")), 6,
-            decoder.decode(Fixtures.wav("seed-weak")), decoder.decode(Fixtures.wav("03-search-ranking-regression"))));
+        WavFile.write(noisy, NoisyAudio.withBabble(Fixtures.audio("seed-strong"), 6,
+            Fixtures.audio("seed-weak"), Fixtures.audio("03-search-ranking-regression")));
         Browser b = browser(noisy, Browser.DESKTOP);
         b.open(base() + "#/q/" + Seeds.SEED + "/practice?level=sde2");
         b.waitFor("#mic-check");

@@ -14,6 +14,7 @@ import dev.starpace.engine.segment.StarModel;
 import dev.starpace.engine.segment.StarSegmenter;
 import dev.starpace.engine.segment.Unit;
 import dev.starpace.engine.segment.UnitCutter;
+import dev.starpace.engine.segment.UnitFeatures;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class SegmenterTraining {
         double[] perFeature(int features) {
             double[] out = new double[features];
             for (int j = 0; j < features; j++) {
-                out[j] = j < 3 * SentenceEncoder.DIMENSIONS ? vectors : rest;
+                out[j] = j < UnitFeatures.vectorFeatures(SentenceEncoder.DIMENSIONS) ? vectors : rest;
             }
             return out;
         }
@@ -258,13 +259,21 @@ public final class SegmenterTraining {
             }
             return out;
         }).toList();
-        Map<String, Agreement> pooled = new java.util.TreeMap<>();
-        Map<String, List<Agreement>> merged = new java.util.TreeMap<>();
-        perFold.forEach(m -> m.forEach((key, list) -> merged.computeIfAbsent(key, x -> new ArrayList<>()).addAll(list)));
-        merged.forEach((key, list) -> pooled.put(key, Agreement.pooled(list)));
-        Map<String, Agreement> fold0 = new java.util.TreeMap<>();
-        perFold.get(0).forEach((key, list) -> fold0.put(key, Agreement.pooled(list)));
-        return new Report(pooled, fold0);
+        return new Report(pooled(merged(perFold), Agreement::pooled), pooled(perFold.get(0), Agreement::pooled));
+    }
+
+    /** The folds' results, each key's lists joined. */
+    private static <T> Map<String, List<T>> merged(List<Map<String, List<T>>> perFold) {
+        Map<String, List<T>> out = new java.util.TreeMap<>();
+        perFold.forEach(m -> m.forEach((key, list) -> out.computeIfAbsent(key, x -> new ArrayList<>()).addAll(list)));
+        return out;
+    }
+
+    /** Each key's results pooled into one. */
+    private static <T> Map<String, T> pooled(Map<String, List<T>> byKey, Function<List<T>, T> pool) {
+        Map<String, T> out = new java.util.TreeMap<>();
+        byKey.forEach((key, list) -> out.put(key, pool.apply(list)));
+        return out;
     }
 
     /** Scores one answer the model was not fitted on, in every test view, by the model and by the naive split. */
@@ -290,9 +299,7 @@ public final class SegmenterTraining {
         StarModel model = fit(trainingViews(samples, corpus), PENALTY, false);
         Map<String, List<Agreement>> out = new java.util.TreeMap<>();
         heldOut.forEach(a -> score(model, a, out));
-        Map<String, Agreement> pooled = new java.util.TreeMap<>();
-        out.forEach((key, list) -> pooled.put(key, Agreement.pooled(list)));
-        return pooled;
+        return pooled(out, Agreement::pooled);
     }
 
     /** Cross-validated live figures: each test answer replayed through the fold's live model. */
@@ -318,11 +325,7 @@ public final class SegmenterTraining {
             }
             return out;
         }).toList();
-        Map<String, List<LiveWatch.Result>> merged = new java.util.TreeMap<>();
-        perFold.forEach(m -> m.forEach((key, list) -> merged.computeIfAbsent(key, x -> new ArrayList<>()).addAll(list)));
-        Map<String, LiveWatch.Result> pooled = new java.util.TreeMap<>();
-        merged.forEach((key, list) -> pooled.put(key, LiveWatch.Result.pooled(list)));
-        return pooled;
+        return pooled(merged(perFold), LiveWatch.Result::pooled);
     }
 
     /** Per answer, held out: gold and predicted phase per unit, worst first, and a time-weighted confusion matrix. */

@@ -10,7 +10,13 @@ import dev.starpace.engine.segment.SentenceEncoder;
 import dev.starpace.engine.segment.StarModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +58,7 @@ class SegmenterTrainingTest {
     @BeforeAll
     static void load() {
         samples = LabelledAnswer.readAll(Path.of("src/test/resources/samples"));
-        corpus = new java.util.ArrayList<>(LabelledAnswer.readAll(Path.of("src/test/resources/more-answers")));
+        corpus = new ArrayList<>(LabelledAnswer.readAll(Path.of("src/test/resources/more-answers")));
         corpus.addAll(LabelledAnswer.readAll(Path.of("corpus")));
         training = new SegmenterTraining(SegmenterTraining.caching(SentenceEncoder.shared()::encode, null))
             .withSpoken(LabelledAnswer.readSpoken(Path.of("corpus/spoken")));
@@ -70,16 +76,16 @@ class SegmenterTrainingTest {
     @Test
     void foldsByWriterHoldOutEachWritersBatchWhole() {
         int[] fold = SegmenterTraining.foldsByWriter(samples, corpus);
-        java.util.Map<String, java.util.Set<Integer>> byBatch = new java.util.TreeMap<>();
+        Map<String, Set<Integer>> byBatch = new TreeMap<>();
         for (int i = 0; i < samples.size(); i++) {
             assertEquals(0, fold[i], "the shared samples are fold 0");
         }
         for (int i = 0; i < corpus.size(); i++) {
-            byBatch.computeIfAbsent(SegmenterTraining.writer(corpus.get(i).id()), k -> new java.util.TreeSet<>())
+            byBatch.computeIfAbsent(SegmenterTraining.writer(corpus.get(i).id()), k -> new TreeSet<>())
                 .add(fold[samples.size() + i]);
         }
         assertEquals(List.of("c-a", "c-b", "c-c", "c-d", "c-e", "c-f", "extra-h"), List.copyOf(byBatch.keySet()));
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         byBatch.forEach((batch, folds) -> {
             assertEquals(1, folds.size(), batch + " is in one fold");
             assertTrue(seen.add(folds.iterator().next()) && !folds.contains(0), batch + " has a fold of its own");
