@@ -78,6 +78,10 @@ final class Api {
      */
     void rescore(Context ctx) {
         Attempt a = found(ctx.pathParam("id"));
+        if (a.status().equals(Attempt.RECORDING)) {
+            // a live answer is still writing it: scored now, its end would be taken for a crash's
+            throw new ApiException(409, "This attempt is still being recorded: re-score it once the answer has ended.");
+        }
         Card card = card(a.questionId());
         if (a.transcript() == null) {
             ScoredTranscript t;
@@ -86,13 +90,13 @@ final class Api {
             } catch (NoSpeechException e) {
                 throw new ApiException(409, "Nothing to re-score: no words were heard in this attempt.");
             }
-            store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), t);
+            store.finish(a.id(), a.status(), t);
             ctx.json(store.get(a.id()).orElseThrow());
             return;
         }
         List<Word> words = a.transcript().words().stream().map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
         ScoredTranscript rescored = analyzer.analyze(words, card.id(), level(a.level()), a.transcript().delivery().audio());
-        store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), rescored);
+        store.finish(a.id(), a.status(), rescored);
         ctx.json(store.get(a.id()).orElseThrow());
     }
 

@@ -98,7 +98,7 @@ public final class StarPaceServer implements AutoCloseable {
         Api api = new Api(analyzer, store, stored);
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
-        AnswerSocket socket = new AnswerSocket(analyzer, settings.model(), store, latency, load, idle);
+        AnswerSocket socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, latency, load), idle);
         HostGuard hosts = new HostGuard(settings.host(), settings.allowedHosts());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -106,13 +106,13 @@ public final class StarPaceServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.jetty.modifyWebSocketServletFactory(ws -> {
-                ws.setMaxBinaryMessageSize(4L * AnswerSocket.MAX_FRAME_BYTES);
+                ws.setMaxBinaryMessageSize(4L * LiveProtocol.MAX_FRAME_BYTES);
                 // off: IdleSockets times out a silent client, and never while the server works on its message
                 ws.setIdleTimeout(Duration.ZERO);
             });
             config.routes.before(ctx -> guard(ctx, hosts));
             config.routes.wsBeforeUpgrade(ctx -> guard(ctx, hosts));
-            config.routes.get("/api/health", ctx -> ctx.json(load.health()));
+            config.routes.get("/api/health", ctx -> ctx.json(load.health(store.problem())));
             config.routes.get("/api/questions", api::questions);
             config.routes.get("/api/questions/{id}", api::question);
             config.routes.get("/api/attempts", api::attempts);
