@@ -4,8 +4,14 @@ import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The live answer socket (docs/live-protocol.md): parses what arrives into {@link LiveMessage}s and hands each to the
@@ -54,6 +60,25 @@ final class AnswerSocket {
         LiveAnswer answer = answers.get(ctx.sessionId());
         if (answer != null) {
             idle.during(ctx.sessionId(), () -> answer.submit(LiveProtocol.binary(ctx.data(), arrived)));
+        }
+    }
+
+    /**
+     * Ends every live answer, each kept as far as it was heard and its browser told why (1001), waiting up to
+     * {@code patience} for them: what a graceful shutdown does before the server stops listening.
+     */
+    void shutdown(java.time.Duration patience) {
+        List<CompletableFuture<Void>> ending = new ArrayList<>();
+        for (LiveAnswer answer : answers.values()) {
+            answer.submit(new LiveMessage.Shutdown());
+            ending.add(answer.ended());
+        }
+        try {
+            CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new)).get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // an answer stuck in its recognizer: crash recovery scores it at the next start
         }
     }
 

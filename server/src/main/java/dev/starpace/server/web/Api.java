@@ -12,6 +12,7 @@ import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
+import dev.starpace.server.store.StorageException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,9 +20,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The REST handlers: each translates HTTP to a call into the bank, the analyzer or the store, and back. */
 final class Api {
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+
     /** What a candidate reads when an attempt is gone: a sentence, not an id. */
     static final String NO_ATTEMPT = "That attempt is not in your history: it may have been deleted.";
 
@@ -108,7 +113,7 @@ final class Api {
     void progress(Context ctx) {
         Card card = card(ctx.pathParam("id"));
         List<Attempt> scored = store.list(card.id()).stream().filter(a -> a.score() != null)
-            .sorted(Comparator.comparing(Attempt::startedAt)).map(a -> store.get(a.id()).orElse(null))
+            .sorted(Comparator.comparing(Attempt::startedAt)).map(this::readable)
             .filter(a -> a != null && a.transcript() != null).toList();
         int best = -1;
         for (int i = 0; i < scored.size(); i++) {
@@ -124,6 +129,16 @@ final class Api {
             takes.add(new Take(a.id(), a.startedAt(), a.score(), phases, i == best));
         }
         ctx.json(takes);
+    }
+
+    /** The attempt whole, or null when it is gone or its stored transcript is damaged: one bad row does not fail its neighbours. */
+    private Attempt readable(Attempt listed) {
+        try {
+            return store.get(listed.id()).orElse(null);
+        } catch (StorageException e) {
+            LOG.warn("attempt {} left out of its question's progress: {}", listed.id(), e.getMessage());
+            return null;
+        }
     }
 
     /** The scored transcript alone, as a file to keep (docs/scored-transcript.md). */

@@ -24,6 +24,7 @@ import dev.starpace.server.store.FollowUp;
 import dev.starpace.server.store.StorageException;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ final class LiveAnswer implements SessionListener {
     private final Services services;
     private final Outbox outbox;
     private final Queue<LiveMessage> mailbox = new ConcurrentLinkedQueue<>();
+    /** Done when the answer has ended, however it ended. */
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final AtomicBoolean handling = new AtomicBoolean();
 
     private State state = State.WAITING;
@@ -96,7 +99,17 @@ final class LiveAnswer implements SessionListener {
         }
     }
 
+    /** Done when the answer has ended, however it ended. */
+    CompletableFuture<Void> ended() {
+        return ended;
+    }
+
     private void handle(LiveMessage m) {
+        if (m instanceof LiveMessage.Shutdown && state != State.ENDED) {
+            // the browser hears why (1001: going away) and what was heard is kept, as for a dropped socket
+            refuse(1001, "server-stopping", "StarPace is shutting down; what was heard of this answer is kept");
+            return;
+        }
         switch (state) {
             case ENDED -> {
                 // the answer is over: a late frame, a stop after the end, the socket closing after it
@@ -292,11 +305,15 @@ final class LiveAnswer implements SessionListener {
             return;
         }
         state = State.ENDED;
-        services.load().release(this);
-        if (session != null) {
-            session.close();
+        try {
+            services.load().release(this);
+            if (session != null) {
+                session.close();
+            }
+            outbox.close(code, reason);
+        } finally {
+            ended.complete(null);
         }
-        outbox.close(code, reason);
     }
 
     private void storageFailed(StorageException e) {

@@ -49,4 +49,8 @@ sealed interface LiveMessage {
     /** The socket closed or broke: no more messages will come. */
     record Gone() implements LiveMessage {
     }
+
+    /** The server is shutting down: the answer ends now, kept as far as it was heard. */
+    record Shutdown() implements LiveMessage {
+    }
 }

@@ -77,6 +77,8 @@ public final class StarPaceServer implements AutoCloseable {
     private final CrashRecovery.Outcome recovered;
     private final LiveLoad load;
     private final IdleSockets idle;
+    private final AnswerSocket socket;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Analyzer analyzer;
 
     private StarPaceServer(Settings settings) {
@@ -98,7 +100,7 @@ public final class StarPaceServer implements AutoCloseable {
         Api api = new Api(analyzer, store, stored);
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
-        AnswerSocket socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, latency, load), idle);
+        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, latency, load), idle);
         HostGuard hosts = new HostGuard(settings.host(), settings.allowedHosts());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
@@ -195,6 +197,7 @@ public final class StarPaceServer implements AutoCloseable {
     public String recoveredSummary() {
         return recovered.total() == 0 ? null : "recovered " + recovered.total() + " attempt(s) cut off by a crash: "
             + recovered.scored() + " scored from what was stored, " + recovered.unscored() + " with no words, "
+            + (recovered.cardGone() == 0 ? "" : recovered.cardGone() + " kept unscored as their question's card is gone, ")
             + recovered.deleted() + " empty ones deleted";
     }
 
@@ -207,10 +210,17 @@ public final class StarPaceServer implements AutoCloseable {
         return latency;
     }
 
+    /**
+     * Stops gracefully: every live answer is ended and kept as far as it was heard, its browser told (1001), then the
+     * server stops listening and the database is closed. Safe to call twice (a signal, then the shutdown hook).
+     */
     @Override
     public void close() {
-        app.stop();
-        idle.close();
-        store.close();
+        if (closed.compareAndSet(false, true)) {
+            socket.shutdown(java.time.Duration.ofSeconds(20));
+            app.stop();
+            idle.close();
+            store.close();
+        }
     }
 }

@@ -131,4 +131,38 @@ class RecoveryTest {
             assertEquals(client.last("scored").get("transcript").get("words").size(), attempt.get("transcript").get("words").size());
         }
     }
+
+    @Test
+    void anAttemptWhoseCardIsGoneIsSaidToBeSoNotToHaveNoWords() throws Exception {
+        List<Word> words = Fixtures.analysed("seed-weak").transcript().words().stream()
+            .map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
+        try (AttemptStore store = AttemptStore.open(data)) {
+            String id = store.start("a-card-since-removed", "sde2", "practice").id();
+            store.appendHeard(id, 0, Fixtures.pcm("seed-weak"), 0, words);
+        }
+        try (ServerFixture server = new ServerFixture(data)) {
+            String summary = server.server.recoveredSummary();
+            assertTrue(summary.contains("0 with no words") && summary.contains("1 kept unscored as their question's card is gone"), summary);
+        }
+    }
+
+    @Test
+    void oneDamagedTranscriptLeavesTheRestOfTheQuestionsProgress() throws Exception {
+        String damaged;
+        try (AttemptStore store = AttemptStore.open(data)) {
+            ScoredTranscript t = Fixtures.analysed("seed-weak").transcript();
+            store.keep("customer-obsession-above-and-beyond", "sde2", "practice", t);
+            damaged = store.keep("customer-obsession-above-and-beyond", "sde2", "practice", t).id();
+        }
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("starpace.db"));
+             java.sql.PreparedStatement st = db.prepareStatement("UPDATE attempts SET transcript = '{\"words\": [' WHERE id = ?")) {
+            st.setString(1, damaged);
+            st.executeUpdate();
+        }
+        try (ServerFixture server = new ServerFixture(data)) {
+            ServerFixture.Response progress = server.get("/api/questions/customer-obsession-above-and-beyond/progress");
+            assertEquals(200, progress.status());
+            assertEquals(1, progress.json().size(), "the sound take is shown, the damaged one left out: " + progress.json());
+        }
+    }
 }
