@@ -1,8 +1,11 @@
 package dev.starpace.engine.transcript;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.json.JsonProblem;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,13 +21,7 @@ public final class TranscriptReader {
     }
 
     public static List<Word> read(String json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new TranscriptException("not JSON: " + e.getOriginalMessage().split("\n")[0]
-                + " (line " + e.getLocation().getLineNr() + ")");
-        }
+        JsonNode root = parse(json);
         if (root == null || root.isMissingNode()) {
             throw new TranscriptException("empty input: expected {\"words\": [...]} or Vosk results");
         }
@@ -51,6 +48,22 @@ public final class TranscriptReader {
             }
         }
         return words;
+    }
+
+    private static JsonNode parse(String json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            try {
+                JsonNode root = JSON.readTree(parser);
+                if (root != null && parser.nextToken() != null) {
+                    throw new TranscriptException("not JSON: " + JsonProblem.trailing(parser));
+                }
+                return root;
+            } catch (JsonProcessingException e) {
+                throw new TranscriptException("not JSON: " + JsonProblem.describe(e, parser));
+            }
+        } catch (IOException e) {
+            throw new TranscriptException("not JSON: " + e.getMessage());
+        }
     }
 
     private static void addResult(JsonNode result, String where, List<Word> out) {

@@ -1,6 +1,7 @@
 package dev.starpace.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,6 +152,43 @@ class MainTest {
         assertFails(3, "the recording is silent (every sample is zero)", "analyze", zeros.toString());
     }
 
+    /** Jackson's own limits and complaints, as a person reads them: what is wrong and where, no class name, exit 3. */
+    @Test
+    void aTranscriptThatIsNotUsableJsonSaysWhatIsWrongAndWhereInOneLine() throws IOException {
+        assertFails(3, "bignum.json: not JSON: a number 5,000 digits long (at most 1,000) at line 1, column ",
+            "analyze", write("bignum.json", "{\"words\": [{\"word\": \"i\", \"start\": 0.5, \"end\": " + "1".repeat(5000) + "}]}"));
+        assertFails(3, "deep.json: not JSON: lists and objects nested more than 1,000 deep at line 1, column ",
+            "analyze", write("deep.json", "{\"words\": " + "[".repeat(5000) + "]".repeat(5000) + "}"));
+        assertFails(3, "nan.json: not JSON: 'NaN' is not a number JSON allows at line 1, column 38",
+            "analyze", write("nan.json", "{\"words\": [{\"word\": \"i\", \"start\": NaN, \"end\": 1}]}"));
+        assertFails(3, "cut.json: not JSON: Unexpected end-of-input: expected close marker for Array (start marker at line 1, column 11)",
+            "analyze", write("cut.json", "{\"words\": [{\"word\": \"i\", \"start\": 0.1, \"end\": 0.2}"));
+        assertFails(3, "trailing.json: not JSON: ", "analyze", write("trailing.json",
+            "{\"words\": [{\"word\": \"i\", \"start\": 0.1, \"end\": 0.2}]} {\"words\": []}"));
+    }
+
+    /** A card of the wrong shape: the field, what it should be and what it is, not `java.lang.String` or `JsonToken.START_ARRAY`. */
+    @Test
+    void aCardOfTheWrongShapeSaysSoInWords() throws IOException {
+        Path ok = Path.of(write("ok.txt", WEAK));
+        assertFails(4, "a.json: id: expected text, found a list at line 1, column 8", "analyze", "--cards", cards("list-id", "{\"id\": [\"x\"]}"), ok.toString());
+        assertFails(4, "a.json: question: expected text, found an object at line 1, column ", "analyze", "--cards",
+            cards("object-question", "{\"id\": \"x\", \"question\": {\"a\": 1}}"), ok.toString());
+        assertFails(4, "a.json: (json): not valid JSON: lists and objects nested more than 1,000 deep", "analyze", "--cards",
+            cards("deep", "{\"id\": \"x\", \"q\": " + "[".repeat(5000) + "]".repeat(5000) + "}"), ok.toString());
+    }
+
+    private String write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text).toString();
+    }
+
+    /** A folder holding one card, a.json. */
+    private String cards(String folder, String json) throws IOException {
+        Path cards = Files.createDirectories(dir.resolve(folder));
+        Files.writeString(cards.resolve("a.json"), json);
+        return cards.toString();
+    }
+
     @Test
     void eachCommandHasItsOwnHelpAndNoCommandIsAUsageError() {
         for (String command : new String[] {"analyze", "batch", "serve", "questions"}) {
@@ -178,5 +216,8 @@ class MainTest {
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertEquals("", r.out());
         assertTrue(!r.err().contains("Exception") && !r.err().contains("SQLITE"), r.err());
+        for (String internal : new String[] {"`", "java.", "JsonToken", "JsonReadFeature", "StreamRead", "REDACTED", "0x"}) {
+            assertFalse(r.err().contains(internal), "no internals: " + r.err());
+        }
     }
 }
