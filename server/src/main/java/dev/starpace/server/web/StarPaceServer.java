@@ -104,6 +104,7 @@ public final class StarPaceServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = JsonBody.MAX_BYTES;
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.jetty.modifyWebSocketServletFactory(ws -> {
                 ws.setMaxBinaryMessageSize(4L * AnswerSocket.MAX_FRAME_BYTES);

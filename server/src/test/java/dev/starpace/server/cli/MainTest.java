@@ -167,6 +167,16 @@ class MainTest {
             "{\"words\": [{\"word\": \"i\", \"start\": 0.1, \"end\": 0.2}]} {\"words\": []}"));
     }
 
+    /** 1e400 reads as infinite and 1e300 is centuries: neither is a time in an answer (they gave a 9.2e16 s answer). */
+    @Test
+    void absurdTimesAreRefusedNamingTheWordAndTheLongestAnswer() throws IOException {
+        assertFails(3, "inf.json: words[1].end: a number too large to be a time; the longest answer StarPace reads, 4 hours (14,400 s)",
+            "analyze", write("inf.json", "{\"words\": [{\"word\": \"i\", \"start\": 0.1, \"end\": 0.2},"
+                + " {\"word\": \"fixed\", \"start\": 0.5, \"end\": 1e400}]}"));
+        assertFails(3, "huge.json: [0].result[0].start: 1.0E300 s is longer than the longest answer StarPace reads, 4 hours (14,400 s)",
+            "analyze", write("huge.json", "[{\"result\": [{\"word\": \"i\", \"start\": 1e300, \"end\": 1e300}]}]"));
+    }
+
     /** A card of the wrong shape: the field, what it should be and what it is, not `java.lang.String` or `JsonToken.START_ARRAY`. */
     @Test
     void aCardOfTheWrongShapeSaysSoInWords() throws IOException {
@@ -178,6 +188,23 @@ class MainTest {
             cards("deep", "{\"id\": \"x\", \"q\": " + "[".repeat(5000) + "]".repeat(5000) + "}"), ok.toString());
     }
 
+    /**
+     * Past the limits an answer is refused naming the limit, before analysis; and a file is read no further than its
+     * limit: a 3 GB file (more than Java can read whole) is refused as quickly as a small one.
+     */
+    @Test
+    void anAnswerPastItsLimitsIsRefusedNamingTheLimitWithoutReadingItWhole() throws IOException {
+        assertFails(3, "long.txt: 6,000 words, more than the 5,000 a written answer may have", "analyze", write("long.txt", "I fixed it. ".repeat(2000)));
+        assertFails(3, "huge.txt: larger than 64 KB, the most a written answer may be", "analyze", sparse("huge.txt"));
+        assertFails(3, "huge.json: larger than 4 MB, the most a transcript may be", "analyze", sparse("huge.json"));
+        StringBuilder many = new StringBuilder("{\"words\": [");
+        for (int i = 0; i < 20_001; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"word\": \"a\", \"start\": ").append(i).append(", \"end\": ").append(i).append(".5}");
+        }
+        assertFails(3, "many.json: 20,001 words, more than the 20,000 a transcript may have", "analyze", write("many.json", many.append("]}").toString()));
+        assertEquals(0, run("analyze", write("longest.txt", "I fixed it. ".repeat(1600))).code(), "4,800 words are an answer");
+    }
+
     private String write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text).toString();
     }
@@ -187,6 +214,15 @@ class MainTest {
         Path cards = Files.createDirectories(dir.resolve(folder));
         Files.writeString(cards.resolve("a.json"), json);
         return cards.toString();
+    }
+
+    /** A 3 GB file with nothing stored: as long to read whole as a real one, but no disk. */
+    private String sparse(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        return file.toString();
     }
 
     @Test

@@ -110,6 +110,44 @@ class ApiTest extends ServerTest {
         assertEquals(416, beyond.statusCode());
     }
 
+    /** 200,000 pasted words held a core for a minute: an answer past the limits is refused before any analysis, naming the limit. */
+    @Test
+    void aWrittenAnswerPastItsLimitsIsTooLargeAndSaysWhichLimit() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI written = URI.create("http://127.0.0.1:" + server.port() + "/api/attempts/written");
+        java.util.function.Function<String, HttpResponse<String>> send = text -> {
+            try {
+                String body = new ObjectMapper().writeValueAsString(java.util.Map.of("question", "customer-obsession-above-and-beyond", "text", text));
+                return http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> words = send.apply("I fixed it. ".repeat(2000));
+        assertEquals(413, words.statusCode());
+        assertEquals("Your answer is too long: 6,000 words, more than the 5,000 a written answer may have.", error(words.body()));
+        HttpResponse<String> bytes = send.apply("Incomprehensibilities ".repeat(3000));
+        assertEquals(413, bytes.statusCode());
+        assertEquals("Your answer is too long: larger than 64 KB, the most a written answer may be.", error(bytes.body()));
+        HttpResponse<String> pasted = send.apply("word ".repeat(300_000));
+        assertEquals(413, pasted.statusCode());
+        assertEquals("The request is larger than 1 MB, the most StarPace reads.", error(pasted.body()), "not 'Send the answer as {...}'");
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[3_000_000]))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode(), "a body of no stated length is cut off at the limit too");
+        assertEquals("The request is larger than 1 MB, the most StarPace reads.", error(chunked.body()));
+        assertEquals(0, server.get("/api/attempts").json().size(), "nothing kept");
+
+        HttpResponse<String> longest = send.apply("I fixed it. ".repeat(1600));
+        assertEquals(201, longest.statusCode(), "4,800 words, over half an hour of speech, are scored");
+    }
+
+    private static String error(String body) throws Exception {
+        return new ObjectMapper().readTree(body).get("error").asText();
+    }
+
     @Test
     void aWrittenAnswerIsScoredAndKept() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
