@@ -150,7 +150,10 @@ public final class StarPaceServer implements AutoCloseable {
         });
     }
 
-    /** Every response carries the security headers; a request for a host not ours gets nothing else. */
+    /**
+     * Every response carries the security headers; a request for a host not ours gets nothing else, nor does a
+     * write from another site's page.
+     */
     private static void guard(Context ctx, HostGuard hosts) {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
@@ -162,6 +165,7 @@ public final class StarPaceServer implements AutoCloseable {
             throw new ApiException(403, "this server does not answer to the host name '" + Echo.of(host)
                 + "' (start it with --allowed-host NAME to allow one)");
         }
+        WriteGuard.check(ctx);
     }
 
     public static StarPaceServer start(Settings settings) {

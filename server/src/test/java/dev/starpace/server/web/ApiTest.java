@@ -154,17 +154,19 @@ class ApiTest extends ServerTest {
         URI written = URI.create("http://127.0.0.1:" + server.port() + "/api/attempts/written");
         String body = new ObjectMapper().writeValueAsString(java.util.Map.of("question", "customer-obsession-above-and-beyond",
             "level", "sde2", "text", CandidateDefectsTest.ONE_GAP));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(written).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode(), r.body());
         JsonNode attempt = new ObjectMapper().readTree(r.body());
         assertEquals("written", attempt.get("mode").asText());
         assertEquals("Leaning Hire", attempt.get("transcript").get("verdict").get("decision").asText());
-        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(written).POST(HttpRequest.BodyPublishers.ofString(
+        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
             "{\"question\":\"customer-obsession-above-and-beyond\",\"text\":\"  \"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, empty.statusCode());
         assertEquals("Write your answer first: there are no words to score.", new ObjectMapper().readTree(empty.body()).get("error").asText());
-        assertEquals(400, http.send(HttpRequest.newBuilder(written).POST(HttpRequest.BodyPublishers.ofString("not json")).build(),
+        assertEquals(400, http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("not json")).build(),
             HttpResponse.BodyHandlers.ofString()).statusCode());
 
         String id = attempt.get("id").asText();

@@ -111,11 +111,19 @@ class LockdownTest extends ServerTest {
 
     /** One HTTP/1.1 request with this Host header; the response's head and (short) body. */
     static String raw(int port, String host, String method, String path, String headers) throws Exception {
+        return raw(port, host, method, path, headers, "");
+    }
+
+    /** The same with a body (UTF-8, its Content-Length added when it has one). */
+    static String raw(int port, String host, String method, String path, String headers, String body) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers + "Connection: close\r\n\r\n")
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers
+                + (content.length > 0 ? "Content-Length: " + content.length + "\r\n" : "") + "Connection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
             out.flush();
             InputStream in = s.getInputStream();
             ByteArrayOutputStream got = new ByteArrayOutputStream();
