@@ -105,6 +105,7 @@ public final class StarPaceServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new SecurityHeaders.OnErrorPages()));
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.jetty.modifyWebSocketServletFactory(ws -> {
                 ws.setMaxBinaryMessageSize(4L * AnswerSocket.MAX_FRAME_BYTES);
@@ -155,10 +156,7 @@ public final class StarPaceServer implements AutoCloseable {
      * write from another site's page.
      */
     private static void guard(Context ctx, HostGuard hosts) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        SecurityHeaders.on(ctx);
         String host = ctx.header("Host");
         if (!hosts.allows(host)) {
             ctx.attribute(ANSWERED, true);

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,25 @@ class LockdownTest extends ServerTest {
         }
         assertTrue(StarPaceServer.CSP.contains("frame-ancestors 'none'") && StarPaceServer.CSP.contains("script-src 'self';")
             && !StarPaceServer.CSP.contains("unsafe"), StarPaceServer.CSP);
+    }
+
+    /** A request Jetty refuses before any handler sees it gets its error page with the same headers as every other response. */
+    @Test
+    void jettysOwnErrorPagesCarryTheSecurityHeaders() throws Exception {
+        int port = server.port();
+        String host = "127.0.0.1:" + port;
+        Map<Integer, String> refused = new java.util.LinkedHashMap<>();
+        refused.put(400, raw(port, host, "GET", "/", "Not A Header\r\n"));
+        refused.put(414, raw(port, host, "GET", "/" + "a".repeat(20_000), ""));
+        refused.put(431, raw(port, host, "GET", "/", "X-Padding: " + "a".repeat(20_000) + "\r\n"));
+        refused.forEach((code, r) -> {
+            assertEquals(code, status(r), r);
+            String head = r.substring(0, r.indexOf("\r\n\r\n"));
+            assertTrue(head.contains("\r\nContent-Security-Policy: " + StarPaceServer.CSP + "\r\n"), code + ": " + head);
+            assertTrue(head.contains("\r\nX-Content-Type-Options: nosniff\r\n"), code + ": " + head);
+            assertTrue(head.contains("\r\nReferrer-Policy: no-referrer\r\n"), code + ": " + head);
+            assertTrue(head.contains("\r\nX-Frame-Options: DENY\r\n"), code + ": " + head);
+        });
     }
 
     /** The exported report carries its styles inline: its own policy allows those, and no script or request. */
