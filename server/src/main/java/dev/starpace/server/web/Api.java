@@ -189,7 +189,7 @@ final class Api {
             ctx.status(416).header("Content-Range", "bytes */" + wav.length);
             return;
         }
-        if (ctx.header("Range") != null) {
+        if (range.partial()) {
             ctx.status(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + wav.length);
         }
         ctx.header("Content-Length", Long.toString(range.length()));

@@ -110,6 +110,24 @@ class ApiTest extends ServerTest {
         assertEquals(416, beyond.statusCode());
     }
 
+    /** RFC 9110 14.1.1: bytes=500-100 is invalid, not unsatisfiable; a server ignores it and sends the whole body. */
+    @Test
+    void anInvalidRangeIsIgnoredAndTheWholeRecordingServed() throws Exception {
+        String id;
+        try (Seeds seeds = new Seeds(data)) {
+            id = seeds.spoken("seed-weak");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        URI audio = URI.create("http://127.0.0.1:" + server.port() + "/api/attempts/" + id + "/audio");
+        byte[] whole = http.send(HttpRequest.newBuilder(audio).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        for (String invalid : new String[] {"bytes=500-100", "bytes=99999999-100"}) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(audio).header("Range", invalid).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), invalid);
+            assertArrayEquals(whole, r.body(), invalid);
+            assertTrue(r.headers().firstValue("Content-Range").isEmpty(), invalid);
+        }
+    }
+
     /** 200,000 pasted words held a core for a minute: an answer past the limits is refused before any analysis, naming the limit. */
     @Test
     void aWrittenAnswerPastItsLimitsIsTooLargeAndSaysWhichLimit() throws Exception {
