@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jackson's errors in words a person reads, with where: "a number 5,000 digits long at line 1, column 40 (at most
- * 1000)". Jackson writes for programmers — class names (`java.lang.String`, `JsonToken.START_ARRAY`), the
+ * Jackson's errors in words a person reads, with where: "a number 5,000 digits long (at most 1,000) at line 1,
+ * column 40". Jackson writes for programmers — class names (`java.lang.String`, `JsonToken.START_ARRAY`), the
  * feature that would allow a token, and, for its limits on numbers, text and nesting, no location at all — so a
  * message is rebuilt from the kind of error and the parser's position, and one that still names a class is
  * replaced by "not valid JSON" with the position.

@@ -1,11 +1,10 @@
 package dev.starpace.server.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.engine.transcript.AnswerLimits;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 
 /**
  * A request's JSON body, read no further than {@link #MAX_BYTES}. A larger one is told it is too large, naming
@@ -13,11 +12,11 @@ import java.io.IOException;
  */
 final class JsonBody {
     /**
-     * The most a request may carry (Javalin's own limit, set to this). The largest body is a written answer: 64 KB of text
-     * (AnswerLimits), at most six times that once escaped for JSON ({@code \u0001}); 1 MB holds it with room.
+     * The most a request may carry (Javalin's own limit, set to this). The largest body is a written answer: 64 KB of
+     * text (AnswerLimits), at most six times that once escaped for JSON (a control character is written as six); 1 MB
+     * holds it with room.
      */
     static final int MAX_BYTES = 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonBody() {
     }
@@ -37,8 +36,9 @@ final class JsonBody {
             throw e;
         }
         try {
-            return JSON.readValue(body, type);
-        } catch (IOException e) {
+            return ctx.jsonMapper().fromJsonStream(new ByteArrayInputStream(body), type);
+        } catch (Exception e) {
+            // Javalin's Kotlin mapper hands Jackson's parse errors (checked IOExceptions) on undeclared
             throw new ApiException(400, shape);
         }
     }
