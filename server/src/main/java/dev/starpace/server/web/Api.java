@@ -7,8 +7,9 @@ import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
 import dev.starpace.engine.probe.ProbePicker;
-import dev.starpace.engine.transcript.EstimatedTimings;
+import dev.starpace.engine.transcript.AnswerTooLargeException;
 import dev.starpace.engine.transcript.Word;
+import dev.starpace.engine.transcript.WrittenAnswer;
 import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
@@ -156,19 +157,18 @@ final class Api {
 
     /** Scores a written answer, timed as if spoken at a steady pace, and keeps it as an attempt with no audio. */
     void written(Context ctx) {
-        Written w;
-        try {
-            w = ctx.bodyAsClass(Written.class);
-        } catch (Exception e) {
-            // Jackson's parse errors arrive unchecked through Javalin's Kotlin
-            throw new ApiException(400, "Send the answer as {\"question\": ID, \"level\": \"sde2\", \"text\": \"...\"}.");
-        }
+        Written w = JsonBody.read(ctx, Written.class, "Send the answer as {\"question\": ID, \"level\": \"sde2\", \"text\": \"...\"}.");
         if (w == null || w.question() == null) {
             throw new ApiException(400, "Say which question the answer is for.");
         }
         Card card = card(w.question());
         Level level = level(w.level() == null ? "sde2" : w.level());
-        List<Word> words = w.text() == null ? List.of() : EstimatedTimings.words(w.text());
+        List<Word> words;
+        try {
+            words = w.text() == null ? List.of() : WrittenAnswer.words(w.text());
+        } catch (AnswerTooLargeException e) {
+            throw new ApiException(413, "Your answer is too long: " + e.getMessage() + ".");
+        }
         if (words.isEmpty()) {
             throw new ApiException(400, "Write your answer first: there are no words to score.");
         }
@@ -208,7 +208,7 @@ final class Api {
             ctx.status(416).header("Content-Range", "bytes */" + wav.length);
             return;
         }
-        if (ctx.header("Range") != null) {
+        if (range.partial()) {
             ctx.status(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + wav.length);
         }
         ctx.header("Content-Length", Long.toString(range.length()));

@@ -106,6 +106,8 @@ public final class StarPaceServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new SecurityHeaders.OnErrorPages()));
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.jetty.modifyWebSocketServletFactory(ws -> {
                 ws.setMaxBinaryMessageSize(4L * LiveProtocol.MAX_FRAME_BYTES);
@@ -151,18 +153,19 @@ public final class StarPaceServer implements AutoCloseable {
         });
     }
 
-    /** Every response carries the security headers; a request for a host not ours gets nothing else. */
+    /**
+     * Every response carries the security headers; a request for a host not ours gets nothing else, nor does a
+     * write from another site's page.
+     */
     private static void guard(Context ctx, HostGuard hosts) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        SecurityHeaders.on(ctx);
         String host = ctx.header("Host");
         if (!hosts.allows(host)) {
             ctx.attribute(ANSWERED, true);
             throw new ApiException(403, "this server does not answer to the host name '" + Echo.of(host)
                 + "' (start it with --allowed-host NAME to allow one)");
         }
+        WriteGuard.check(ctx);
     }
 
     public static StarPaceServer start(Settings settings) {
