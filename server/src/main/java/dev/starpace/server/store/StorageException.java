@@ -8,7 +8,7 @@ import org.sqlite.SQLiteException;
 
 /**
  * The attempt database could not do what was asked. The message is one line for a person: what failed and
- * why in plain words (disk full, read-only, damaged), never SQLite's own text.
+ * why in plain words (disk full, read-only, damaged, unreachable), never SQLite's or PostgreSQL's own text.
  */
 public final class StorageException extends RuntimeException {
     private final boolean busy;
@@ -26,12 +26,13 @@ public final class StorageException extends RuntimeException {
         this.busy = busy;
     }
 
-    /** "{@code what}: {@code why}", where why names the SQLite failure in plain words. */
+    /** "{@code what}: {@code why}", where why names the SQLite or PostgreSQL failure in plain words. */
     static StorageException of(String what, SQLException e) {
         SQLiteErrorCode code = code(e);
-        boolean busy = code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
-            || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT;
-        return new StorageException(what + ": " + reason(e), e, busy);
+        boolean busy = code == null ? PostgresErrors.busy(e) : code == SQLiteErrorCode.SQLITE_BUSY
+            || code == SQLiteErrorCode.SQLITE_LOCKED || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY
+            || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT;
+        return new StorageException(what + ": " + reasonOf(e), e, busy);
     }
 
     /** Another program holds the database's lock: the same write may succeed a moment later. */
@@ -60,10 +61,10 @@ public final class StorageException extends RuntimeException {
 
     private static final Pattern CODE = Pattern.compile("\\[(SQLITE_[A-Z_]+)\\]");
 
-    static String reason(SQLException e) {
+    static String reasonOf(SQLException e) {
         SQLiteErrorCode code = code(e);
         if (code == null) {
-            return "the database failed";
+            return PostgresErrors.reason(e);
         }
         return switch (code) {
             case SQLITE_FULL, SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE -> "the disk is full (or will not take more)";

@@ -34,11 +34,14 @@ final class Api {
     private final Analyzer analyzer;
     private final AttemptStore store;
     private final StoredAnswers stored;
+    /** Whose attempts these requests make and list: personal mode's one person (sign-in comes in the next slice). */
+    private final String owner;
 
-    Api(Analyzer analyzer, AttemptStore store, StoredAnswers stored) {
+    Api(Analyzer analyzer, AttemptStore store, StoredAnswers stored, String owner) {
         this.analyzer = analyzer;
         this.store = store;
         this.stored = stored;
+        this.owner = owner;
     }
 
     /** A card in a list: enough to pick it. */
@@ -64,7 +67,7 @@ final class Api {
     }
 
     void attempts(Context ctx) {
-        ctx.json(store.list(ctx.queryParam("question")));
+        ctx.json(store.list(owner, ctx.queryParam("question")));
     }
 
     void attempt(Context ctx) {
@@ -113,7 +116,7 @@ final class Api {
     /** Every scored take of one question, oldest first, the best (the latest of equal scores) marked. */
     void progress(Context ctx) {
         Card card = card(ctx.pathParam("id"));
-        List<Attempt> scored = store.list(card.id()).stream().filter(a -> a.score() != null)
+        List<Attempt> scored = store.list(owner, card.id()).stream().filter(a -> a.score() != null)
             .sorted(Comparator.comparing(Attempt::startedAt)).map(this::readable)
             .filter(a -> a != null && a.transcript() != null).toList();
         int best = -1;
@@ -173,7 +176,7 @@ final class Api {
             throw new ApiException(400, "Write your answer first: there are no words to score.");
         }
         ScoredTranscript t = analyzer.analyze(words, card.id(), level);
-        Attempt a = store.keep(card.id(), level.id(), Attempt.WRITTEN, t);
+        Attempt a = store.keep(owner, card.id(), level.id(), Attempt.WRITTEN, t);
         ctx.status(201).json(store.get(a.id()).orElseThrow());
     }
 

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * the answer a second time inside the first, on a recognizer the first had freed: the JVM died of a double free.)
  */
 final class LiveAnswer implements SessionListener {
-    /** What every live answer draws on. */
-    record Services(Analyzer analyzer, SpeechModel model, AttemptStore store, LatencyRecorder latency, LiveLoad load) {
+    /** What every live answer draws on; {@code owner} owns the attempts they make (until sign-in, one for the server). */
+    record Services(Analyzer analyzer, SpeechModel model, AttemptStore store, String owner, LatencyRecorder latency, LiveLoad load) {
     }
 
     private enum State { WAITING, HEARING, ENDED }
@@ -173,7 +173,7 @@ final class LiveAnswer implements SessionListener {
             }
         } else {
             try {
-                Attempt attempt = services.store().start(card.id(), level.id(), mode.id());
+                Attempt attempt = services.store().start(services.owner(), card.id(), level.id(), mode.id());
                 recorder = AnswerRecorder.of(services.store(), attempt.id(), this::storageFailed);
             } catch (StorageException e) {
                 // nothing heard yet: the answer cannot be kept, so it is not begun

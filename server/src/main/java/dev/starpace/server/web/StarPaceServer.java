@@ -3,6 +3,7 @@ package dev.starpace.server.web;
 import dev.starpace.engine.Analyzer;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.server.speech.SpeechModel;
+import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
 import io.javalin.Javalin;
 import dev.starpace.server.store.StorageException;
@@ -97,10 +98,10 @@ public final class StarPaceServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        Api api = new Api(analyzer, store, stored);
+        Api api = new Api(analyzer, store, stored, Attempt.LOCAL_OWNER);
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
-        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, latency, load), idle);
+        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, Attempt.LOCAL_OWNER, latency, load), idle);
         HostGuard hosts = new HostGuard(settings.host(), settings.allowedHosts());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();

@@ -34,12 +34,21 @@ class AttemptStoreTest {
         "INSERT INTO attempts VALUES ('old', 'dive-deep', 'sde2', 'practice', '2026-01-01T00:00:00Z', 'complete', 61.5, 70, NULL)",
         "INSERT INTO audio_chunks VALUES ('old', 0, x'00010002')"};
 
+    /** The schema version now: the migrations in db/sqlite. */
+    static final int LATEST = 5;
+
+    /** Migration 2 as StarPace made it before Flyway. */
+    static final String WORDS_AS_HEARD = """
+        CREATE TABLE attempt_words (attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL, word TEXT NOT NULL, start_seconds REAL NOT NULL, end_seconds REAL NOT NULL,
+          PRIMARY KEY (attempt_id, seq))""";
+
     @Test
     void aDatabaseMadeBeforeVersionsIsMigratedAndKeepsItsAttempts() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         sql(data, BEFORE_VERSIONS);
         try (AttemptStore store = AttemptStore.open(data)) {
-            List<Attempt> all = store.list(null);
+            List<Attempt> all = store.list(Attempt.LOCAL_OWNER, null);
             assertEquals(1, all.size());
             assertEquals(70, all.get(0).score());
             assertEquals(4, store.pcm("old").length);
@@ -48,7 +57,7 @@ class AttemptStoreTest {
             assertEquals(0.42, store.words("old").get(1).conf(), 1e-9, "the recognizer's confidence is kept with the word");
             store.saveFollowUp("old", followUp(2, "I would ask the customer first"));
         }
-        assertEquals(Schema.MIGRATIONS.size(), userVersion(data));
+        assertEquals(LATEST, userVersion(data));
         try (AttemptStore again = AttemptStore.open(data)) {
             assertEquals(2, again.words("old").size(), "a second open migrates nothing and loses nothing");
             assertEquals(List.of(2), again.get("old").orElseThrow().followUps().stream().map(FollowUp::probe).toList());
@@ -63,7 +72,7 @@ class AttemptStoreTest {
     void aDatabaseFromBeforeFollowUpsWereKeptIsMigrated() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         sql(data, BEFORE_VERSIONS);
-        sql(data, Schema.MIGRATIONS.get(1).get(0), "INSERT INTO attempt_words VALUES ('old', 0, 'we', 0.0, 0.2)",
+        sql(data, WORDS_AS_HEARD, "INSERT INTO attempt_words VALUES ('old', 0, 'we', 0.0, 0.2)",
             "PRAGMA user_version = 2");
         try (AttemptStore store = AttemptStore.open(data)) {
             assertEquals(List.of("we"), store.words("old").stream().map(Word::word).toList());
@@ -76,7 +85,63 @@ class AttemptStoreTest {
             assertEquals("second try", kept.get(1).answer(), "answering a probe again replaces it");
             assertEquals(ProbeVerdict.MIXED, kept.get(1).verdict().verdict());
         }
-        assertEquals(Schema.MIGRATIONS.size(), userVersion(data));
+        assertEquals(LATEST, userVersion(data));
+    }
+
+    /**
+     * The last schema before Flyway (user_version 4, follow-ups ordered by SQLite's rowid): baselined at 4 and migrated
+     * to 5 without loss; its attempts are the local owner's, its follow-ups keep their order.
+     */
+    @Test
+    void aDatabaseFromBeforeFlywayIsBaselinedAndMigratedWithoutLoss() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        sql(data, BEFORE_VERSIONS);
+        sql(data, WORDS_AS_HEARD, """
+            CREATE TABLE follow_ups (attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+              probe INTEGER NOT NULL, answer TEXT NOT NULL, verdict TEXT NOT NULL, PRIMARY KEY (attempt_id, probe))""",
+            "ALTER TABLE attempt_words ADD COLUMN conf REAL NOT NULL DEFAULT 1.0",
+            "INSERT INTO attempt_words VALUES ('old', 0, 'i', 0.0, 0.2, 0.5)",
+            "INSERT INTO follow_ups VALUES ('old', 2, 'answered first', '" + VERDICT + "')",
+            "INSERT INTO follow_ups VALUES ('old', 0, 'answered second', '" + VERDICT + "')",
+            "PRAGMA user_version = 4");
+        try (AttemptStore store = AttemptStore.open(data)) {
+            Attempt old = store.get("old").orElseThrow();
+            assertEquals(Attempt.LOCAL_OWNER, old.owner(), "an attempt of personal mode is the local owner's");
+            assertEquals(70, old.score());
+            assertEquals(List.of(2, 0), old.followUps().stream().map(FollowUp::probe).toList(), "the order answered is kept");
+            assertEquals(0.5, store.words("old").get(0).conf(), 1e-9);
+            assertEquals(4, store.pcm("old").length);
+            store.saveFollowUp("old", followUp(2, "answered again"));
+            assertEquals(List.of(0, 2), store.get("old").orElseThrow().followUps().stream().map(FollowUp::probe).toList());
+            assertEquals(List.of("old"), store.list(Attempt.LOCAL_OWNER, "dive-deep").stream().map(Attempt::id).toList());
+        }
+        assertEquals(LATEST, userVersion(data), "user_version follows, so a StarPace from before Flyway refuses the file");
+        assertEquals(List.of("4", "5"), history(data), "baselined at the user_version it had, then migration 5");
+        try (AttemptStore again = AttemptStore.open(data)) {
+            assertEquals(1, again.words("old").size(), "a second open migrates nothing and loses nothing");
+        }
+        assertEquals(List.of("4", "5"), history(data));
+    }
+
+    /** A new database is made by every migration in turn, and is then at the latest user_version too. */
+    @Test
+    void aNewDatabaseIsMadeByEveryMigration() throws Exception {
+        Path data = dir.resolve("data");
+        AttemptStore.open(data).close();
+        assertEquals(List.of("1", "2", "3", "4", "5"), history(data));
+        assertEquals(LATEST, userVersion(data));
+    }
+
+    /** A newer StarPace that migrated further with Flyway; the check does not rest on user_version alone. */
+    @Test
+    void aDatabaseMigratedFurtherByANewerStarPaceIsRefused() throws Exception {
+        Path data = dir.resolve("data");
+        AttemptStore.open(data).close();
+        sql(data, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+            + " installed_by, execution_time, success) VALUES (99, '6', 'later', 'SQL', 'V6__later.sql', 1, '', 1, 1)");
+        StorageException e = assertThrows(StorageException.class, () -> AttemptStore.open(data));
+        assertTrue(e.getMessage().contains("written by a newer StarPace (schema 6, this one knows 5)"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
     }
 
     @Test
@@ -103,7 +168,7 @@ class AttemptStoreTest {
         Path data = Files.createDirectories(dir.resolve("data"));
         try (AttemptStore store = AttemptStore.open(data)) {
             for (int i = 0; i < 200; i++) {
-                Attempt a = store.start("dive-deep", "sde2", "practice");
+                Attempt a = store.start(Attempt.LOCAL_OWNER, "dive-deep", "sde2", "practice");
                 store.appendAudio(a.id(), 0, new byte[3000], 3000);
             }
         }
@@ -165,6 +230,21 @@ class AttemptStoreTest {
              Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             return rs.getInt(1);
         }
+    }
+
+    private static final String VERDICT = "{\"probe\":0,\"question\":\"Why?\",\"verdict\":\"mixed\",\"reasons\":[],"
+        + "\"sharedWithStrong\":[],\"sharedWithWeak\":[],\"keyLine\":\"\"}";
+
+    private static List<String> history(Path data) throws Exception {
+        List<String> versions = new java.util.ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("starpace.db"));
+             Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank")) {
+            while (rs.next()) {
+                versions.add(rs.getString(1));
+            }
+        }
+        return versions;
     }
 
     private static int userVersion(Path data) throws Exception {

@@ -43,7 +43,7 @@ class GracefulShutdownTest {
             serve.close();
         }
         try (AttemptStore store = AttemptStore.open(data)) {
-            List<Attempt> attempts = store.list(null);
+            List<Attempt> attempts = store.list(Attempt.LOCAL_OWNER, null);
             assertEquals(1, attempts.size());
             Attempt attempt = store.get(attempts.get(0).id()).orElseThrow();
             assertEquals(Attempt.INCOMPLETE, attempt.status(), "ended by the shutdown, not left for crash recovery");

@@ -25,7 +25,7 @@ class RecoveryTest {
 
     private static String storeAudioOnly(AttemptStore store, String status) throws Exception {
         byte[] pcm = Fixtures.pcm("seed-weak");
-        Attempt a = store.start("customer-obsession-above-and-beyond", "sde2", "practice");
+        Attempt a = store.start(Attempt.LOCAL_OWNER, "customer-obsession-above-and-beyond", "sde2", "practice");
         for (int at = 0, seq = 0; at < pcm.length; at += AnswerRecorder.STORE_BYTES, seq++) {
             byte[] chunk = java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + AnswerRecorder.STORE_BYTES));
             store.appendAudio(a.id(), seq, chunk, chunk.length);
@@ -56,7 +56,7 @@ class RecoveryTest {
             .map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
         String id;
         try (AttemptStore store = AttemptStore.open(data)) {
-            id = store.start("customer-obsession-above-and-beyond", "sde2", "practice").id();
+            id = store.start(Attempt.LOCAL_OWNER, "customer-obsession-above-and-beyond", "sde2", "practice").id();
             store.appendHeard(id, 0, Fixtures.pcm("seed-strong"), 0, words);
         }
         List<Phase> reported = Fixtures.ANALYZER.analyze(words, "customer-obsession-above-and-beyond", Level.SDE2)
@@ -94,7 +94,7 @@ class RecoveryTest {
         List<Word> stored = all.stream().filter(w -> w.end() < half).toList();
         String id;
         try (AttemptStore store = AttemptStore.open(data)) {
-            id = store.start("customer-obsession-above-and-beyond", "sde2", "practice").id();
+            id = store.start(Attempt.LOCAL_OWNER, "customer-obsession-above-and-beyond", "sde2", "practice").id();
             store.appendHeard(id, 0, Fixtures.pcm("seed-strong"), 0, stored);
         }
         try (ServerFixture server = new ServerFixture(data)) {
@@ -137,7 +137,7 @@ class RecoveryTest {
         List<Word> words = Fixtures.analysed("seed-weak").transcript().words().stream()
             .map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
         try (AttemptStore store = AttemptStore.open(data)) {
-            String id = store.start("a-card-since-removed", "sde2", "practice").id();
+            String id = store.start(Attempt.LOCAL_OWNER, "a-card-since-removed", "sde2", "practice").id();
             store.appendHeard(id, 0, Fixtures.pcm("seed-weak"), 0, words);
         }
         try (ServerFixture server = new ServerFixture(data)) {
@@ -151,8 +151,8 @@ class RecoveryTest {
         String damaged;
         try (AttemptStore store = AttemptStore.open(data)) {
             ScoredTranscript t = Fixtures.analysed("seed-weak").transcript();
-            store.keep("customer-obsession-above-and-beyond", "sde2", "practice", t);
-            damaged = store.keep("customer-obsession-above-and-beyond", "sde2", "practice", t).id();
+            store.keep(Attempt.LOCAL_OWNER, "customer-obsession-above-and-beyond", "sde2", "practice", t);
+            damaged = store.keep(Attempt.LOCAL_OWNER, "customer-obsession-above-and-beyond", "sde2", "practice", t).id();
         }
         try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("starpace.db"));
              java.sql.PreparedStatement st = db.prepareStatement("UPDATE attempts SET transcript = '{\"words\": [' WHERE id = ?")) {

@@ -28,7 +28,7 @@ final class Seeds implements AutoCloseable {
     /** A fixture answer as recorded: its audio, and the transcript the live session gave for it. */
     String spoken(String fixture) {
         ScoredTranscript t = Fixtures.analysed(fixture).transcript();
-        Attempt a = store.start(SEED, Fixtures.manifest(fixture).get("level").asText(), "practice");
+        Attempt a = store.start(Attempt.LOCAL_OWNER, SEED, Fixtures.manifest(fixture).get("level").asText(), "practice");
         byte[] pcm = Fixtures.pcm(fixture);
         int chunk = 32_000;
         for (int at = 0, seq = 0; at < pcm.length; at += chunk, seq++) {
@@ -52,13 +52,13 @@ final class Seeds implements AutoCloseable {
 
     /** An attempt in which nothing was heard. */
     String silent() {
-        Attempt a = store.start(SEED, "sde2", "practice");
+        Attempt a = store.start(Attempt.LOCAL_OWNER, SEED, "sde2", "practice");
         store.finish(a.id(), Attempt.INCOMPLETE, null);
         return a.id();
     }
 
     private String finished(ScoredTranscript t, String mode) {
-        Attempt a = store.start(SEED, "sde2", mode);
+        Attempt a = store.start(Attempt.LOCAL_OWNER, SEED, "sde2", mode);
         store.finish(a.id(), Attempt.COMPLETE, t);
         return a.id();
     }

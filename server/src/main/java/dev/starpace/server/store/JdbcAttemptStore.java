@@ -1,0 +1,327 @@
+package dev.starpace.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.probe.ProbeVerdict;
+import dev.starpace.engine.transcript.Word;
+import dev.starpace.server.audio.Audio;
+import dev.starpace.server.audio.WavFile;
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL both stores share: the same tables and statements on SQLite and PostgreSQL. One connection, serialised:
+ * SQLite writes one at a time anyway, and the writes are small. What differs between the two databases is left to
+ * the subclass: where the connection comes from, how a write transaction starts, and how a failure reads.
+ */
+abstract class JdbcAttemptStore implements AttemptStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String WRITE = "cannot write to the attempt database";
+    static final String READ = "cannot read the attempt database";
+
+    /** The connection for the next statement (PostgreSQL's may be a new one after the server went away). */
+    protected abstract Connection connection() throws SQLException;
+
+    /** The statement that opens a write transaction: SQLite's takes the write lock at once. */
+    protected abstract String begin();
+
+    /** The failure in one line for a person: "{@code what}: why". */
+    protected abstract StorageException failure(String what, SQLException e);
+
+    /** Refuses a write that cannot be kept (SQLite: a file deleted under the server); nothing by default. */
+    protected void checkWritable() {
+    }
+
+    /** Each statement of its own, closed at once: an open result (a pragma's) would hold a lock. */
+    static void exec(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The database may have rolled back already (SQLite on a full disk does): the first error is the one to report. */
+    static void rollback(Connection db) {
+        try {
+            exec(db, "ROLLBACK");
+        } catch (SQLException e) {
+            // nothing left to undo
+        }
+    }
+
+    static void closeQuietly(Connection db) {
+        try {
+            if (db != null) {
+                db.close();
+            }
+        } catch (SQLException e) {
+            // already failing: the first error is the one to report
+        }
+    }
+
+    @Override
+    public synchronized Attempt start(String owner, String questionId, String level, String mode) {
+        String id = UUID.randomUUID().toString();
+        String now = Instant.now().toString();
+        update("INSERT INTO attempts (id, owner, question_id, level, mode, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            id, owner, questionId, level, mode, now, Attempt.RECORDING);
+        return new Attempt(id, owner, questionId, level, mode, now, Attempt.RECORDING, null, null, null);
+    }
+
+    @Override
+    public synchronized Attempt keep(String owner, String questionId, String level, String mode, ScoredTranscript transcript) {
+        String id = UUID.randomUUID().toString();
+        String now = Instant.now().toString();
+        update("INSERT INTO attempts (id, owner, question_id, level, mode, started_at, status, duration_seconds, score, transcript)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, owner, questionId, level, mode, now, Attempt.COMPLETE,
+            transcript.durationSeconds(), transcript.score().total(), json(transcript));
+        return new Attempt(id, owner, questionId, level, mode, now, Attempt.COMPLETE, transcript.durationSeconds(),
+            transcript.score().total(), transcript);
+    }
+
+    @Override
+    public synchronized void appendHeard(String id, int audioSeq, byte[] pcm, int firstWord, List<Word> words) {
+        checkWritable();
+        try {
+            Connection db = connection();
+            // explicit BEGIN and COMMIT: SQLite's driver's own commit hides a full disk behind "no transaction is active"
+            exec(db, begin());
+            try {
+                if (pcm != null) {
+                    try (PreparedStatement st = db.prepareStatement("INSERT INTO audio_chunks (attempt_id, seq, pcm) VALUES (?, ?, ?)")) {
+                        st.setString(1, id);
+                        st.setInt(2, audioSeq);
+                        st.setBytes(3, pcm);
+                        st.executeUpdate();
+                    }
+                }
+                if (!words.isEmpty()) {
+                    try (PreparedStatement st = db.prepareStatement(
+                        "INSERT INTO attempt_words (attempt_id, seq, word, start_seconds, end_seconds, conf) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        for (int i = 0; i < words.size(); i++) {
+                            Word w = words.get(i);
+                            st.setString(1, id);
+                            st.setInt(2, firstWord + i);
+                            st.setString(3, w.word());
+                            st.setDouble(4, w.start());
+                            st.setDouble(5, w.end());
+                            st.setDouble(6, w.conf());
+                            st.addBatch();
+                        }
+                        st.executeBatch();
+                    }
+                }
+                exec(db, "COMMIT");
+            } catch (SQLException e) {
+                rollback(db);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(WRITE, e);
+        }
+    }
+
+    @Override
+    public synchronized void finish(String id, String status, ScoredTranscript transcript) {
+        update("UPDATE attempts SET status = ?, duration_seconds = ?, score = ?, transcript = ? WHERE id = ?",
+            status, transcript == null ? null : transcript.durationSeconds(),
+            transcript == null ? null : transcript.score().total(), transcript == null ? null : json(transcript), id);
+    }
+
+    @Override
+    public synchronized List<Attempt> list(String owner, String questionId) {
+        return questionId == null ? attempts(" WHERE owner = ?", owner) : attempts(" WHERE owner = ? AND question_id = ?", owner, questionId);
+    }
+
+    @Override
+    public synchronized List<Attempt> recording() {
+        return attempts(" WHERE status = ?", Attempt.RECORDING);
+    }
+
+    private List<Attempt> attempts(String where, String... args) {
+        String sql = "SELECT id, owner, question_id, level, mode, started_at, status, duration_seconds, score FROM attempts"
+            + where + " ORDER BY started_at DESC";
+        List<Attempt> out = new ArrayList<>();
+        try (PreparedStatement st = connection().prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), nullableDouble(rs, 8), nullableInt(rs, 9), null));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Optional<Attempt> get(String id) {
+        try (PreparedStatement st = connection().prepareStatement("SELECT id, owner, question_id, level, mode, started_at, status,"
+            + " duration_seconds, score, transcript FROM attempts WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String transcript = rs.getString(10);
+                List<FollowUp> followUps = followUps(id);
+                return Optional.of(new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), nullableDouble(rs, 8), nullableInt(rs, 9),
+                    transcript == null ? null : JSON.readValue(transcript, ScoredTranscript.class),
+                    followUps.isEmpty() ? null : followUps));
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("the stored transcript of attempt " + id + " is damaged", e);
+        }
+    }
+
+    @Override
+    public synchronized List<Word> words(String id) {
+        List<Word> out = new ArrayList<>();
+        try (PreparedStatement st = connection().prepareStatement(
+            "SELECT word, start_seconds, end_seconds, conf FROM attempt_words WHERE attempt_id = ? ORDER BY seq")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Word(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+        return out;
+    }
+
+    /** A probe answered again replaces its answer and moves to the end: {@code answered} numbers them in order. */
+    @Override
+    public synchronized void saveFollowUp(String attemptId, FollowUp f) {
+        update("INSERT INTO follow_ups (attempt_id, probe, answer, verdict, answered) VALUES (?, ?, ?, ?,"
+            + " (SELECT COALESCE(MAX(answered), 0) + 1 FROM follow_ups WHERE attempt_id = ?))"
+            + " ON CONFLICT (attempt_id, probe) DO UPDATE SET answer = excluded.answer, verdict = excluded.verdict,"
+            + " answered = excluded.answered", attemptId, f.probe(), f.answer(), json(f.verdict()), attemptId);
+    }
+
+    private List<FollowUp> followUps(String id) throws SQLException {
+        List<FollowUp> out = new ArrayList<>();
+        try (PreparedStatement st = connection().prepareStatement(
+            "SELECT probe, answer, verdict FROM follow_ups WHERE attempt_id = ? ORDER BY answered")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FollowUp(rs.getInt(1), rs.getString(2), JSON.readValue(rs.getString(3), ProbeVerdict.class)));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new StorageException("a stored follow-up of attempt " + id + " is damaged", e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized int audioChunks(String id) {
+        try (PreparedStatement st = connection().prepareStatement("SELECT COALESCE(MAX(seq) + 1, 0) FROM audio_chunks WHERE attempt_id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+    }
+
+    @Override
+    public synchronized byte[] pcm(String id) {
+        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+        try (PreparedStatement st = connection().prepareStatement("SELECT pcm FROM audio_chunks WHERE attempt_id = ? ORDER BY seq")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    pcm.writeBytes(rs.getBytes(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+        return pcm.toByteArray();
+    }
+
+    @Override
+    public synchronized Optional<byte[]> audio(String id) {
+        if (!exists(id)) {
+            return Optional.empty();
+        }
+        byte[] pcm = pcm(id);
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        wav.writeBytes(WavFile.header(pcm.length, Audio.SPEECH_RATE));
+        wav.writeBytes(pcm);
+        return Optional.of(wav.toByteArray());
+    }
+
+    private boolean exists(String id) {
+        try (PreparedStatement st = connection().prepareStatement("SELECT 1 FROM attempts WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+    }
+
+    @Override
+    public synchronized boolean delete(String id) {
+        return update("DELETE FROM attempts WHERE id = ?", id) > 0;
+    }
+
+    @Override
+    public synchronized boolean deleteIfSilent(String id) {
+        return update("DELETE FROM attempts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM audio_chunks WHERE attempt_id = ?)",
+            id, id) > 0;
+    }
+
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private int update(String sql, Object... args) {
+        checkWritable();
+        try (PreparedStatement st = connection().prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(WRITE, e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.starpace.server.store;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Team mode's store: a PostgreSQL database that the organisation runs. The same tables and promises as the SQLite
+ * store: a phrase's words with their audio in one transaction, attempts left recording found at the next start.
+ * One connection, serialised like SQLite's; when the server goes away (a restart, a dropped network) the failed call
+ * reports it in one line and the next call connects again, so answers are kept again once the server is back.
+ */
+public final class PostgresAttemptStore extends JdbcAttemptStore {
+    /** Where the database is and who StarPace is to it. The password may be null (peer or certificate sign-in). */
+    public record Database(String url, String user, String password) {
+        /** The URL without parameters (which may carry a password): what a message may name. */
+        public String where() {
+            int q = url.indexOf('?');
+            return q < 0 ? url : url.substring(0, q);
+        }
+
+        /** Never the password: a record's own toString would print it into a log. */
+        @Override
+        public String toString() {
+            return "Database[" + where() + ", user " + user + "]";
+        }
+    }
+
+    private final Database database;
+    private Connection db;
+
+    private PostgresAttemptStore(Database database, Connection db) {
+        this.database = database;
+        this.db = db;
+    }
+
+    /** Connects, and makes the schema or brings it up to date; one line when the database cannot be used. */
+    public static PostgresAttemptStore open(Database database) {
+        String name = "the team database " + database.where();
+        Connection db;
+        try {
+            db = connect(database);
+        } catch (SQLException e) {
+            throw StorageException.of("cannot open " + name, e);
+        }
+        try {
+            Migrations.postgresql(new Source(database), name);
+            return new PostgresAttemptStore(database, db);
+        } catch (RuntimeException e) {
+            closeQuietly(db);
+            throw e;
+        }
+    }
+
+    private static Connection connect(Database database) throws SQLException {
+        if (!database.url().startsWith("jdbc:postgresql:")) {
+            throw new StorageException("the team database URL must start with jdbc:postgresql://, not " + database.where());
+        }
+        Properties p = new Properties();
+        if (database.user() != null) {
+            p.setProperty("user", database.user());
+        }
+        if (database.password() != null) {
+            p.setProperty("password", database.password());
+        }
+        p.setProperty("ApplicationName", "StarPace");
+        // a server that stops answering must fail a write within a bounded time, not hold a live answer's thread
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("socketTimeout", "60");
+        p.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(database.url(), p);
+    }
+
+    @Override
+    protected synchronized Connection connection() throws SQLException {
+        if (db == null || db.isClosed()) {
+            closeQuietly(db);
+            db = null;
+            db = connect(database);
+        }
+        return db;
+    }
+
+    @Override
+    protected String begin() {
+        return "BEGIN";
+    }
+
+    /** A lost connection is dropped here, so the next call connects again. */
+    @Override
+    protected synchronized StorageException failure(String what, SQLException e) {
+        if (PostgresErrors.lostConnection(e)) {
+            closeQuietly(db);
+            db = null;
+        }
+        return StorageException.of(what, e);
+    }
+
+    /** Asks the server: a database that cannot be reached keeps no answers, and /api/health says so. */
+    @Override
+    public synchronized String problem() {
+        try {
+            if (connection().isValid(2)) {
+                return null;
+            }
+            closeQuietly(db);
+            db = null;
+        } catch (SQLException e) {
+            return "the team database " + database.where() + " cannot be used: " + StorageException.reasonOf(e);
+        }
+        return "the team database " + database.where() + " does not answer; answers are not being kept";
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(db);
+        db = null;
+    }
+
+    /** Flyway's connections, made as the store's are. */
+    private record Source(Database database) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return connect(database);
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return connect(new Database(database.url(), user, password));
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.starpace.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starpace.engine.Level;
+import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.probe.ProbeVerdict;
+import dev.starpace.engine.transcript.Word;
+import dev.starpace.server.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every attempt store promises, whatever database is under it: each store's test class runs these on a real
+ * database of its kind (SqliteStoreContractTest, PostgresStoreContractTest).
+ */
+abstract class AttemptStoreContract {
+    static final String Q = "dive-deep";
+    AttemptStore store;
+
+    /** A new, empty store of the kind under test. */
+    abstract AttemptStore open() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = open();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void anAttemptIsStartedRecordingAndFinishedWithItsTranscript() {
+        Attempt a = store.start("ana", Q, "sde2", "practice");
+        assertEquals(Attempt.RECORDING, a.status());
+        assertEquals(List.of(a.id()), store.recording().stream().map(Attempt::id).toList());
+        List<Word> words = words("i", "dug", "into", "the", "logs");
+        store.appendHeard(a.id(), 0, pcm(32_000, 1), 0, words);
+        ScoredTranscript t = Fixtures.ANALYZER.analyze(words, Q, Level.SDE2);
+        store.finish(a.id(), Attempt.COMPLETE, t);
+
+        Attempt kept = store.get(a.id()).orElseThrow();
+        assertEquals("ana", kept.owner());
+        assertEquals(Attempt.COMPLETE, kept.status());
+        assertEquals(t.score().total(), kept.score());
+        assertEquals(t.durationSeconds(), kept.durationSeconds(), 1e-9);
+        assertEquals(t.words().size(), kept.transcript().words().size(), "the scored transcript comes back whole");
+        assertNull(kept.followUps());
+        assertTrue(store.recording().isEmpty());
+    }
+
+    @Test
+    void wordsAndAudioComeBackInTheOrderHeard() {
+        Attempt a = store.start("ana", Q, "sde2", "practice");
+        byte[] first = pcm(32_000, 1);
+        byte[] second = pcm(16_000, 2);
+        store.appendHeard(a.id(), 0, first, 0, words("i", "led"));
+        store.appendHeard(a.id(), 1, second, 2, List.of(new Word("it", 1.0, 1.2, 0.37)));
+        store.appendAudio(a.id(), 2, pcm(100, 3), 10);
+        assertEquals(List.of("i", "led", "it"), store.words(a.id()).stream().map(Word::word).toList());
+        assertEquals(0.37, store.words(a.id()).get(2).conf(), 1e-9, "the recognizer's confidence is kept");
+        assertEquals(1.2, store.words(a.id()).get(2).end(), 1e-9);
+        assertEquals(3, store.audioChunks(a.id()));
+        byte[] pcm = store.pcm(a.id());
+        assertEquals(32_000 + 16_000 + 10, pcm.length);
+        assertEquals(1, pcm[0]);
+        assertEquals(2, pcm[32_000]);
+        assertEquals(3, pcm[48_000]);
+        byte[] wav = store.audio(a.id()).orElseThrow();
+        assertEquals(44 + pcm.length, wav.length, "a WAV header and the audio");
+        assertEquals("RIFF", new String(wav, 0, 4));
+        assertTrue(store.audio("no-such-attempt").isEmpty());
+        assertEquals(0, store.audioChunks("no-such-attempt"));
+    }
+
+    /** One transaction per phrase: a write that fails part-way stores neither its audio nor its words. */
+    @Test
+    void aPhraseIsStoredWholeOrNotAtAll() {
+        Attempt a = store.start("ana", Q, "sde2", "practice");
+        store.appendHeard(a.id(), 0, pcm(100, 1), 0, words("i"));
+        // audio piece 1 is new, but word 0 is already stored: the insert of the words fails after the audio's
+        StorageException e = assertThrows(StorageException.class,
+            () -> store.appendHeard(a.id(), 1, pcm(100, 2), 0, words("again")));
+        assertOneLine(e);
+        assertEquals(1, store.audioChunks(a.id()), "the audio of the failed write was rolled back");
+        assertEquals(List.of("i"), store.words(a.id()).stream().map(Word::word).toList());
+        store.appendHeard(a.id(), 1, pcm(100, 2), 1, words("led"));
+        assertEquals(2, store.audioChunks(a.id()), "the store goes on after a failed write");
+    }
+
+    @Test
+    void writingToADeletedAttemptSaysSoInOneLine() {
+        Attempt a = store.start("ana", Q, "sde2", "practice");
+        assertTrue(store.delete(a.id()));
+        StorageException e = assertThrows(StorageException.class, () -> store.appendHeard(a.id(), 0, pcm(10, 1), 0, words("i")));
+        assertEquals("cannot write to the attempt database: the attempt was deleted", e.getMessage());
+        assertFalse(e.busy());
+    }
+
+    @Test
+    void eachOwnerListsOnlyTheirAttemptsNewestFirst() throws Exception {
+        Attempt first = store.start("ana", Q, "sde2", "practice");
+        Thread.sleep(5);
+        Attempt other = store.start("ana", "ownership", "sde2", "practice");
+        Thread.sleep(5);
+        Attempt latest = store.keep("ana", Q, "senior", Attempt.WRITTEN,
+            Fixtures.ANALYZER.analyze(words("i", "fixed", "it"), Q, Level.SENIOR));
+        Attempt bens = store.start("ben", Q, "sde2", "practice");
+        assertEquals(List.of(latest.id(), other.id(), first.id()), ids(store.list("ana", null)));
+        assertEquals(List.of(latest.id(), first.id()), ids(store.list("ana", Q)));
+        assertEquals(List.of(bens.id()), ids(store.list("ben", null)));
+        assertTrue(store.list("cho", null).isEmpty());
+        Attempt written = store.get(latest.id()).orElseThrow();
+        assertEquals(Attempt.COMPLETE, written.status(), "a written answer is kept complete in one insert");
+        assertEquals(Attempt.WRITTEN, written.mode());
+        assertEquals("senior", written.level());
+        assertEquals(0, store.pcm(latest.id()).length);
+    }
+
+    @Test
+    void followUpsAreKeptInTheOrderLastAnswered() {
+        Attempt a = store.start("ana", Q, "sde2", "interview");
+        store.saveFollowUp(a.id(), followUp(1, "first try"));
+        store.saveFollowUp(a.id(), followUp(0, "another probe"));
+        store.saveFollowUp(a.id(), followUp(1, "second try"));
+        List<FollowUp> kept = store.get(a.id()).orElseThrow().followUps();
+        assertEquals(List.of(0, 1), kept.stream().map(FollowUp::probe).toList(), "a probe answered again moves to the end");
+        assertEquals("second try", kept.get(1).answer(), "answering a probe again replaces it");
+        assertEquals(ProbeVerdict.MIXED, kept.get(1).verdict().verdict());
+    }
+
+    @Test
+    void deletingAnAttemptDeletesItsAudioWordsAndFollowUps() {
+        Attempt a = store.start("ana", Q, "sde2", "interview");
+        store.appendHeard(a.id(), 0, pcm(100, 1), 0, words("i", "led"));
+        store.saveFollowUp(a.id(), followUp(0, "an answer"));
+        Attempt kept = store.start("ana", Q, "sde2", "practice");
+        store.appendHeard(kept.id(), 0, pcm(100, 1), 0, words("we"));
+        assertTrue(store.delete(a.id()));
+        assertFalse(store.delete(a.id()), "gone already");
+        assertTrue(store.get(a.id()).isEmpty());
+        assertTrue(store.words(a.id()).isEmpty());
+        assertEquals(0, store.pcm(a.id()).length);
+        assertEquals(1, store.words(kept.id()).size(), "the other attempt keeps its own");
+    }
+
+    @Test
+    void aStartWithNoAudioIsDeletedAndOneWithAudioIsNot() {
+        Attempt silent = store.start("ana", Q, "sde2", "practice");
+        Attempt heard = store.start("ana", Q, "sde2", "practice");
+        store.appendAudio(heard.id(), 0, pcm(100, 1), 100);
+        assertTrue(store.deleteIfSilent(silent.id()));
+        assertFalse(store.deleteIfSilent(heard.id()));
+        assertEquals(List.of(heard.id()), ids(store.recording()));
+    }
+
+    /** The live recorder on this store: what is stored is always a prefix of what was heard. */
+    @Test
+    void theRecorderStoresAudioBySecondsAndWordsByPhrase() {
+        Attempt a = store.start("ana", Q, "sde2", "practice");
+        List<StorageException> failures = new ArrayList<>();
+        AnswerRecorder recorder = AnswerRecorder.of(store, a.id(), failures::add);
+        recorder.audio(pcm(AnswerRecorder.STORE_BYTES / 2, 1));
+        assertEquals(0, store.audioChunks(a.id()), "half a second waits");
+        recorder.audio(pcm(AnswerRecorder.STORE_BYTES / 2, 1));
+        assertEquals(1, store.audioChunks(a.id()));
+        recorder.audio(pcm(100, 2));
+        recorder.words(words("i", "led", "the", "fix"));
+        assertEquals(4, store.words(a.id()).size(), "a phrase's words are stored at once, with the audio under them");
+        assertEquals(2, store.audioChunks(a.id()));
+        assertTrue(recorder.finish(Attempt.INCOMPLETE, null));
+        assertEquals(Attempt.INCOMPLETE, store.get(a.id()).orElseThrow().status());
+        AnswerRecorder resumed = AnswerRecorder.resume(store, a.id());
+        assertEquals(4, resumed.wordsHeard(), "crash recovery goes on from what is stored");
+        resumed.words(words("again"));
+        assertEquals("again", store.words(a.id()).get(4).word());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void theStoreHasNoProblemWhileItsDatabaseIsThere() {
+        assertNull(store.problem());
+    }
+
+    static void assertOneLine(StorageException e) {
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertFalse(e.getMessage().contains("SQLITE") || e.getMessage().contains("ERROR:") || e.getMessage().contains("Exception"),
+            e.getMessage());
+    }
+
+    static List<String> ids(List<Attempt> attempts) {
+        return attempts.stream().map(Attempt::id).toList();
+    }
+
+    static List<Word> words(String... words) {
+        List<Word> out = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            out.add(new Word(words[i], 0.5 + i * 0.4, 0.8 + i * 0.4, 0.9));
+        }
+        return out;
+    }
+
+    static byte[] pcm(int length, int value) {
+        byte[] pcm = new byte[length];
+        java.util.Arrays.fill(pcm, (byte) value);
+        return pcm;
+    }
+
+    static FollowUp followUp(int probe, String answer) {
+        return new FollowUp(probe, answer, new ProbeVerdict(probe, "What would you do differently?", ProbeVerdict.MIXED,
+            List.of("names an action"), List.of("asked the customer"), List.of(), "I would ask first"));
+    }
+}
