@@ -16,6 +16,8 @@ import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.speech.RecordingAnalyzer;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.store.StorageException;
+import dev.starpace.server.team.TeamConfig;
+import dev.starpace.server.team.TeamConfigException;
 import dev.starpace.server.web.ServerException;
 import dev.starpace.server.web.StarPaceServer;
 import java.io.PrintStream;
@@ -112,7 +114,8 @@ public final class Main implements Callable<Integer> {
             return USAGE;
         }
         if (e instanceof InputException || e instanceof AudioException || e instanceof NoSpeechException
-            || e instanceof ModelException || e instanceof StorageException || e instanceof ServerException) {
+            || e instanceof ModelException || e instanceof StorageException || e instanceof ServerException
+            || e instanceof TeamConfigException) {
             return BAD_INPUT;
         }
         if (e instanceof CardException || e instanceof UnknownQuestionException) {
@@ -246,6 +249,12 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--max-streams", paramLabel = "N", description = "Live answers heard at once; a start beyond them"
             + " is told the server is busy and when to try again (default: 8 per core, ${DEFAULT-VALUE} here).")
         int maxStreams = StarPaceServer.defaultMaxStreams();
+        @Option(names = "--team", paramLabel = "CONFIG", description = "Team mode: attempts in the PostgreSQL database"
+            + " that the file CONFIG names, with its public URL and host names (docs/teams.md); --data is then not used.")
+        Path team;
+        @Option(names = "--insecure-no-sign-in", description = "Start team mode with no sign-in: anyone who reaches the"
+            + " server can use it. For tests and development only.")
+        boolean insecureNoSignIn;
         @Mixin
         Cards cards;
         @Mixin
@@ -259,14 +268,25 @@ public final class Main implements Callable<Integer> {
             if (maxStreams < 1 || maxStreams > 1000) {
                 throw new UsageException("--max-streams must be between 1 and 1000, not " + maxStreams);
             }
+            if (insecureNoSignIn && team == null) {
+                throw new UsageException("--insecure-no-sign-in is for team mode only (with --team CONFIG)");
+            }
             List<String> allowed = allowedHosts.stream().map(String::trim).filter(h -> !h.isEmpty()).toList();
+            TeamConfig config = team == null ? null : TeamConfig.read(team).withInsecureNoSignIn(insecureNoSignIn);
+            if (config != null) {
+                config.requireSignIn(); // before the speech model loads: a refused start says so at once
+            }
             StarPaceServer server = StarPaceServer.start(new StarPaceServer.Settings(host, port, data, cards.bank(), model.load(), allowed,
-                maxStreams));
+                maxStreams, config));
             if (server.recoveredSummary() != null) {
                 main.out.println(server.recoveredSummary());
             }
+            if (config != null && config.insecureNoSignIn()) {
+                main.err.println("starpace: team mode WITHOUT SIGN-IN (--insecure-no-sign-in): anyone who reaches this server can"
+                    + " hear, read and delete every answer; for tests only");
+            }
             main.out.printf("StarPace is running on http://%s:%d/ (attempts in %s); Ctrl-C stops it%n",
-                host, server.port(), data.toAbsolutePath());
+                host, server.port(), config == null ? data.toAbsolutePath() : "the team database " + config.database().where());
             // SIGTERM (a service manager's stop) and Ctrl-C end the answers in progress, kept, then exit 0; the hook is
             // for any other way the JVM is asked to stop
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));

@@ -5,6 +5,8 @@ import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.server.speech.SpeechModel;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
+import dev.starpace.server.store.PostgresAttemptStore;
+import dev.starpace.server.team.TeamConfig;
 import io.javalin.Javalin;
 import dev.starpace.server.store.StorageException;
 import io.javalin.http.Context;
@@ -26,10 +28,16 @@ public final class StarPaceServer implements AutoCloseable {
 
     /**
      * What the server needs: where to listen, where to keep attempts, the bank, the speech model, the extra host
-     * names it answers to, and how many live answers it hears at once.
+     * names it answers to, how many live answers it hears at once, and, in team mode, the team's configuration
+     * (null: personal mode, attempts in dataDir).
      */
     public record Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model,
-                           List<String> allowedHosts, int maxStreams) {
+                           List<String> allowedHosts, int maxStreams, TeamConfig team) {
+        public Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model,
+                        List<String> allowedHosts, int maxStreams) {
+            this(host, port, dataDir, bank, model, allowedHosts, maxStreams, null);
+        }
+
         public Settings(String host, int port, Path dataDir, QuestionBank bank, SpeechModel model) {
             this(host, port, dataDir, bank, model, List.of());
         }
@@ -41,7 +49,7 @@ public final class StarPaceServer implements AutoCloseable {
 
         /** The same, hearing at most this many live answers at once. */
         public Settings withMaxStreams(int max) {
-            return new Settings(host, port, dataDir, bank, model, allowedHosts, max);
+            return new Settings(host, port, dataDir, bank, model, allowedHosts, max, team);
         }
     }
 
@@ -89,8 +97,13 @@ public final class StarPaceServer implements AutoCloseable {
         if (settings.maxStreams() < 1) {
             throw new ServerException("the server must hear at least 1 live answer at once, not " + settings.maxStreams());
         }
+        TeamConfig team = settings.team();
+        if (team != null) {
+            team.requireSignIn();
+        }
         this.analyzer = new Analyzer(settings.bank());
-        this.store = AttemptStore.open(settings.dataDir());
+        this.store = team == null ? AttemptStore.open(settings.dataDir()) : PostgresAttemptStore.open(team.database());
+        String owner = team == null ? Attempt.LOCAL_OWNER : team.owner();
         StoredAnswers stored = new StoredAnswers(analyzer, settings.model(), store);
         try {
             this.recovered = CrashRecovery.run(analyzer, stored, store);
@@ -98,11 +111,12 @@ public final class StarPaceServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        Api api = new Api(analyzer, store, stored, Attempt.LOCAL_OWNER);
+        Api api = new Api(analyzer, store, stored, owner);
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
-        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, Attempt.LOCAL_OWNER, latency, load), idle);
-        HostGuard hosts = new HostGuard(settings.host(), settings.allowedHosts());
+        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, owner, latency, load), idle);
+        HostGuard hosts = new HostGuard(settings.host(), team == null ? settings.allowedHosts()
+            : java.util.stream.Stream.concat(settings.allowedHosts().stream(), team.allowedHosts().stream()).distinct().toList());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();

@@ -25,11 +25,12 @@ final class ServeProcess implements AutoCloseable {
     final List<String> err = new CopyOnWriteArrayList<>();
     final int port;
 
-    private ServeProcess(Path data, List<String> jvmOptions) throws Exception {
+    private ServeProcess(List<String> serveOptions, List<String> jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.starpace.server.cli.Main",
-            "serve", "--port", "0", "--data", data.toString(), "--model", Fixtures.model().dir().toString()));
+            "serve", "--port", "0", "--model", Fixtures.model().dir().toString()));
+        command.addAll(serveOptions);
         process = new ProcessBuilder(command).start();
         read(process.getErrorStream(), err);
         Thread stdout = read(process.getInputStream(), out);
@@ -52,7 +53,12 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path data, String... jvmOptions) throws Exception {
-        return new ServeProcess(data, List.of(jvmOptions));
+        return new ServeProcess(List.of("--data", data.toString()), List.of(jvmOptions));
+    }
+
+    /** Team mode on the PostgreSQL database that CONFIG names, with no sign-in (there is none yet to test with). */
+    static ServeProcess team(Path config, String... jvmOptions) throws Exception {
+        return new ServeProcess(List.of("--team", config.toString(), "--insecure-no-sign-in"), List.of(jvmOptions));
     }
 
     private static Thread read(java.io.InputStream in, List<String> lines) {
