@@ -3,6 +3,8 @@ package dev.starpace.server.store;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -13,6 +15,10 @@ import javax.sql.DataSource;
  * store: a phrase's words with their audio in one transaction, attempts left recording found at the next start.
  * One connection, serialised like SQLite's; when the server goes away (a restart, a dropped network) the failed call
  * reports it in one line and the next call connects again, so answers are kept again once the server is back.
+ *
+ * <p>One StarPace per database, for now: the connection holds a PostgreSQL advisory lock, and a second instance is
+ * refused at start. Crash recovery takes every attempt left {@code recording} for one a crash cut off, which is only
+ * true while one instance writes; several instances (issue 25, item 6) need each to recover only its own.
  */
 public final class PostgresAttemptStore extends JdbcAttemptStore {
     /** Where the database is and who StarPace is to it. The password may be null (peer or certificate sign-in). */
@@ -48,12 +54,32 @@ public final class PostgresAttemptStore extends JdbcAttemptStore {
             throw StorageException.of("cannot open " + name, e);
         }
         try {
+            lock(db, database);
             Migrations.postgresql(new Source(database), name);
             return new PostgresAttemptStore(database, db);
         } catch (RuntimeException e) {
             closeQuietly(db);
             throw e;
         }
+    }
+
+    /** Any number, the same in every StarPace: the key of the one-instance lock. */
+    private static final long INSTANCE_LOCK = 0x5354415250414345L; // "STARPACE"
+
+    /** Takes the one-instance lock for the connection's life, or refuses: another StarPace holds it. */
+    private static void lock(Connection db, Database database) {
+        try (PreparedStatement st = db.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            st.setLong(1, INSTANCE_LOCK);
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    return;
+                }
+            }
+        } catch (SQLException e) {
+            throw StorageException.of("cannot open the team database " + database.where(), e);
+        }
+        throw new StorageException("another StarPace already serves the team database " + database.where()
+            + "; several instances on one database are not built yet (docs/teams.md)");
     }
 
     private static Connection connect(Database database) throws SQLException {
@@ -80,7 +106,14 @@ public final class PostgresAttemptStore extends JdbcAttemptStore {
         if (db == null || db.isClosed()) {
             closeQuietly(db);
             db = null;
-            db = connect(database);
+            Connection fresh = connect(database);
+            try {
+                lock(fresh, database); // the lock went with the old connection
+            } catch (StorageException e) {
+                closeQuietly(fresh);
+                throw e;
+            }
+            db = fresh;
         }
         return db;
     }

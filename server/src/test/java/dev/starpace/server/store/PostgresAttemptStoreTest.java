@@ -95,6 +95,19 @@ class PostgresAttemptStoreTest {
         }
     }
 
+    /** Crash recovery is sound only while one StarPace writes: a second one on the same database is refused. */
+    @Test
+    void aSecondInstanceOnTheSameDatabaseIsRefused() throws Exception {
+        PostgresAttemptStore.Database db = PostgresCluster.shared().newDatabase();
+        try (AttemptStore first = PostgresAttemptStore.open(db)) {
+            StorageException e = assertThrows(StorageException.class, () -> PostgresAttemptStore.open(db));
+            assertEquals("another StarPace already serves the team database " + db.url() + "; several instances on one"
+                + " database are not built yet (docs/teams.md)", e.getMessage());
+            assertNull(first.problem(), "the first goes on");
+        }
+        PostgresAttemptStore.open(db).close(); // the lock goes with the first
+    }
+
     /** What a crash leaves: a store that never finished its attempt; the next store finds it recording, words and all. */
     @Test
     void anAttemptLeftRecordingIsFoundByTheNextStore() throws Exception {
