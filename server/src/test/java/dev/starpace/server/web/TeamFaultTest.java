@@ -78,6 +78,55 @@ class TeamFaultTest {
         }
     }
 
+    /**
+     * The database server stops mid-answer (as a crash of PostgreSQL would): the candidate is told once, in one line,
+     * that the answer is not being kept, the answer is still heard and scored, and once PostgreSQL is back the same
+     * server reads and writes it again, without a restart. The attempt's end could not be written, so it stays
+     * {@code recording} until the next start recovers it from what was stored before the outage.
+     */
+    @Test
+    void aDatabaseServerStoppedMidAnswerIsOneStorageLineAndTheAnswerIsStillScored() throws Exception {
+        try (PostgresCluster own = PostgresCluster.start()) {
+            PostgresAttemptStore.Database db = own.newDatabase();
+            Path config = Files.writeString(dir.resolve("team.properties"), "database.url = " + db.url() + "\n"
+                + "database.user = " + db.user() + "\n" + "public-url = https://interviews.example.edu/\n");
+            byte[] strong = Fixtures.pcm("seed-strong");
+            String id;
+            try (ServeProcess serve = ServeProcess.team(config)) {
+                LiveClient client = LiveClient.connect(serve.port);
+                client.send(AnswerSocketTest.START);
+                int part = strong.length * 3 / 10 / FRAME * FRAME;
+                for (int at = 0; at < part; at += FRAME) {
+                    client.send(strong, at, at + FRAME);
+                }
+                client.awaitWords(5);
+                id = client.await("ready").get("attemptId").asText();
+                own.stopServer();
+                for (int at = part; at < strong.length; at += FRAME) {
+                    client.send(strong, at, Math.min(strong.length, at + FRAME));
+                }
+                client.send("{\"type\":\"stop\"}");
+                assertEquals(1000, client.awaitClose());
+                JsonNode error = client.last("error");
+                assertEquals("storage", error.get("code").asText(), error.toString());
+                String message = error.get("message").asText();
+                assertTrue(message.contains("the database server") && message.lines().count() == 1, message);
+                FaultTest.assertNoInternals(message);
+                assertEquals(1, client.types().stream().filter("error"::equals).count(), "said once: " + client.types());
+                assertTrue(client.last("scored").get("transcript").get("words").size() > 100, "the whole answer is scored");
+
+                own.startServer();
+                JsonNode kept = get(serve.port, "/api/attempts/" + id).json();
+                assertEquals(Attempt.RECORDING, kept.get("status").asText(),
+                    "its end could not be written either: left to the next start's crash recovery");
+                assertTrue(kept.get("owner") != null, kept.toString());
+                assertEquals(204, FaultTest.send(serve.port, "DELETE", "/api/attempts/" + id).statusCode(),
+                    "the same server uses the database again");
+                assertEquals(0, get(serve.port, "/api/attempts").json().size());
+            }
+        }
+    }
+
     private static int storedWords(PostgresAttemptStore.Database db, String id) throws Exception {
         return Integer.parseInt(query(db, "SELECT count(*) FROM attempt_words WHERE attempt_id = '" + id + "'"));
     }
