@@ -66,20 +66,46 @@ public final class PostgresAttemptStore extends JdbcAttemptStore {
     /** Any number, the same in every StarPace: the key of the one-instance lock. */
     private static final long INSTANCE_LOCK = 0x5354415250414345L; // "STARPACE"
 
-    /** Takes the one-instance lock for the connection's life, or refuses: another StarPace holds it. */
+    /** How long a start waits for the lock: a StarPace stopped or killed a moment ago, its session not yet ended. */
+    private static final long LOCK_PATIENCE_MILLIS = 5_000;
+
+    /**
+     * Takes the one-instance lock for the connection's life, or refuses: another StarPace holds it. The lock goes when
+     * its session ends, which PostgreSQL sees a moment after the process that held it closed or died, so a start
+     * right after a stop (a restart, a crash) tries for a few seconds.
+     */
     private static void lock(Connection db, Database database) {
+        long deadline = System.currentTimeMillis() + LOCK_PATIENCE_MILLIS;
         try (PreparedStatement st = db.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             st.setLong(1, INSTANCE_LOCK);
-            try (ResultSet rs = st.executeQuery()) {
-                if (rs.next() && rs.getBoolean(1)) {
-                    return;
+            while (true) {
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return;
+                    }
                 }
+                if (System.currentTimeMillis() >= deadline) {
+                    break;
+                }
+                Thread.sleep(250);
             }
         } catch (SQLException e) {
             throw StorageException.of("cannot open the team database " + database.where(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         throw new StorageException("another StarPace already serves the team database " + database.where()
             + "; several instances on one database are not built yet (docs/teams.md)");
+    }
+
+    /** Gives the lock back at once, rather than when PostgreSQL notices the closed connection's session end. */
+    private static void unlock(Connection db) {
+        try (PreparedStatement st = db.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            st.setLong(1, INSTANCE_LOCK);
+            st.execute();
+        } catch (SQLException e) {
+            // the connection is gone, and the lock with its session
+        }
     }
 
     private static Connection connect(Database database) throws SQLException {
@@ -150,6 +176,9 @@ public final class PostgresAttemptStore extends JdbcAttemptStore {
 
     @Override
     public synchronized void close() {
+        if (db != null) {
+            unlock(db);
+        }
         closeQuietly(db);
         db = null;
     }

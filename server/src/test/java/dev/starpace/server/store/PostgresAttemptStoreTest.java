@@ -95,6 +95,21 @@ class PostgresAttemptStoreTest {
         }
     }
 
+    /** PostgreSQL lets only a database's owner create tables in it (15 and later): the migration says so in one line. */
+    @Test
+    void aUserWhoDoesNotOwnTheDatabaseIsToldItMust() throws Exception {
+        PostgresAttemptStore.Database db = PostgresCluster.shared().newDatabase();
+        sql(db, "CREATE ROLE visitor LOGIN");
+        try {
+            StorageException e = assertThrows(StorageException.class,
+                () -> PostgresAttemptStore.open(new PostgresAttemptStore.Database(db.url(), "visitor", null)));
+            assertEquals("cannot bring the team database " + db.url() + " up to date: the database user may not do this"
+                + " (it must own the database: docs/teams.md)", e.getMessage());
+        } finally {
+            sql(db, "DROP ROLE visitor");
+        }
+    }
+
     /** Crash recovery is sound only while one StarPace writes: a second one on the same database is refused. */
     @Test
     void aSecondInstanceOnTheSameDatabaseIsRefused() throws Exception {
