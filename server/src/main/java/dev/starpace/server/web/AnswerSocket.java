@@ -10,6 +10,7 @@ import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
 import dev.starpace.engine.delivery.InputQuality;
+import dev.starpace.engine.probe.FindingProbes;
 import dev.starpace.engine.probe.ProbeJudge;
 import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.timing.PhaseTiming;
@@ -326,7 +327,8 @@ final class AnswerSocket {
         }
         if (mode.equals("probe")) {
             int n = start.probe() == null ? -1 : start.probe();
-            if (c.card.probes() == null || n < 0 || n >= c.card.probes().size()) {
+            // the card's probes, then the ones about what the answer left out (FindingProbes)
+            if (n < 0 || n >= FindingProbes.all(c.card).size()) {
                 fail(ctx, c, 1008, "bad-start", "question " + c.card.id() + " has no probe " + n);
                 return;
             }
