@@ -19,7 +19,7 @@ final class AnswerInput {
     private AnswerInput() {
     }
 
-    static List<Word> read(Path file) {
+    private static String text(Path file) {
         if (!Files.exists(file)) {
             throw new InputException(file + ": no such file");
         }
@@ -40,6 +40,25 @@ final class AnswerInput {
         } catch (IOException e) {
             throw new InputException(file + ": cannot read it");
         }
+        return text;
+    }
+
+    /** Whether the file is a written answer (.txt): scored as writing, with no delivery verdict. */
+    static boolean isWritten(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt");
+    }
+
+    /** A written answer's text as the writer wrote it. */
+    static String written(Path file) {
+        String text = text(file);
+        if (EstimatedTimings.words(text).isEmpty()) {
+            throw new InputException(file + ": no words in the answer");
+        }
+        return text;
+    }
+
+    static List<Word> read(Path file) {
+        String text = text(file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".txt")) {

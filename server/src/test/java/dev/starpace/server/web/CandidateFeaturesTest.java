@@ -157,7 +157,7 @@ class CandidateFeaturesTest extends BrowserCase {
         b.find("#score-typed").click();
         b.waitFor("#score");
         assertEquals("Leaning Hire", b.text("#verdict-decision"));
-        assertTrue(b.text("#attempt-meta").contains("Written"));
+        assertTrue(b.text("#attempt-meta").contains("Typed"));
         assertTrue(b.all("#replay-audio").isEmpty(), "no recording to play");
         b.waitFor("#answer-timeline");
     }

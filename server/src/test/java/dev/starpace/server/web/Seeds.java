@@ -4,7 +4,6 @@ import dev.starpace.engine.Level;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
-import dev.starpace.engine.transcript.EstimatedTimings;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.Fixtures;
 import dev.starpace.server.store.Attempt;
@@ -38,9 +37,9 @@ final class Seeds implements AutoCloseable {
         return a.id();
     }
 
-    /** A written answer, timed as if spoken and scored by the engine. */
+    /** A written answer, scored by the engine as writing, as the browser's "Write it" keeps it. */
     String written(String text) {
-        ScoredTranscript t = Fixtures.ANALYZER.analyze(EstimatedTimings.words(text), SEED, Level.SDE2);
+        ScoredTranscript t = Fixtures.ANALYZER.analyzeWritten(text, SEED, Level.SDE2);
         return finished(t, Attempt.WRITTEN);
     }
 
