@@ -21,7 +21,8 @@ import java.util.List;
 public record Findings(List<RuleResult> rules, List<PhaseTiming> phases, Budget budget, boolean written) {
     /**
      * An Action under this share of its target is too thin to lean Hire on, whatever else the answer does (the issue's
-     * ramble had 9 s of 90); a short one above it (the seed's own strong answer reads in 28 s) is a gap like any other.
+     * ramble had 9 s of 90). A short one above it is no gap: the card's own strong answer reads its six first-person
+     * steps in 28 s of 90, and the timing part of the score already counts it short.
      */
     public static final double THIN_ACTION_SHARE = 0.25;
 
@@ -77,9 +78,9 @@ public record Findings(List<RuleResult> rules, List<PhaseTiming> phases, Budget 
             long target = Math.round(p.targetSeconds());
             if (p.status() == PhaseStatus.MISSING && (p.phase() == Phase.ACTION && !actionSaid || p.phase() == Phase.RESULT && !resultSaid)) {
                 out.add(new Gap(Gap.Kind.STRUCTURE, noPhase(p.phase()), "a " + p.phase().title() + " of about " + target + " s", true));
-            } else if (p.status() == PhaseStatus.SHORT && p.phase() == Phase.ACTION) {
+            } else if (p.status() == PhaseStatus.SHORT && p.phase() == Phase.ACTION && p.seconds() < THIN_ACTION_SHARE * p.targetSeconds()) {
                 out.add(new Gap(Gap.Kind.STRUCTURE, "Thin Action: " + seconds + " s of " + target + ".",
-                    "an Action of about " + target + " s", p.seconds() < THIN_ACTION_SHARE * p.targetSeconds()));
+                    "an Action of about " + target + " s", true));
             } else if (p.status() == PhaseStatus.LONG && p.phase() != Phase.ACTION) {
                 out.add(new Gap(Gap.Kind.STRUCTURE, p.phase().title() + " runs long: " + seconds + " s of " + target + ".",
                     "a " + p.phase().title() + " of about " + target + " s", false));

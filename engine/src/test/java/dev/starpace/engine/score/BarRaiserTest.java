@@ -74,9 +74,9 @@ class BarRaiserTest {
     @Test
     void secondsInReasonsAreRoundedAsTheyAreShown() {
         List<PhaseTiming> phases = new ArrayList<>(ON_TARGET);
-        phases.set(2, new PhaseTiming(Phase.ACTION, 29.6, 90, PhaseStatus.SHORT, List.of()));
+        phases.set(2, new PhaseTiming(Phase.ACTION, 19.6, 90, PhaseStatus.SHORT, List.of()));
         Verdict v = BarRaiser.verdict("Ownership", score(90), phases, IN_BUDGET, rules());
-        assertTrue(v.reasons().contains("Thin Action: 30 s of 90."), v.reasons().toString());
+        assertTrue(v.reasons().contains("Thin Action: 20 s of 90."), v.reasons().toString());
     }
 
     private static RuleResult failedPace() {
