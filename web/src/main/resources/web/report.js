@@ -197,13 +197,15 @@ export async function reportView(id) {
   const openerGroups = openers(t.words);
   const hedgeGroups = hedges(t.words);
   const counted = (groups) => groups.map((g) => `${g.text} ×${g.count}`).join(', ');
+  // a typed answer keeps its word habits (fillers, openers, hedges are in the words) but nothing measured in time
   const delivery = h('div', { id: 'delivery' },
-    h('p', {}, `Pace: ${Math.round(d.wordsPerMinute)} words a minute — `,
-      Object.entries(d.phaseWordsPerMinute).map(([p, v]) => `${TITLES[p]} ${Math.round(v)}`).join(', ')),
-    h('p', { id: 'filler-groups' }, fillerGroups.length ? `Fillers (${d.fillers.count}): ${counted(fillerGroups)}` : 'Fillers: none heard'),
+    written ? h('p', { id: 'delivery-written' }, 'A written answer: pace and pauses are not judged, and fillers are only counted.')
+      : h('p', {}, `Pace: ${Math.round(d.wordsPerMinute)} words a minute — `,
+        Object.entries(d.phaseWordsPerMinute).map(([p, v]) => `${TITLES[p]} ${Math.round(v)}`).join(', ')),
+    h('p', { id: 'filler-groups' }, fillerGroups.length ? `Fillers (${d.fillers.count}): ${counted(fillerGroups)}` : `Fillers: none ${written ? 'written' : 'heard'}`),
     openerGroups.length ? h('p', { id: 'opener-groups' }, `Sentences often start with: ${counted(openerGroups)}`) : null,
     hedgeGroups.length ? h('p', { id: 'hedge-groups' }, `Hedges: ${counted(hedgeGroups)}`) : null,
-    a ? h('p', { id: 'pause-line' }, `Pauses: ${a.pauses.count} (${a.pauses.betweenSentences} between sentences, ${a.pauses.withinSentences} within a sentence)`)
+    written ? null : a ? h('p', { id: 'pause-line' }, `Pauses: ${a.pauses.count} (${a.pauses.betweenSentences} between sentences, ${a.pauses.withinSentences} within a sentence)`)
       : h('p', { id: 'pause-line' }, `Pauses of ${d.pauses.thresholdSeconds} s or more: ${d.pauses.count}, the longest ${d.pauses.longestSeconds} s`),
     a ? h('p', {}, `Voice: pitch around ${Math.round(a.pitch.medianHz)} Hz, varying ${a.pitch.variationSemitones} semitones${a.pitch.monotone ? ' (monotone: vary it to keep attention)' : ''}; `
       + `${Math.round(a.rate.syllablesPerMinute)} syllables a minute (${Math.round(a.rate.articulationSyllablesPerMinute)} while speaking)`) : null);
@@ -227,7 +229,7 @@ export async function reportView(id) {
     // a typed answer was never spoken: no pace, pause or filler is judged on its estimated timings
     written ? null : h('div', { class: 'card' }, h('h2', {}, 'Pace over time'), responsive((w) => paceChart(t.words, t.durationSeconds, w), 'pace-chart-box'),
       h('p', { class: 'muted', id: 'pace-band' }, `The shaded band is ${FACTS.pace.slowest}–${FACTS.pace.fastest} words a minute, the pace the check passes.`)),
-    h('div', { class: 'card' }, h('h2', {}, 'Delivery'), written ? h('p', { id: 'delivery-written' }, 'A written answer: pace, pauses and fillers are not judged.') : delivery),
+    h('div', { class: 'card' }, h('h2', {}, written ? 'Word habits' : 'Delivery'), delivery),
     followUps(attempt),
     h('div', { class: 'card' }, h('h2', {}, 'How the score adds up'), parts100, t.score.note ? h('p', { class: 'muted', id: 'score-note' }, t.score.note) : null));
 }

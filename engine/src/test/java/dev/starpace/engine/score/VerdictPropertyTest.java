@@ -67,6 +67,7 @@ class VerdictPropertyTest {
             check(s.id() + " (typed)", ANALYZER.analyzeWritten(text, card.id(), s.level()), failures, seen);
         }
         edges(failures, seen);
+        sameScoreSameCallUnlessAGapIsNamed(failures);
         System.out.println("VerdictPropertyTest: " + seen.values().stream().mapToInt(Integer::intValue).sum()
             + " answers, decisions " + seen);
         assertTrue(failures.isEmpty(), failures.size() + " contradictions:\n" + String.join("\n", failures));
@@ -120,8 +121,31 @@ class VerdictPropertyTest {
         return ANALYZER.score(card, level, words, ANALYZER.label(words));
     }
 
+    /** Every verdict checked, by score: two with the same score and different calls must differ by a named gap. */
+    private static final Map<Integer, List<Verdict>> BY_SCORE = new TreeMap<>();
+
+    private static void sameScoreSameCallUnlessAGapIsNamed(List<String> failures) {
+        BY_SCORE.forEach((score, verdicts) -> {
+            for (Verdict kinder : verdicts) {
+                for (Verdict harsher : verdicts) {
+                    if (harsher.decision().ordinal() > kinder.decision().ordinal()
+                        && gaps(kinder).containsAll(gaps(harsher)) && gaps(harsher).size() <= gaps(kinder).size()) {
+                        failures.add("score " + score + ": " + kinder.decision().label() + " and " + harsher.decision().label()
+                            + " with no gap to tell them apart: " + gaps(kinder) + " / " + gaps(harsher));
+                    }
+                }
+            }
+        });
+    }
+
+    /** The gaps a verdict names, with their figures left out ("Situation runs long: # s of #."). */
+    private static List<String> gaps(Verdict v) {
+        return v.reasons().stream().filter(r -> !r.startsWith("Unclear")).map(r -> r.replaceAll("\\d+", "#").replaceAll("\\(\".*\"\\)", "")).toList();
+    }
+
     private static void check(String name, ScoredTranscript t, List<String> failures, Map<String, Integer> seen) {
         seen.merge(t.verdict().decision().label(), 1, Integer::sum);
+        BY_SCORE.computeIfAbsent(t.score().total(), k -> new ArrayList<>()).add(t.verdict());
         for (String c : VerdictAudit.contradictions(t)) {
             failures.add(name + ": " + c);
         }

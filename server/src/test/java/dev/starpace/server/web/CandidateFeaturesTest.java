@@ -94,9 +94,9 @@ class CandidateFeaturesTest extends BrowserCase {
     void historyShowsProgressPerQuestionWithTheBestTakeMarked() {
         AtomicReference<String> best = new AtomicReference<>();
         serve(s -> {
-            s.written(CandidateDefectsTest.MANY_HITS);
-            best.set(s.written(CandidateDefectsTest.ONE_GAP));
-            s.written(CandidateDefectsTest.FILLERS);
+            s.readAloud(CandidateDefectsTest.MANY_HITS);
+            best.set(s.readAloud(CandidateDefectsTest.ONE_GAP));
+            s.readAloud(CandidateDefectsTest.FILLERS);
         });
         JsonNode takes = json("/api/questions/" + SEED + "/progress");
         assertEquals(3, takes.size());

@@ -39,6 +39,7 @@ class CoachingBrowserTest extends BrowserCase {
         assertTrue(b.all("#pace-chart-box").isEmpty(), "no pace chart for a typed answer");
         assertTrue(b.all("li[data-rule='pace']").isEmpty(), "no pace check");
         assertTrue(b.text("#delivery-written").contains("not judged"));
+        assertTrue(b.all("#pause-line").isEmpty(), "no pause line");
         assertTrue(b.text("#score-note").contains("of the 85 points that apply"), b.text("#score-note"));
         assertFalse(b.text("#verdict").contains("words a minute"), b.text("#verdict"));
         assertTrue(b.text("#attempt-meta").contains("Typed"));

@@ -4,6 +4,7 @@ import dev.starpace.engine.Level;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
+import dev.starpace.engine.transcript.EstimatedTimings;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.Fixtures;
 import dev.starpace.server.store.Attempt;
@@ -41,6 +42,11 @@ final class Seeds implements AutoCloseable {
     String written(String text) {
         ScoredTranscript t = Fixtures.ANALYZER.analyzeWritten(text, SEED, Level.SDE2);
         return finished(t, Attempt.WRITTEN);
+    }
+
+    /** A written answer read aloud at a steady pace: timed as spoken and scored as a spoken take. */
+    String readAloud(String text) {
+        return finished(Fixtures.ANALYZER.analyze(EstimatedTimings.words(text), SEED, Level.SDE2), "practice");
     }
 
     /** Words with the phases given, scored as they are. */
