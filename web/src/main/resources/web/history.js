@@ -123,7 +123,8 @@ export async function compareView(idA, idB) {
   const passed = (x, id) => (x.transcript ? x.transcript.rules.find((r) => r.id === id) : undefined);
   const ruleIds = [...new Set([first, second].flatMap((x) => (x.transcript ? x.transcript.rules.map((r) => r.id) : [])))];
   const change = (second.score || 0) - (first.score || 0);
-  const mark = (r) => ({ pass: '✓ passed', fail: '✗ not yet', unclear: '? unclear' })[r ? ruleState(r) : 'fail'];
+  // a check one take never had (pace for a typed take) is not judged there, not failed
+  const mark = (r) => (r ? ({ pass: '✓ passed', fail: '✗ not yet', unclear: '? unclear' })[ruleState(r)] : '— not judged');
   mount(h('h1', {}, 'Two takes side by side'), h('p', { class: 'question-line' }, await questionText(first.questionId)),
     h('p', { id: 'score-change' }, `Score ${first.score ?? '–'} → ${second.score ?? '–'} (${change >= 0 ? '+' : ''}${change})`),
     h('table', { id: 'compare-table' },

@@ -44,6 +44,9 @@ class CoachingTest extends ServerTest {
             }
             assertTrue(t.get("score").get("note").asText().contains("of the 85 points that apply"), t.get("score").toString());
             String shown = String.join(" ", t.get("words").findValuesAsText("shown"));
+            String html = new String(server.get("/api/attempts/" + attempt.get("id").asText() + "/report.html").body());
+            assertFalse(html.contains("words a minute"), "the export judges no pace");
+            assertTrue(html.contains(">SDE2,<") && html.contains(">0.3%<"), "the export shows the answer as written");
             assertTrue(shown.startsWith("While working as an SDE2, I noticed a persistent 0.3% webhook drop rate in the Platform team's"), shown);
         }
     }
