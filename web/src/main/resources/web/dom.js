@@ -27,8 +27,9 @@ export function mount(...children) {
   return app;
 }
 
-export const PHASES = ['situation', 'task', 'action', 'result', 'reflection'];
-export const TITLES = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result', reflection: 'Reflection' };
+// The phases in STAR order and their titles, as the engine names them: filled from /api/facts before the first view.
+export const PHASES = [];
+export const TITLES = {};
 
 export function clock(seconds) {
   const s = Math.max(0, Math.round(seconds));
@@ -46,6 +47,8 @@ export const STATUS = { 'on-target': 'on target', short: 'short', long: 'long', 
 export const FACTS = { pace: { slowest: 0, fastest: 0 }, checks: [] };
 export async function loadFacts() {
   Object.assign(FACTS, await api('/api/facts'));
+  PHASES.splice(0, PHASES.length, ...FACTS.phases.map((p) => p.id));
+  FACTS.phases.forEach((p) => { TITLES[p.id] = p.title; });
 }
 
 // What each check is called on screen; the ids stay in the JSON for tools.

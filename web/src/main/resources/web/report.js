@@ -116,12 +116,14 @@ export const ruleState = (r) => (r.status === 'unclear' ? 'unclear' : r.passed ?
 const STATE_WORDS = { pass: ' (passed)', fail: ' (not yet)', unclear: ' (unclear on the recording)' };
 
 // Evidence chips: each span once (a transcript kept before the engine dropped repeats may hold one several times),
-// the first six at once and "+N more" for the rest.
-function evidenceChips(r, play) {
+// the first six at once and "+N more" for the rest. A written answer's chip quotes the writer's own tokens.
+function evidenceChips(r, play, t) {
   const seen = new Set();
   const evidence = r.evidence.filter((e) => { const k = `${e.start}|${e.end}|${e.text}`; return !seen.has(k) && seen.add(k); });
+  const quoted = (e) => (t.input !== 'written' ? e.text
+    : t.words.filter((w) => w.shown && w.start >= e.start - 0.01 && w.start <= e.end + 0.01).map((w) => w.shown).join(' ') || e.text);
   const chip = (e) => h('button', { class: `evidence ${ruleState(r)}`, onclick: () => play(e.start),
-    title: `${e.start.toFixed(1)}–${e.end.toFixed(1)} s: play`, type: 'button' }, e.text);
+    title: `${e.start.toFixed(1)}–${e.end.toFixed(1)} s: play`, type: 'button' }, quoted(e));
   // an unclear rule leads with the stretch to listen to again
   const first = (r.replay ? [h('button', { class: 'evidence unclear replay', onclick: () => play(r.replay.start), type: 'button',
     title: `${r.replay.start.toFixed(1)}–${r.replay.end.toFixed(1)} s: replay` }, `▶ replay “${r.replay.text}”`)] : [])
@@ -188,7 +190,7 @@ export async function reportView(id) {
     }
   });
   const rules = h('ul', { class: 'rules', id: 'rule-checklist' }, t.rules.map((r) => h('li', { class: ruleState(r), 'data-rule': r.id },
-    h('b', {}, ruleName(r.id)), h('span', { class: 'sr-only' }, STATE_WORDS[ruleState(r)]), ' — ', r.message, evidenceChips(r, play))));
+    h('b', {}, ruleName(r.id)), h('span', { class: 'sr-only' }, STATE_WORDS[ruleState(r)]), ' — ', r.message, evidenceChips(r, play, t))));
   const d = t.delivery;
   const a = d.audio;
   // one pause count: the audio's when there is audio (it hears silences the recognizer smooths over)

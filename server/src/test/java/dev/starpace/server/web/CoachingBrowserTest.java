@@ -40,6 +40,8 @@ class CoachingBrowserTest extends BrowserCase {
         assertTrue(b.all("li[data-rule='pace']").isEmpty(), "no pace check");
         assertTrue(b.text("#delivery-written").contains("not judged"));
         assertTrue(b.all("#pause-line").isEmpty(), "no pause line");
+        String chips = b.text("li[data-rule='result-quantified'] .chips");
+        assertTrue(chips.contains("0.3%"), "evidence quotes the writer too: " + chips);
         assertTrue(b.text("#score-note").contains("of the 85 points that apply"), b.text("#score-note"));
         assertFalse(b.text("#verdict").contains("words a minute"), b.text("#verdict"));
         assertTrue(b.text("#attempt-meta").contains("Typed"));
