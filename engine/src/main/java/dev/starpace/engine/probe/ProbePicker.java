@@ -59,9 +59,10 @@ public final class ProbePicker {
         Map<String, RuleResult> rules = answer == null ? Map.of()
             : answer.rules().stream().collect(Collectors.toMap(RuleResult::id, r -> r, (a, b) -> a));
         List<String> said = answer == null ? List.of() : answer.words().stream().map(ScoredTranscript.ScoredWord::word).toList();
-        failed(rules, NoDisqualifiers.ID).flatMap(ProbePicker::quote)
+        // "after you raised it" takes it that you did: a hand-off told of someone else ("my lead asked me to") is not asked about
+        failed(rules, NoDisqualifiers.ID).flatMap(ProbePicker::quote).filter(q -> q.startsWith("i "))
             .ifPresent(q -> out.add(finding(card, Premise.HAND_OFF_SAID, "You said “" + q + "”. ", q)));
-        failed(rules, ActionFirstPerson.ID).flatMap(ProbePicker::quote)
+        failed(rules, ActionFirstPerson.ID).flatMap(ProbePicker::we)
             .ifPresent(q -> out.add(finding(card, Premise.WE_SAID, "You said “" + q + "”. ", q)));
         failed(rules, TaskScopeBoundary.ID).ifPresent(r -> out.add(finding(card, Premise.NO_SCOPE, "", null)));
         failed(rules, ResultQuantified.ID).ifPresent(r -> out.add(finding(card, Premise.NO_NUMBER, "", null)));
@@ -108,6 +109,16 @@ public final class ProbePicker {
     private static Optional<String> quote(RuleResult r) {
         return r.evidence().stream().filter(e -> e.text().contains(" ")).findFirst().or(() -> r.evidence().stream().findFirst())
             .map(Evidence::text).filter(t -> !t.startsWith("(")).map(ProbePicker::shorten);
+    }
+
+    /**
+     * The "we" to quote back: "rather than the team" takes it that the team did it, so the first "we ..." (a group
+     * acting), else the first "we"; one other person acting ("she said") is not the team.
+     */
+    private static Optional<String> we(RuleResult r) {
+        List<String> spans = r.evidence().stream().map(Evidence::text).toList();
+        return spans.stream().filter(t -> t.startsWith("we ")).findFirst()
+            .or(() -> spans.stream().filter(t -> t.equals("we")).findFirst()).map(ProbePicker::shorten);
     }
 
     /** The reflection's first words, as said. */

@@ -74,6 +74,8 @@ class ProbePremiseTest {
         Card seed = BANK.get("customer-obsession-above-and-beyond");
         List<ProbePicker.Pick> strong = pick(seed, LabelledSample.load("seed-strong"));
         List<ProbePicker.Pick> weak = pick(seed, LabelledSample.load("seed-weak"));
+        System.out.println("after the strong answer:\n  " + String.join("\n  ", strong.stream().map(ProbePicker.Pick::question).toList())
+            + "\nafter the weak answer:\n  " + String.join("\n  ", weak.stream().map(ProbePicker.Pick::question).toList()));
         assertNotEquals(strong.stream().map(ProbePicker.Pick::question).toList(), weak.stream().map(ProbePicker.Pick::question).toList());
         assertNotEquals(strong.get(0).question(), weak.get(0).question());
         assertTrue(weak.stream().anyMatch(p -> p.premise() == Premise.HAND_OFF_SAID && p.question().contains("“")), weak.toString());
