@@ -1,10 +1,12 @@
 package dev.starpace.engine.bank;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.starpace.engine.json.JsonProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +31,7 @@ public final class QuestionBank {
     private static final ObjectMapper JSON = JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // trailing tokens are checked by parse(), in words; Jackson's own error names the feature
         .build();
 
     private final Map<String, Card> cards;
@@ -77,16 +79,22 @@ public final class QuestionBank {
     /** Parses and validates one card; the source names it in errors. */
     public static Card parse(byte[] json, String source) {
         Card card;
-        try {
-            card = JSON.readValue(json, Card.class);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(card)");
-            throw new CardException(source, field, e.getOriginalMessage().split("\n")[0]);
+        try (JsonParser parser = JSON.createParser(json)) {
+            try {
+                card = JSON.readValue(parser, Card.class);
+            } catch (JsonMappingException e) {
+                String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(card)");
+                throw new CardException(source, field, JsonProblem.describe(e, parser));
+            } catch (JsonProcessingException e) {
+                throw new CardException(source, "(json)", "not valid JSON: " + JsonProblem.describe(e, parser));
+            }
+            if (card != null && parser.nextToken() != null) {
+                throw new CardException(source, "(json)", "not valid JSON: " + JsonProblem.trailing(parser));
+            }
         } catch (JsonProcessingException e) {
-            throw new CardException(source, "(json)", "not valid JSON at line " + e.getLocation().getLineNr()
-                + ": " + e.getOriginalMessage());
+            throw new CardException(source, "(json)", "not valid JSON: " + JsonProblem.describe(e, null));
         } catch (IOException e) {
             throw new CardException(source, "(file)", e.getMessage());
         }

@@ -104,7 +104,7 @@ class QuestionBankTest {
         assertBad(dir, "no-question.json", minimalCard("x", "\"action-first-person\"").replace("\"question\": \"Tell me about a time you did X.\",", ""),
             "question", "missing");
         assertBad(dir, "typo.json", minimalCard("x", "\"action-first-person\"").replace("\"question\"", "\"questoin\""),
-            "questoin", "Unrecognized field");
+            "questoin", "unknown field 'questoin'");
         assertBad(dir, "bad-target.json", minimalCard("x", "\"action-first-person\"").replace("\"targetSeconds\": 90", "\"targetSeconds\": -5"),
             "phases.action.targetSeconds", "between 0 and 600");
         assertBad(dir, "wrong-type.json", minimalCard("x", "\"action-first-person\"").replace("\"targetSeconds\": 20,", "\"targetSeconds\": \"soon\","),

@@ -49,7 +49,7 @@ public final class AudioDecoder {
         String ext = extension(file);
         Audio audio;
         if (ext.equals("wav")) {
-            audio = WavFile.read(file);
+            audio = wav(file);
         } else if (FFMPEG_FORMATS.contains(ext)) {
             audio = WavFile.parse(viaFfmpeg(file), file.toString());
         } else {
@@ -65,15 +65,29 @@ public final class AudioDecoder {
         return speech;
     }
 
+    /** A WAV read natively, or through ffmpeg when its samples are in an encoding only ffmpeg reads (mu-law from a phone line). */
+    private Audio wav(Path file) {
+        try {
+            return WavFile.read(file);
+        } catch (WavFile.UnsupportedEncoding e) {
+            return WavFile.parse(viaFfmpeg(file, "a WAV in " + e.encoding(), "16-bit PCM WAV"), file.toString());
+        }
+    }
+
     private byte[] viaFfmpeg(Path file) {
+        return viaFfmpeg(file, "." + extension(file), "WAV");
+    }
+
+    /** The recording as a 16 kHz mono WAV from ffmpeg; {@code what} and {@code convertTo} word the refusal when ffmpeg is missing. */
+    private byte[] viaFfmpeg(Path file, String what, String convertTo) {
         Process process;
         try {
             process = new ProcessBuilder(ffmpeg, "-nostdin", "-v", "error", "-i", file.toString(),
                 "-f", "wav", "-ac", "1", "-ar", String.valueOf(Audio.SPEECH_RATE), "-acodec", "pcm_s16le", "-")
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
-            throw new AudioException(file + ": reading ." + extension(file) + " needs ffmpeg, which is not installed"
-                + " (apt-get install ffmpeg), or convert the recording to WAV");
+            throw new AudioException(file + ": reading " + what + " needs ffmpeg, which is not installed"
+                + " (apt-get install ffmpeg), or convert the recording to " + convertTo);
         }
         try {
             process.getOutputStream().close();
@@ -84,7 +98,7 @@ public final class AudioDecoder {
                 throw new AudioException(file + ": ffmpeg did not finish within a minute");
             }
             if (process.exitValue() != 0) {
-                String why = errors.get().lines().findFirst().orElse("exit code " + process.exitValue());
+                String why = FfmpegLine.of(errors.get(), file).orElse("exit code " + process.exitValue());
                 throw new AudioException(file + ": ffmpeg cannot decode it: " + why);
             }
             return wav;

@@ -101,8 +101,7 @@ public final class WavFile {
         boolean pcm = format == PCM && (bits == 8 || bits == 16 || bits == 24 || bits == 32);
         boolean flt = format == FLOAT && (bits == 32 || bits == 64);
         if (!pcm && !flt) {
-            throw new AudioException(name + ": unsupported WAV encoding (format " + format + ", " + bits
-                + " bits); convert it to PCM, or install ffmpeg and use another format");
+            throw new UnsupportedEncoding(name, format, bits);
         }
         int bytesPerSample = bits / 8;
         int frame = bytesPerSample * channels;
@@ -132,6 +131,35 @@ public final class WavFile {
             case 24 -> ((b.get(at) & 0xff) | (b.get(at + 1) & 0xff) << 8 | b.get(at + 2) << 16) / 8388608.0;
             default -> b.getInt(at) / 2147483648.0;
         };
+    }
+
+    /** A WAV whose samples are not PCM or float (mu-law, A-law, ADPCM…): one ffmpeg can read. */
+    public static final class UnsupportedEncoding extends AudioException {
+        private final String encoding;
+
+        UnsupportedEncoding(String name, int format, int bits) {
+            super(name + ": unsupported WAV encoding (" + encoding(format, bits) + "); convert it to 16-bit PCM");
+            this.encoding = encoding(format, bits);
+        }
+
+        /** "mu-law (format 7)", as the file's header names it. */
+        public String encoding() {
+            return encoding;
+        }
+
+        private static String encoding(int format, int bits) {
+            String kind = switch (format) {
+                case 2 -> "Microsoft ADPCM";
+                case 6 -> "A-law";
+                case 7 -> "\u03bc-law";
+                case 0x11 -> "IMA ADPCM";
+                case 0x55 -> "MP3";
+                case PCM -> bits + "-bit PCM";
+                case FLOAT -> bits + "-bit float";
+                default -> "an encoding";
+            };
+            return kind + " (format " + format + ")";
+        }
     }
 
     private static boolean tag(byte[] bytes, int at, String tag) {

@@ -37,12 +37,12 @@ final class BatchSummary {
                 b.append(",".repeat(columns - 3)).append('\n');
                 continue;
             }
-            b.append(',').append(t.question().id()).append(',').append(t.level().id()).append(',').append(num(t.durationSeconds()));
+            b.append(',').append(cell(t.question().id())).append(',').append(t.level().id()).append(',').append(num(t.durationSeconds()));
             for (PhaseTiming p : t.phases()) {
                 b.append(',').append(num(p.seconds())).append(',').append(num(p.targetSeconds()));
             }
             for (String id : ruleIds) {
-                b.append(',').append(t.rules().stream().filter(x -> x.id().equals(id)).findFirst().map(BatchSummary::ruleCell).orElse(""));
+                b.append(',').append(t.rules().stream().filter(x -> x.id().equals(id)).findFirst().map(x -> cell(ruleCell(x))).orElse(""));
             }
             b.append(',').append(num(t.delivery().wordsPerMinute())).append(',').append(t.delivery().fillers().count())
                 .append(',').append(t.score().total()).append(',').append(cell(t.verdict().decision().label()));
@@ -131,11 +131,17 @@ final class BatchSummary {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
+    /**
+     * One CSV cell (RFC 4180): quoted when it holds a comma, a quote, a newline or a carriage return, so that none
+     * splits its row; and prefixed with a quote when a spreadsheet would run it as a formula (a file named
+     * {@code =HYPERLINK(…).wav}: = + - @, or a tab or carriage return ahead of one), so that it shows as text.
+     */
     static String cell(String text) {
         if (text == null) {
             return "";
         }
-        return text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        String t = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 
     static String esc(String text) {

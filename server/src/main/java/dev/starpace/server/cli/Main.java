@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -267,12 +268,20 @@ public final class Main implements Callable<Integer> {
             }
             main.out.printf("StarPace is running on http://%s:%d/ (attempts in %s); Ctrl-C stops it%n",
                 host, server.port(), data.toAbsolutePath());
+            // SIGTERM (a service manager's stop) and Ctrl-C end the answers in progress, kept, then exit 0; the hook is
+            // for any other way the JVM is asked to stop
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            CountDownLatch stop = new CountDownLatch(1);
+            for (String signal : List.of("TERM", "INT")) {
+                sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
+            }
             try {
-                Thread.currentThread().join();
+                stop.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            server.close();
+            main.out.println("StarPace stopped; answers in progress were kept");
             return DONE;
         }
     }

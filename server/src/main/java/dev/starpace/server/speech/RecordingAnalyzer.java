@@ -14,7 +14,7 @@ import java.nio.file.Path;
  */
 public final class RecordingAnalyzer {
     /** A quarter second of 16-bit audio at 16 kHz. */
-    static final int CHUNK_BYTES = Audio.SPEECH_RATE / 4 * 2;
+    static final int CHUNK_BYTES = SpeechModel.CHUNK_BYTES;
 
     private final Analyzer analyzer;
     private final SpeechModel model;

@@ -51,6 +51,7 @@ public final class StreamingRecognizer implements AutoCloseable {
      * ({@link #partial()}) only as often as someone looks.
      */
     public List<Word> accept(byte[] pcm, int length) {
+        open();
         samples += length / 2;
         return recognizer.acceptWaveForm(pcm, length) ? heard(recognizer.getResult()) : List.of();
     }
@@ -61,6 +62,7 @@ public final class StreamingRecognizer implements AutoCloseable {
      * heard, never before the words already placed. Their conf is 1.0 (Vosk gives none for a guess).
      */
     public List<Word> partial() {
+        open();
         List<String> guess = new ArrayList<>();
         for (String token : field(recognizer.getPartialResult(), "partial").asText("").split(" ")) {
             if (!token.isBlank() && !token.equals("[unk]")) {
@@ -85,6 +87,7 @@ public final class StreamingRecognizer implements AutoCloseable {
 
     /** Closes the last utterance and returns its words. */
     public List<Word> finish() {
+        open();
         return heard(recognizer.getFinalResult());
     }
 
@@ -116,6 +119,13 @@ public final class StreamingRecognizer implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Vosk's native decoder is gone once closed: a call after that would read freed memory and kill the JVM. */
+    private void open() {
+        if (closed) {
+            throw new IllegalStateException("the recognizer is closed");
+        }
     }
 
     @Override

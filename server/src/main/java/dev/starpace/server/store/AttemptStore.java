@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -41,9 +42,45 @@ public final class AttemptStore implements AutoCloseable {
     private static final String READ = "cannot read the attempt database";
 
     private final Connection db;
+    private final Path file;
+    /** The file's identity (device and inode) when opened: a file deleted or replaced under SQLite loses every later write. */
+    private final Object fileKey;
 
-    private AttemptStore(Connection db) {
+    private AttemptStore(Connection db, Path file) {
         this.db = db;
+        this.file = file;
+        this.fileKey = fileKey(file);
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What is wrong with the database file under the running server, or null: SQLite writes on to the file it opened,
+     * so a deleted or replaced starpace.db takes every later answer with it, silently, at the next start.
+     */
+    public String problem() {
+        if (!Files.exists(file)) {
+            return "the attempt database " + file + " was deleted while StarPace ran; restart StarPace to keep answers again";
+        }
+        Object now = fileKey(file);
+        if (fileKey != null && now != null && !fileKey.equals(now)) {
+            return "the attempt database " + file + " was replaced while StarPace ran; restart StarPace to keep answers again";
+        }
+        return null;
+    }
+
+    /** Refuses a write that would go to a file no longer at the database's path. */
+    private void checkFile() {
+        String problem = problem();
+        if (problem != null) {
+            throw new StorageException(problem);
+        }
     }
 
     public static AttemptStore open(Path dataDir) {
@@ -83,7 +120,7 @@ public final class AttemptStore implements AutoCloseable {
             Schema.migrate(db, file.toString());
             // a write now, so that a read-only database is refused at startup, not mid-answer
             exec(db, "PRAGMA user_version = " + Schema.version(db));
-            return new AttemptStore(db);
+            return new AttemptStore(db, file);
         } catch (SQLException | StorageException e) {
             closeQuietly(db);
             throw e instanceof StorageException se ? se : StorageException.of("cannot open the attempt database " + file, (SQLException) e);
@@ -172,6 +209,7 @@ public final class AttemptStore implements AutoCloseable {
      */
     public synchronized void appendHeard(String id, int audioSeq, byte[] pcm, int firstWord, List<Word> words) {
         try {
+            checkFile();
             // explicit BEGIN and COMMIT: the driver's own commit hides a full disk behind "no transaction is active"
             exec(db, "BEGIN IMMEDIATE");
             try {
@@ -305,6 +343,18 @@ public final class AttemptStore implements AutoCloseable {
         return out;
     }
 
+    /** How many pieces of audio are stored for the attempt: the next piece is stored with this number. */
+    public synchronized int audioChunks(String id) {
+        try (PreparedStatement st = db.prepareStatement("SELECT COALESCE(MAX(seq) + 1, 0) FROM audio_chunks WHERE attempt_id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw StorageException.of(READ, e);
+        }
+    }
+
     /** The attempt's audio as 16 kHz 16-bit mono PCM (empty when none was stored). */
     public synchronized byte[] pcm(String id) {
         ByteArrayOutputStream pcm = new ByteArrayOutputStream();
@@ -365,6 +415,7 @@ public final class AttemptStore implements AutoCloseable {
     }
 
     private int update(String sql, Object... args) {
+        checkFile();
         try (PreparedStatement st = db.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);

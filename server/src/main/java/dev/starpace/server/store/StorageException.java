@@ -11,17 +11,32 @@ import org.sqlite.SQLiteException;
  * why in plain words (disk full, read-only, damaged), never SQLite's own text.
  */
 public final class StorageException extends RuntimeException {
+    private final boolean busy;
+
     public StorageException(String message) {
-        super(message);
+        this(message, null, false);
     }
 
     public StorageException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    private StorageException(String message, Throwable cause, boolean busy) {
         super(message, cause);
+        this.busy = busy;
     }
 
     /** "{@code what}: {@code why}", where why names the SQLite failure in plain words. */
     static StorageException of(String what, SQLException e) {
-        return new StorageException(what + ": " + reason(e), e);
+        SQLiteErrorCode code = code(e);
+        boolean busy = code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+            || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT;
+        return new StorageException(what + ": " + reason(e), e, busy);
+    }
+
+    /** Another program holds the database's lock: the same write may succeed a moment later. */
+    public boolean busy() {
+        return busy;
     }
 
     /** The SQLite result code: from the exception, else from the "[SQLITE_...]" its message starts with. */

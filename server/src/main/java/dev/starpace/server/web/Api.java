@@ -8,11 +8,13 @@ import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
 import dev.starpace.engine.probe.ProbePicker;
-import dev.starpace.engine.transcript.EstimatedTimings;
+import dev.starpace.engine.transcript.AnswerTooLargeException;
 import dev.starpace.engine.transcript.Word;
+import dev.starpace.engine.transcript.WrittenAnswer;
 import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
+import dev.starpace.server.store.StorageException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,9 +22,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The REST handlers: each translates HTTP to a call into the bank, the analyzer or the store, and back. */
 final class Api {
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+
     /** What a candidate reads when an attempt is gone: a sentence, not an id. */
     static final String NO_ATTEMPT = "That attempt is not in your history: it may have been deleted.";
 
@@ -79,6 +85,10 @@ final class Api {
      */
     void rescore(Context ctx) {
         Attempt a = found(ctx.pathParam("id"));
+        if (a.status().equals(Attempt.RECORDING)) {
+            // a live answer is still writing it: scored now, its end would be taken for a crash's
+            throw new ApiException(409, "This attempt is still being recorded: re-score it once the answer has ended.");
+        }
         Card card = card(a.questionId());
         if (a.transcript() == null) {
             ScoredTranscript t;
@@ -87,14 +97,14 @@ final class Api {
             } catch (NoSpeechException e) {
                 throw new ApiException(409, "Nothing to re-score: no words were heard in this attempt.");
             }
-            store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), t);
+            store.finish(a.id(), a.status(), t);
             ctx.json(store.get(a.id()).orElseThrow());
             return;
         }
         List<Word> words = a.transcript().words().stream().map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
         ScoredTranscript rescored = written(a) ? analyzer.analyzeWritten(Analyzer.writtenText(a.transcript()), card.id(), level(a.level()))
             : analyzer.analyze(words, card.id(), level(a.level()), a.transcript().delivery().audio());
-        store.finish(a.id(), a.status().equals(Attempt.RECORDING) ? Attempt.INCOMPLETE : a.status(), rescored);
+        store.finish(a.id(), a.status(), rescored);
         ctx.json(store.get(a.id()).orElseThrow());
     }
 
@@ -117,7 +127,7 @@ final class Api {
     void progress(Context ctx) {
         Card card = card(ctx.pathParam("id"));
         List<Attempt> scored = store.list(card.id()).stream().filter(a -> a.score() != null)
-            .sorted(Comparator.comparing(Attempt::startedAt)).map(a -> store.get(a.id()).orElse(null))
+            .sorted(Comparator.comparing(Attempt::startedAt)).map(this::readable)
             .filter(a -> a != null && a.transcript() != null).toList();
         int best = -1;
         for (int i = 0; i < scored.size(); i++) {
@@ -135,6 +145,16 @@ final class Api {
         ctx.json(takes);
     }
 
+    /** The attempt whole, or null when it is gone or its stored transcript is damaged: one bad row does not fail its neighbours. */
+    private Attempt readable(Attempt listed) {
+        try {
+            return store.get(listed.id()).orElse(null);
+        } catch (StorageException e) {
+            LOG.warn("attempt {} left out of its question's progress: {}", listed.id(), e.getMessage());
+            return null;
+        }
+    }
+
     /** The scored transcript alone, as a file to keep (docs/scored-transcript.md). */
     void transcript(Context ctx) {
         Attempt a = found(ctx.pathParam("id"));
@@ -150,19 +170,18 @@ final class Api {
 
     /** Scores a written answer, timed as if spoken at a steady pace, and keeps it as an attempt with no audio. */
     void written(Context ctx) {
-        Written w;
-        try {
-            w = ctx.bodyAsClass(Written.class);
-        } catch (Exception e) {
-            // Jackson's parse errors arrive unchecked through Javalin's Kotlin
-            throw new ApiException(400, "Send the answer as {\"question\": ID, \"level\": \"sde2\", \"text\": \"...\"}.");
-        }
+        Written w = JsonBody.read(ctx, Written.class, "Send the answer as {\"question\": ID, \"level\": \"sde2\", \"text\": \"...\"}.");
         if (w == null || w.question() == null) {
             throw new ApiException(400, "Say which question the answer is for.");
         }
         Card card = card(w.question());
         Level level = level(w.level() == null ? "sde2" : w.level());
-        List<Word> words = w.text() == null ? List.of() : EstimatedTimings.words(w.text());
+        List<Word> words;
+        try {
+            words = w.text() == null ? List.of() : WrittenAnswer.words(w.text());
+        } catch (AnswerTooLargeException e) {
+            throw new ApiException(413, "Your answer is too long: " + e.getMessage() + ".");
+        }
         if (words.isEmpty()) {
             throw new ApiException(400, "Write your answer first: there are no words to score.");
         }
@@ -205,7 +224,7 @@ final class Api {
             ctx.status(416).header("Content-Range", "bytes */" + wav.length);
             return;
         }
-        if (ctx.header("Range") != null) {
+        if (range.partial()) {
             ctx.status(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + wav.length);
         }
         ctx.header("Content-Length", Long.toString(range.length()));

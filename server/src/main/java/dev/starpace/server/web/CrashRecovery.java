@@ -14,10 +14,13 @@ import dev.starpace.server.store.AttemptStore;
  * with no audio at all is deleted, as a start with nothing after it is.
  */
 final class CrashRecovery {
-    /** What recovery did: attempts scored, kept without a transcript, and deleted for holding nothing. */
-    record Outcome(int scored, int unscored, int deleted) {
+    /**
+     * What recovery did: attempts scored, kept without a transcript because no word was heard in them, kept unscored
+     * because their question's card is gone, and deleted for holding nothing.
+     */
+    record Outcome(int scored, int unscored, int cardGone, int deleted) {
         int total() {
-            return scored + unscored + deleted;
+            return scored + unscored + cardGone + deleted;
         }
     }
 
@@ -27,6 +30,7 @@ final class CrashRecovery {
     static Outcome run(Analyzer analyzer, StoredAnswers stored, AttemptStore store) {
         int scored = 0;
         int unscored = 0;
+        int cardGone = 0;
         int deleted = 0;
         for (Attempt a : store.recording()) {
             if (store.deleteIfSilent(a.id())) {
@@ -37,12 +41,15 @@ final class CrashRecovery {
             try {
                 t = stored.score(a, analyzer.bank().get(a.questionId()), Level.parse(a.level()));
                 scored++;
-            } catch (NoSpeechException | UnknownQuestionException | IllegalArgumentException e) {
-                // no word in its audio, or its card is gone: kept with its audio, to replay
+            } catch (NoSpeechException e) {
+                // no word in its audio: kept with its audio, to replay
                 unscored++;
+            } catch (UnknownQuestionException | IllegalArgumentException e) {
+                // its card (or level) is gone: kept with its audio and words, to re-score when the card is back
+                cardGone++;
             }
             store.finish(a.id(), Attempt.INCOMPLETE, t);
         }
-        return new Outcome(scored, unscored, deleted);
+        return new Outcome(scored, unscored, cardGone, deleted);
     }
 }

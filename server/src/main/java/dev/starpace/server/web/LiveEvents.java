@@ -16,22 +16,22 @@ final class LiveEvents {
     private LiveEvents() {
     }
 
-    /** The first message a client sends; a follow-up names the mock interview it follows ({@code attemptId}) to be kept with it. */
-    record Start(String type, String question, String level, String mode, Integer probe, Integer sampleRate, String attemptId) {
+    /** An event the server sends: one of the records here and nothing else. */
+    sealed interface Event permits Ready, Partial, Words, Timers, Nudge, Quality, Scored, Probe, Error {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Ready(String type, String attemptId, String question, String lp, String level, String mode,
-                 Map<Phase, Double> targets, double budgetSeconds, Integer probe) {
+                 Map<Phase, Double> targets, double budgetSeconds, Integer probe) implements Event {
     }
 
-    record Partial(String type, List<Word> words, Phase phase) {
+    record Partial(String type, List<Word> words, Phase phase) implements Event {
     }
 
-    record Words(String type, int firstChanged, List<ScoredTranscript.ScoredWord> words) {
+    record Words(String type, int firstChanged, List<ScoredTranscript.ScoredWord> words) implements Event {
     }
 
-    record Timers(String type, double elapsed, List<Timer> phases) {
+    record Timers(String type, double elapsed, List<Timer> phases) implements Event {
         static Timers of(double elapsed, List<PhaseTiming> timings) {
             return new Timers("timers", elapsed, timings.stream()
                 .map(t -> new Timer(t.phase(), t.seconds(), t.targetSeconds(), t.status())).toList());
@@ -43,26 +43,26 @@ final class LiveEvents {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Nudge(String type, String kind, Phase phase, String text, double at) {
+    record Nudge(String type, String kind, Phase phase, String text, double at) implements Event {
     }
 
     /** The recording's quality when its problems change: a warning while recording, or that it has cleared. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Quality(String type, List<String> problems, double snrDb, double speechDb, double clippedPercent, String summary) {
+    record Quality(String type, List<String> problems, double snrDb, double speechDb, double clippedPercent, String summary) implements Event {
         static Quality of(InputQuality q) {
             return new Quality("quality", q.problems(), q.snrDb(), q.speechDb(), q.clippedPercent(), q.summary());
         }
     }
 
-    record Scored(String type, String attemptId, ScoredTranscript transcript) {
+    record Scored(String type, String attemptId, ScoredTranscript transcript) implements Event {
     }
 
-    record Probe(String type, ProbeVerdict verdict, List<Word> words) {
+    record Probe(String type, ProbeVerdict verdict, List<Word> words) implements Event {
     }
 
     /** A refusal or failure, in one line; {@code retryAfterSeconds} says when to try again, for a server that is busy. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Error(String type, String code, String message, Integer retryAfterSeconds) {
+    record Error(String type, String code, String message, Integer retryAfterSeconds) implements Event {
     }
 
     static Error error(String code, String message) {

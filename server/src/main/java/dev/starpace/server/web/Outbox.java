@@ -27,7 +27,7 @@ final class Outbox {
     }
 
     /** Sends an event unless it can be dropped for a slow client; returns false when the client had to go. */
-    boolean send(Object event, boolean droppable) {
+    boolean send(LiveEvents.Event event, boolean droppable) {
         if (!session.isOpen()) {
             return false;
         }
@@ -48,5 +48,10 @@ final class Outbox {
         pending.incrementAndGet();
         session.sendText(text, Callback.from(pending::decrementAndGet, failure -> pending.decrementAndGet()));
         return true;
+    }
+
+    /** Closes the socket with a close frame; Jetty may report the close at once, on this thread. */
+    void close(int code, String reason) {
+        session.close(code, reason, Callback.NOOP);
     }
 }

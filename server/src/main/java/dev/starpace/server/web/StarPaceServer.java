@@ -77,6 +77,8 @@ public final class StarPaceServer implements AutoCloseable {
     private final CrashRecovery.Outcome recovered;
     private final LiveLoad load;
     private final IdleSockets idle;
+    private final AnswerSocket socket;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Analyzer analyzer;
 
     private StarPaceServer(Settings settings) {
@@ -98,21 +100,23 @@ public final class StarPaceServer implements AutoCloseable {
         Api api = new Api(analyzer, store, stored);
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
-        AnswerSocket socket = new AnswerSocket(analyzer, settings.model(), store, latency, load, idle);
+        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, latency, load), idle);
         HostGuard hosts = new HostGuard(settings.host(), settings.allowedHosts());
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new SecurityHeaders.OnErrorPages()));
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.jetty.modifyWebSocketServletFactory(ws -> {
-                ws.setMaxBinaryMessageSize(4L * AnswerSocket.MAX_FRAME_BYTES);
+                ws.setMaxBinaryMessageSize(4L * LiveProtocol.MAX_FRAME_BYTES);
                 // off: IdleSockets times out a silent client, and never while the server works on its message
                 ws.setIdleTimeout(Duration.ZERO);
             });
             config.routes.before(ctx -> guard(ctx, hosts));
             config.routes.wsBeforeUpgrade(ctx -> guard(ctx, hosts));
-            config.routes.get("/api/health", ctx -> ctx.json(load.health()));
+            config.routes.get("/api/health", ctx -> ctx.json(load.health(store.problem())));
             config.routes.get("/api/facts", api::facts);
             config.routes.get("/api/questions", api::questions);
             config.routes.get("/api/questions/{id}", api::question);
@@ -150,18 +154,19 @@ public final class StarPaceServer implements AutoCloseable {
         });
     }
 
-    /** Every response carries the security headers; a request for a host not ours gets nothing else. */
+    /**
+     * Every response carries the security headers; a request for a host not ours gets nothing else, nor does a
+     * write from another site's page.
+     */
     private static void guard(Context ctx, HostGuard hosts) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        SecurityHeaders.on(ctx);
         String host = ctx.header("Host");
         if (!hosts.allows(host)) {
             ctx.attribute(ANSWERED, true);
             throw new ApiException(403, "this server does not answer to the host name '" + Echo.of(host)
                 + "' (start it with --allowed-host NAME to allow one)");
         }
+        WriteGuard.check(ctx);
     }
 
     public static StarPaceServer start(Settings settings) {
@@ -196,6 +201,7 @@ public final class StarPaceServer implements AutoCloseable {
     public String recoveredSummary() {
         return recovered.total() == 0 ? null : "recovered " + recovered.total() + " attempt(s) cut off by a crash: "
             + recovered.scored() + " scored from what was stored, " + recovered.unscored() + " with no words, "
+            + (recovered.cardGone() == 0 ? "" : recovered.cardGone() + " kept unscored as their question's card is gone, ")
             + recovered.deleted() + " empty ones deleted";
     }
 
@@ -208,10 +214,17 @@ public final class StarPaceServer implements AutoCloseable {
         return latency;
     }
 
+    /**
+     * Stops gracefully: every live answer is ended and kept as far as it was heard, its browser told (1001), then the
+     * server stops listening and the database is closed. Safe to call twice (a signal, then the shutdown hook).
+     */
     @Override
     public void close() {
-        app.stop();
-        idle.close();
-        store.close();
+        if (closed.compareAndSet(false, true)) {
+            socket.shutdown(java.time.Duration.ofSeconds(20));
+            app.stop();
+            idle.close();
+            store.close();
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.starpace.server.delivery.FrameTrack;
 import dev.starpace.server.speech.NoSpeechException;
 import dev.starpace.server.speech.RecordingAnalyzer;
 import dev.starpace.server.speech.SpeechModel;
+import dev.starpace.server.store.AnswerRecorder;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
 import java.util.List;
@@ -35,7 +36,11 @@ final class StoredAnswers {
         this.store = store;
     }
 
-    /** The attempt scored from its stored words or audio; NoSpeechException when neither holds a word. */
+    /**
+     * The attempt scored from its stored words and audio; NoSpeechException when neither holds a word. Audio stored
+     * after the last stored phrase (the phrase open when the server died) is transcribed and its words stored too, so
+     * a second recovery or a re-score finds them.
+     */
     ScoredTranscript score(Attempt attempt, Card card, Level level) {
         List<Word> words = store.words(attempt.id());
         byte[] pcm = store.pcm(attempt.id());
@@ -45,6 +50,12 @@ final class StoredAnswers {
         Audio audio = new Audio(Audio.fromPcm16(pcm, pcm.length), Audio.SPEECH_RATE);
         if (words.isEmpty()) {
             return new RecordingAnalyzer(analyzer, model, new AudioDecoder()).analyze(audio, card, level).transcript();
+        }
+        int heardTo = (int) Math.min(pcm.length & ~1, Math.round(words.get(words.size() - 1).end() * Audio.SPEECH_RATE) * 2);
+        List<Word> rest = model.words(pcm, heardTo);
+        if (!rest.isEmpty()) {
+            AnswerRecorder.resume(store, attempt.id()).words(rest);
+            words = java.util.stream.Stream.concat(words.stream(), rest.stream()).toList();
         }
         List<Phase> phases = analyzer.label(words);
         return analyzer.score(card, level, words, phases, pcm.length < 2 ? null : delivery(audio, words, phases));

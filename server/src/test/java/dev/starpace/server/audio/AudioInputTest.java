@@ -2,6 +2,7 @@ package dev.starpace.server.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,40 @@ class AudioInputTest {
         Audio audio = decoder.decode(mp3);
         assertEquals(Audio.SPEECH_RATE, audio.sampleRate());
         assertEquals(decoder.decode(Fixtures.wav("seed-weak")).seconds(), audio.seconds(), 0.1);
+    }
+
+    /** A phone line's mu-law WAV is not PCM: ffmpeg, installed, reads it, rather than the user being told to install it. */
+    @Test
+    void aMuLawWavIsReadThroughFfmpeg() throws Exception {
+        Path mulaw = ffmpeg("mulaw.wav", "-acodec", "pcm_mulaw", "-ar", "8000");
+        Audio pcm = decoder.decode(Fixtures.wav("seed-weak"));
+        Audio audio = decoder.decode(mulaw);
+        assertEquals(Audio.SPEECH_RATE, audio.sampleRate());
+        assertEquals(pcm.seconds(), audio.seconds(), 0.05);
+        assertTrue(correlation(pcm.samples(), audio.samples()) > 0.8, "the same speech, through an 8 kHz phone line");
+        AudioException missing = assertThrows(AudioException.class, () -> new AudioDecoder("/nonexistent/ffmpeg").decode(mulaw));
+        assertEquals(mulaw + ": reading a WAV in \u03bc-law (format 7) needs ffmpeg, which is not installed (apt-get install ffmpeg),"
+            + " or convert the recording to 16-bit PCM WAV", missing.getMessage());
+    }
+
+    /** ffmpeg's complaint without the decoder's address ("[mp3 @ 0x55bb…]") or the file name it repeats. */
+    @Test
+    void ffmpegsComplaintIsShownWithoutItsInternals() throws IOException {
+        Path broken = dir.resolve("broken.mp3");
+        Files.write(broken, "ID3\u0003\u0000\u0000\u0000\u0000\u0000\u0000garbage".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        AudioException e = assertThrows(AudioException.class, () -> decoder.decode(broken));
+        assertTrue(e.getMessage().startsWith(broken + ": ffmpeg cannot decode it: "), e.getMessage());
+        String why = e.getMessage().substring((broken + ": ffmpeg cannot decode it: ").length());
+        assertFalse(why.contains(" @ 0x") || why.startsWith("[") || why.contains(broken.toString()) || why.isBlank(), why);
+    }
+
+    private Path ffmpeg(String name, String... codec) throws Exception {
+        Path out = dir.resolve(name);
+        List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", Fixtures.wav("seed-weak").toString()));
+        command.addAll(List.of(codec));
+        command.add(out.toString());
+        assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor(), "ffmpeg is installed by .ci/run");
+        return out;
     }
 
     @Test

@@ -83,6 +83,97 @@ class BatchCommandTest {
         assertTrue(Files.readString(out.resolve("report.html")).contains("noisy recording, 1"), "the report says so too");
     }
 
+    /**
+     * File names become cells of summary.csv, which people open in a spreadsheet: one that starts like a formula
+     * shows as text (a quote ahead of it), and one holding a carriage return or a newline stays in its row.
+     * Run as a user types it, in the recordings' folder, so that the names are the cells' first characters.
+     */
+    @Test
+    void fileNamesInTheSummaryCannotRunAsFormulasOrSplitARow() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("hostile"));
+        List<String> names = List.of("=HYPERLINK(\"evil.example\",\"open\").wav", "+1+1.wav", "-2+3.wav", "@SUM(1,1).wav",
+            "\t=1.wav", "\r=1.wav", "a\rb.wav", "c\nd.wav");
+        for (String name : names) {
+            Files.write(folder.resolve(name), "RIFF nonsense".getBytes());
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("batch", "--model", dev.starpace.server.speech.ModelLocator.find(null).toString(), "--out", "out", "--"));
+        args.addAll(names);
+        MainTest.Run run = runIn(folder, args);
+        assertEquals(3, run.code(), run.err());
+
+        List<List<String>> csv = parseCsv(Files.readString(folder.resolve("out/summary.csv")));
+        assertEquals(1 + names.size(), csv.size(), "a row per recording and no more: " + csv);
+        for (int i = 0; i < names.size(); i++) {
+            List<String> row = csv.get(i + 1);
+            assertEquals(csv.get(0).size(), row.size(), "every row has every column: " + row);
+            String name = names.get(i);
+            String shown = "=+-@\t\r".indexOf(name.charAt(0)) >= 0 ? "'" + name : name;
+            assertEquals(shown, row.get(0), "the file's name, as text");
+            assertEquals("failed", row.get(1));
+            assertTrue(row.get(2).startsWith(shown + ": not a WAV file"), row.get(2));
+        }
+    }
+
+    /** RFC 4180, as a spreadsheet reads it: quoted cells may hold commas, quotes and line breaks; a bare one ends the row. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> row = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new java.util.ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        return rows;
+    }
+
+    /** The real command in a process of its own, started in {@code cwd}. */
+    static MainTest.Run runIn(Path cwd, List<String> args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).directory(cwd.toFile()).start();
+        p.getOutputStream().close();
+        java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("starpace " + args + " did not finish");
+        }
+        return new MainTest.Run(p.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8),
+            new String(err.get(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void badArgumentsAreOneClearLine() {
         MainTest.Run none = MainTest.run("batch");

@@ -171,6 +171,79 @@ class MainTest {
         assertFails(3, "the recording is silent (every sample is zero)", "analyze", zeros.toString());
     }
 
+    /** Jackson's own limits and complaints, as a person reads them: what is wrong and where, no class name, exit 3. */
+    @Test
+    void aTranscriptThatIsNotUsableJsonSaysWhatIsWrongAndWhereInOneLine() throws IOException {
+        assertFails(3, "bignum.json: not JSON: a number 5,000 digits long (at most 1,000) at line 1, column ",
+            "analyze", write("bignum.json", "{\"words\": [{\"word\": \"i\", \"start\": 0.5, \"end\": " + "1".repeat(5000) + "}]}"));
+        assertFails(3, "deep.json: not JSON: lists and objects nested more than 1,000 deep at line 1, column ",
+            "analyze", write("deep.json", "{\"words\": " + "[".repeat(5000) + "]".repeat(5000) + "}"));
+        assertFails(3, "nan.json: not JSON: 'NaN' is not a number JSON allows at line 1, column 38",
+            "analyze", write("nan.json", "{\"words\": [{\"word\": \"i\", \"start\": NaN, \"end\": 1}]}"));
+        assertFails(3, "cut.json: not JSON: Unexpected end-of-input: expected close marker for Array (start marker at line 1, column 11)",
+            "analyze", write("cut.json", "{\"words\": [{\"word\": \"i\", \"start\": 0.1, \"end\": 0.2}"));
+        assertFails(3, "trailing.json: not JSON: ", "analyze", write("trailing.json",
+            "{\"words\": [{\"word\": \"i\", \"start\": 0.1, \"end\": 0.2}]} {\"words\": []}"));
+    }
+
+    /** 1e400 reads as infinite and 1e300 is centuries: neither is a time in an answer (they gave a 9.2e16 s answer). */
+    @Test
+    void absurdTimesAreRefusedNamingTheWordAndTheLongestAnswer() throws IOException {
+        assertFails(3, "inf.json: words[1].end: a number too large to be a time; the longest answer StarPace reads, 4 hours (14,400 s)",
+            "analyze", write("inf.json", "{\"words\": [{\"word\": \"i\", \"start\": 0.1, \"end\": 0.2},"
+                + " {\"word\": \"fixed\", \"start\": 0.5, \"end\": 1e400}]}"));
+        assertFails(3, "huge.json: [0].result[0].start: 1.0E300 s is longer than the longest answer StarPace reads, 4 hours (14,400 s)",
+            "analyze", write("huge.json", "[{\"result\": [{\"word\": \"i\", \"start\": 1e300, \"end\": 1e300}]}]"));
+    }
+
+    /** A card of the wrong shape: the field, what it should be and what it is, not `java.lang.String` or `JsonToken.START_ARRAY`. */
+    @Test
+    void aCardOfTheWrongShapeSaysSoInWords() throws IOException {
+        Path ok = Path.of(write("ok.txt", WEAK));
+        assertFails(4, "a.json: id: expected text, found a list at line 1, column 8", "analyze", "--cards", cards("list-id", "{\"id\": [\"x\"]}"), ok.toString());
+        assertFails(4, "a.json: question: expected text, found an object at line 1, column ", "analyze", "--cards",
+            cards("object-question", "{\"id\": \"x\", \"question\": {\"a\": 1}}"), ok.toString());
+        assertFails(4, "a.json: (json): not valid JSON: lists and objects nested more than 1,000 deep", "analyze", "--cards",
+            cards("deep", "{\"id\": \"x\", \"q\": " + "[".repeat(5000) + "]".repeat(5000) + "}"), ok.toString());
+    }
+
+    /**
+     * Past the limits an answer is refused naming the limit, before analysis; and a file is read no further than its
+     * limit: a 3 GB file (more than Java can read whole) is refused as quickly as a small one.
+     */
+    @Test
+    void anAnswerPastItsLimitsIsRefusedNamingTheLimitWithoutReadingItWhole() throws IOException {
+        assertFails(3, "long.txt: 6,000 words, more than the 5,000 a written answer may have", "analyze", write("long.txt", "I fixed it. ".repeat(2000)));
+        assertFails(3, "huge.txt: larger than 64 KB, the most a written answer may be", "analyze", sparse("huge.txt"));
+        assertFails(3, "huge.json: larger than 4 MB, the most a transcript may be", "analyze", sparse("huge.json"));
+        StringBuilder many = new StringBuilder("{\"words\": [");
+        for (int i = 0; i < 20_001; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"word\": \"a\", \"start\": ").append(i).append(", \"end\": ").append(i).append(".5}");
+        }
+        assertFails(3, "many.json: 20,001 words, more than the 20,000 a transcript may have", "analyze", write("many.json", many.append("]}").toString()));
+        assertEquals(0, run("analyze", write("longest.txt", "I fixed it. ".repeat(1600))).code(), "4,800 words are an answer");
+    }
+
+    private String write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text).toString();
+    }
+
+    /** A folder holding one card, a.json. */
+    private String cards(String folder, String json) throws IOException {
+        Path cards = Files.createDirectories(dir.resolve(folder));
+        Files.writeString(cards.resolve("a.json"), json);
+        return cards.toString();
+    }
+
+    /** A 3 GB file with nothing stored: as long to read whole as a real one, but no disk. */
+    private String sparse(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        return file.toString();
+    }
+
     @Test
     void eachCommandHasItsOwnHelpAndNoCommandIsAUsageError() {
         for (String command : new String[] {"analyze", "batch", "serve", "questions"}) {
@@ -198,5 +271,8 @@ class MainTest {
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertEquals("", r.out());
         assertTrue(!r.err().contains("Exception") && !r.err().contains("SQLITE"), r.err());
+        for (String internal : new String[] {"`", "java.", "JsonToken", "JsonReadFeature", "StreamRead", "REDACTED", "0x"}) {
+            assertFalse(r.err().contains(internal), "no internals: " + r.err());
+        }
     }
 }

@@ -110,23 +110,81 @@ class ApiTest extends ServerTest {
         assertEquals(416, beyond.statusCode());
     }
 
+    /** RFC 9110 14.1.1: bytes=500-100 is invalid, not unsatisfiable; a server ignores it and sends the whole body. */
+    @Test
+    void anInvalidRangeIsIgnoredAndTheWholeRecordingServed() throws Exception {
+        String id;
+        try (Seeds seeds = new Seeds(data)) {
+            id = seeds.spoken("seed-weak");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        URI audio = URI.create("http://127.0.0.1:" + server.port() + "/api/attempts/" + id + "/audio");
+        byte[] whole = http.send(HttpRequest.newBuilder(audio).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        for (String invalid : new String[] {"bytes=500-100", "bytes=99999999-100"}) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(audio).header("Range", invalid).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), invalid);
+            assertArrayEquals(whole, r.body(), invalid);
+            assertTrue(r.headers().firstValue("Content-Range").isEmpty(), invalid);
+        }
+    }
+
+    /** 200,000 pasted words held a core for a minute: an answer past the limits is refused before any analysis, naming the limit. */
+    @Test
+    void aWrittenAnswerPastItsLimitsIsTooLargeAndSaysWhichLimit() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI written = URI.create("http://127.0.0.1:" + server.port() + "/api/attempts/written");
+        java.util.function.Function<String, HttpResponse<String>> send = text -> {
+            try {
+                String body = new ObjectMapper().writeValueAsString(java.util.Map.of("question", "customer-obsession-above-and-beyond", "text", text));
+                return http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> words = send.apply("I fixed it. ".repeat(2000));
+        assertEquals(413, words.statusCode());
+        assertEquals("Your answer is too long: 6,000 words, more than the 5,000 a written answer may have.", error(words.body()));
+        HttpResponse<String> bytes = send.apply("Incomprehensibilities ".repeat(3000));
+        assertEquals(413, bytes.statusCode());
+        assertEquals("Your answer is too long: larger than 64 KB, the most a written answer may be.", error(bytes.body()));
+        HttpResponse<String> pasted = send.apply("word ".repeat(300_000));
+        assertEquals(413, pasted.statusCode());
+        assertEquals("The request is larger than 1 MB, the most StarPace reads.", error(pasted.body()), "not 'Send the answer as {...}'");
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[3_000_000]))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode(), "a body of no stated length is cut off at the limit too");
+        assertEquals("The request is larger than 1 MB, the most StarPace reads.", error(chunked.body()));
+        assertEquals(0, server.get("/api/attempts").json().size(), "nothing kept");
+
+        HttpResponse<String> longest = send.apply("I fixed it. ".repeat(1600));
+        assertEquals(201, longest.statusCode(), "4,800 words, over half an hour of speech, are scored");
+    }
+
+    private static String error(String body) throws Exception {
+        return new ObjectMapper().readTree(body).get("error").asText();
+    }
+
     @Test
     void aWrittenAnswerIsScoredAndKept() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI written = URI.create("http://127.0.0.1:" + server.port() + "/api/attempts/written");
         String body = new ObjectMapper().writeValueAsString(java.util.Map.of("question", "customer-obsession-above-and-beyond",
             "level", "sde2", "text", CandidateDefectsTest.ONE_GAP));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(written).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode(), r.body());
         JsonNode attempt = new ObjectMapper().readTree(r.body());
         assertEquals("written", attempt.get("mode").asText());
         assertEquals("Leaning Hire", attempt.get("transcript").get("verdict").get("decision").asText());
-        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(written).POST(HttpRequest.BodyPublishers.ofString(
+        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
             "{\"question\":\"customer-obsession-above-and-beyond\",\"text\":\"  \"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, empty.statusCode());
         assertEquals("Write your answer first: there are no words to score.", new ObjectMapper().readTree(empty.body()).get("error").asText());
-        assertEquals(400, http.send(HttpRequest.newBuilder(written).POST(HttpRequest.BodyPublishers.ofString("not json")).build(),
+        assertEquals(400, http.send(HttpRequest.newBuilder(written).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("not json")).build(),
             HttpResponse.BodyHandlers.ofString()).statusCode());
 
         String id = attempt.get("id").asText();

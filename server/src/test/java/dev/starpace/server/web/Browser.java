@@ -58,8 +58,11 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** A wait that looks again when the page re-rendered the element it was reading (the report redraws as it loads). */
     WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     void waitFor(String css) {
@@ -74,8 +77,9 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The element's text, read again if the page re-rendered it while it was read. */
     String text(String css) {
-        return find(css).getText();
+        return waiting(10).until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     Object js(String script, Object... args) {

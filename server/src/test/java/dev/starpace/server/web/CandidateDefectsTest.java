@@ -219,6 +219,27 @@ class CandidateDefectsTest extends BrowserCase {
         b.shot("history-rescored-1400");
     }
 
+    /** Deleting from History is a write from the app's own page: the browser's Origin and Sec-Fetch-Site let it through. */
+    @Test
+    void deletingATakeFromHistoryRemovesItForGood() {
+        AtomicReference<String> gone = new AtomicReference<>();
+        AtomicReference<String> kept = new AtomicReference<>();
+        serve(s -> {
+            gone.set(s.written(ONE_GAP));
+            kept.set(s.written(MANY_HITS));
+        });
+        Browser b = browser(Browser.DESKTOP);
+        b.open(base() + "#/history");
+        b.waitFor("tr[data-attempt='" + gone.get() + "'] button.delete");
+        b.find("tr[data-attempt='" + gone.get() + "'] button.delete").click();
+        b.driver.switchTo().alert().accept();
+        b.waiting(20).until(d -> b.text("#history-status").equals("Deleted."));
+        b.open(base() + "#/");
+        b.open(base() + "#/history");
+        b.waitFor("tr[data-attempt='" + kept.get() + "']");
+        assertTrue(b.all("tr[data-attempt='" + gone.get() + "']").isEmpty(), "gone when the list is fetched again");
+    }
+
     @Test
     void theReplayKnowsItsDurationAndSeeks() {
         AtomicReference<String> id = new AtomicReference<>();

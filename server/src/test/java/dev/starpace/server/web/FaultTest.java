@@ -136,7 +136,7 @@ class FaultTest {
 
             // a written answer on the full disk: one line and 503, and nothing left behind
             HttpResponse<byte[]> written = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port + "/api/attempts/written"))
-                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(java.util.Map.of(
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(java.util.Map.of(
                     "question", "customer-obsession-above-and-beyond", "text", CandidateDefectsTest.ONE_GAP.repeat(3))))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(503, written.statusCode(), new String(written.body()));

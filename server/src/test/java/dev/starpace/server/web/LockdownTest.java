@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,25 @@ class LockdownTest extends ServerTest {
             && !StarPaceServer.CSP.contains("unsafe"), StarPaceServer.CSP);
     }
 
+    /** A request Jetty refuses before any handler sees it gets its error page with the same headers as every other response. */
+    @Test
+    void jettysOwnErrorPagesCarryTheSecurityHeaders() throws Exception {
+        int port = server.port();
+        String host = "127.0.0.1:" + port;
+        Map<Integer, String> refused = new java.util.LinkedHashMap<>();
+        refused.put(400, raw(port, host, "GET", "/", "Not A Header\r\n"));
+        refused.put(414, raw(port, host, "GET", "/" + "a".repeat(20_000), ""));
+        refused.put(431, raw(port, host, "GET", "/", "X-Padding: " + "a".repeat(20_000) + "\r\n"));
+        refused.forEach((code, r) -> {
+            assertEquals(code, status(r), r);
+            String head = r.substring(0, r.indexOf("\r\n\r\n"));
+            assertTrue(head.contains("\r\nContent-Security-Policy: " + StarPaceServer.CSP + "\r\n"), code + ": " + head);
+            assertTrue(head.contains("\r\nX-Content-Type-Options: nosniff\r\n"), code + ": " + head);
+            assertTrue(head.contains("\r\nReferrer-Policy: no-referrer\r\n"), code + ": " + head);
+            assertTrue(head.contains("\r\nX-Frame-Options: DENY\r\n"), code + ": " + head);
+        });
+    }
+
     /** The exported report carries its styles inline: its own policy allows those, and no script or request. */
     @Test
     void theHtmlReportMayUseItsInlineStylesAndNothingElse() throws Exception {
@@ -111,11 +131,19 @@ class LockdownTest extends ServerTest {
 
     /** One HTTP/1.1 request with this Host header; the response's head and (short) body. */
     static String raw(int port, String host, String method, String path, String headers) throws Exception {
+        return raw(port, host, method, path, headers, "");
+    }
+
+    /** The same with a body (UTF-8, its Content-Length added when it has one). */
+    static String raw(int port, String host, String method, String path, String headers, String body) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers + "Connection: close\r\n\r\n")
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers
+                + (content.length > 0 ? "Content-Length: " + content.length + "\r\n" : "") + "Connection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
             out.flush();
             InputStream in = s.getInputStream();
             ByteArrayOutputStream got = new ByteArrayOutputStream();
