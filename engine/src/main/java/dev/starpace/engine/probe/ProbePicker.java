@@ -4,6 +4,8 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.rules.ActionFirstPerson;
+import dev.starpace.engine.rules.Answer;
+import dev.starpace.engine.rules.CloseCall;
 import dev.starpace.engine.rules.Evidence;
 import dev.starpace.engine.rules.NoDisqualifiers;
 import dev.starpace.engine.rules.ReflectionSpecific;
@@ -11,6 +13,7 @@ import dev.starpace.engine.rules.ResultQuantified;
 import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.rules.TaskScopeBoundary;
 import dev.starpace.engine.text.SpokenText;
+import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +69,7 @@ public final class ProbePicker {
             .ifPresent(q -> out.add(finding(card, Premise.WE_SAID, "You said “" + q + "”. ", q)));
         failed(rules, TaskScopeBoundary.ID).ifPresent(r -> out.add(finding(card, Premise.NO_SCOPE, "", null)));
         failed(rules, ResultQuantified.ID).ifPresent(r -> out.add(finding(card, Premise.NO_NUMBER, "", null)));
-        failed(rules, ReflectionSpecific.ID).ifPresent(r -> {
+        failed(rules, ReflectionSpecific.ID).filter(r -> !"generic".equals(r.value()) || surelyGeneric(card, answer)).ifPresent(r -> {
             String q = "generic".equals(r.value()) ? reflection(answer) : null;
             out.add(finding(card, Premise.REFLECTION_VAGUE, q == null ? "" : "You said “" + q + "”. ", q));
         });
@@ -119,6 +122,17 @@ public final class ProbePicker {
         List<String> spans = r.evidence().stream().map(Evidence::text).toList();
         return spans.stream().filter(t -> t.startsWith("we ")).findFirst()
             .or(() -> spans.stream().filter(t -> t.equals("we")).findFirst()).map(ProbePicker::shorten);
+    }
+
+    /**
+     * Whether the reflection judge is sure it heard a generic reflection: out of its close-call band (the one that makes
+     * a check unclear on a poor recording). Calling a specific reflection vague to the candidate's face is worse than
+     * not asking; on the corpus the judge's close calls are right about 7 times in 10.
+     */
+    private static boolean surelyGeneric(Card card, ScoredTranscript t) {
+        List<Word> words = t.words().stream().map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
+        Answer answer = new Answer(card, t.level(), words, t.words().stream().map(ScoredTranscript.ScoredWord::phase).toList());
+        return new ReflectionSpecific(card).margin(answer) >= CloseCall.BAND;
     }
 
     /** The reflection's first words, as said. */
