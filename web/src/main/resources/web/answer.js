@@ -276,7 +276,6 @@ export function mockView(card, level) {
       askProbe(resume);
     } });
     fill(stage, h('h2', {}, `Follow-up ${k + 1} of ${order.length}`), h('p', { class: 'probe-question' }, p.question),
-      p.fromCardStory ? h('p', { class: 'muted card-story' }, 'This follow-up is from the card’s own example story: answer it from yours.') : null,
       r.el, h('div', { class: 'row' }, skip, end));
     await ask(p.question);
   };

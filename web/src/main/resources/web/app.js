@@ -1,8 +1,10 @@
-import { h, mount, api, notice, PHASES, TITLES } from './dom.js';
+import { h, mount, api, notice, PHASES, TITLES, loadFacts } from './dom.js';
 import { practiceView, mockView, leaveAnswer } from './answer.js';
 import { typedView } from './typed.js';
 import { reportView } from './report.js';
 import { historyView, compareView } from './history.js';
+
+let facts = null;
 
 // Hash routes: #/  #/q/ID/study|practice|mock  #/history  #/attempt/ID  #/compare/A/B
 async function route() {
@@ -10,6 +12,9 @@ async function route() {
   if (!leaveAnswer()) notice();
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   try {
+    // a failed fetch is tried again on the next view
+    if (!facts) facts = loadFacts().catch((e) => { facts = null; throw e; });
+    await facts;
     if (parts[0] === 'q' && parts[1]) {
       const card = await api(`/api/questions/${encodeURIComponent(parts[1])}`);
       const level = new URLSearchParams(location.hash.split('?')[1] || '').get('level') || 'sde2';

@@ -27,8 +27,9 @@ export function mount(...children) {
   return app;
 }
 
-export const PHASES = ['situation', 'task', 'action', 'result', 'reflection'];
-export const TITLES = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result', reflection: 'Reflection' };
+// The phases in STAR order and their titles, as the engine names them: filled from /api/facts before the first view.
+export const PHASES = [];
+export const TITLES = {};
 
 export function clock(seconds) {
   const s = Math.max(0, Math.round(seconds));
@@ -42,18 +43,16 @@ export function secs(seconds) {
 
 export const STATUS = { 'on-target': 'on target', short: 'short', long: 'long', missing: 'not heard' };
 
+// The facts the engine defines once (the pace band, each check's name and phase), fetched before the first view.
+export const FACTS = { pace: { slowest: 0, fastest: 0 }, checks: [] };
+export async function loadFacts() {
+  Object.assign(FACTS, await api('/api/facts'));
+  PHASES.splice(0, PHASES.length, ...FACTS.phases.map((p) => p.id));
+  FACTS.phases.forEach((p) => { TITLES[p.id] = p.title; });
+}
+
 // What each check is called on screen; the ids stay in the JSON for tools.
-export const RULE_NAMES = {
-  'action-first-person': 'Action told in the first person',
-  'result-quantified': 'Result in numbers',
-  'task-scope-boundary': 'Task shows the work was beyond your remit',
-  'reflection-specific': 'Reflection specific to this story',
-  'no-disqualifiers': 'Ownership kept (no hand-off)',
-  pace: 'Pace',
-  fillers: 'Fillers',
-  'long-pauses': 'Long silences',
-};
-export const ruleName = (id) => RULE_NAMES[id] || id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+export const ruleName = (id) => (FACTS.checks.find((c) => c.id === id) || {}).name || id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 // A line at the top of the page that outlives a change of view (the answer stopped when you left, ...).
 export function notice(...content) {

@@ -1,7 +1,7 @@
 import { h, mount, api, PHASES, TITLES, clock, ruleName, questionText } from './dom.js';
 import { COLOURS, ruleState } from './report.js';
 
-const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Written' };
+const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
 const STATES = { complete: 'finished', incomplete: 'cut off', recording: 'recording' };
 
 export async function historyView() {
@@ -95,18 +95,25 @@ async function progressView(questionId, text) {
       svg.append(bar);
     });
   });
-  svg.append(s('polyline', { points: takes.map((t, i) => `${x(i)},${y(t.score)}`).join(' '), class: 'pace-line' }));
+  // the line joins the spoken takes; a typed take is a square apart, judged as writing with no delivery
+  const spoken = takes.filter((t) => !t.written);
+  svg.append(s('polyline', { points: takes.map((t, i) => (t.written ? null : `${x(i)},${y(t.score)}`)).filter(Boolean).join(' '), class: 'pace-line' }));
   takes.forEach((t, i) => {
-    const dot = s('circle', { cx: x(i), cy: y(t.score), r: t.best ? 6 : 3.5, class: t.best ? 'best' : 'take' });
-    dot.append(s('title', {}, `${new Date(t.startedAt).toLocaleString()}: ${t.score}/100${t.best ? ' (best take)' : ''}`));
+    const title = `${new Date(t.startedAt).toLocaleString()}: ${t.score}/100${t.written ? ' (typed)' : ''}${t.best ? ' (best take)' : ''}`;
+    const dot = t.written ? s('rect', { x: x(i) - 4, y: y(t.score) - 4, width: 8, height: 8, class: 'typed-take' })
+      : s('circle', { cx: x(i), cy: y(t.score), r: t.best ? 6 : 3.5, class: t.best ? 'best' : 'take' });
+    dot.append(s('title', {}, title));
     svg.append(dot);
   });
   const best = takes.find((t) => t.best);
+  const typed = takes.filter((t) => t.written);
   return h('section', { class: 'card progress', 'data-question': questionId }, h('h2', {}, 'Progress: ', text),
     h('div', { class: 'row' }, svg, h('div', {},
-      h('p', {}, `${takes.length} takes, from ${takes[0].score} to ${takes[takes.length - 1].score}/100.`),
-      h('p', {}, '★ Best take: ', h('a', { href: `#/attempt/${best.id}`, class: 'best-take' }, `${best.score}/100 on ${new Date(best.startedAt).toLocaleString()}`)),
-      h('p', { class: 'muted' }, 'Line: score. Bars: seconds in each phase, Situation at the bottom.'))));
+      spoken.length ? h('p', {}, `${spoken.length} spoken ${spoken.length === 1 ? 'take' : 'takes'}, from ${spoken[0].score} to ${spoken[spoken.length - 1].score}/100.`) : null,
+      best ? h('p', {}, '★ Best spoken take: ', h('a', { href: `#/attempt/${best.id}`, class: 'best-take' }, `${best.score}/100 on ${new Date(best.startedAt).toLocaleString()}`))
+        : h('p', { class: 'best-take-none' }, 'No spoken take yet.'),
+      typed.length ? h('p', { class: 'typed-takes' }, `Typed (judged as writing, no delivery): ${typed.map((t) => `${t.score}/100`).join(', ')}`) : null,
+      h('p', { class: 'muted' }, 'Line: spoken scores; squares: typed ones. Bars: seconds in each phase, Situation at the bottom.'))));
 }
 
 export async function compareView(idA, idB) {
@@ -116,7 +123,8 @@ export async function compareView(idA, idB) {
   const passed = (x, id) => (x.transcript ? x.transcript.rules.find((r) => r.id === id) : undefined);
   const ruleIds = [...new Set([first, second].flatMap((x) => (x.transcript ? x.transcript.rules.map((r) => r.id) : [])))];
   const change = (second.score || 0) - (first.score || 0);
-  const mark = (r) => ({ pass: '✓ passed', fail: '✗ not yet', unclear: '? unclear' })[r ? ruleState(r) : 'fail'];
+  // a check one take never had (pace for a typed take) is not judged there, not failed
+  const mark = (r) => (r ? ({ pass: '✓ passed', fail: '✗ not yet', unclear: '? unclear' })[ruleState(r)] : '— not judged');
   mount(h('h1', {}, 'Two takes side by side'), h('p', { class: 'question-line' }, await questionText(first.questionId)),
     h('p', { id: 'score-change' }, `Score ${first.score ?? '–'} → ${second.score ?? '–'} (${change >= 0 ? '+' : ''}${change})`),
     h('table', { id: 'compare-table' },

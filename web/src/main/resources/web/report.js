@@ -1,4 +1,4 @@
-import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText } from './dom.js';
+import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText, FACTS } from './dom.js';
 import { groupFillers, openers, hedges } from './speech-habits.js';
 import { qualityLine } from './quality.js';
 
@@ -84,8 +84,9 @@ function answerTimeline(t, pauses, play, width) {
   return svg;
 }
 
-// Words a minute over a sliding 20-second window, against the 130–165 band interviewers find easy to follow.
+// Words a minute over a sliding 20-second window, against the band the pace check passes (the engine's, from /api/facts).
 function paceChart(words, duration, width) {
+  const { slowest, fastest } = FACTS.pace;
   const height = 150;
   const left = 36;
   const bottom = 22;
@@ -94,9 +95,9 @@ function paceChart(words, duration, width) {
   const x = (sec) => left + (sec / end) * (width - left - 8);
   const y = (wpm) => 6 + (1 - Math.min(wpm, maxWpm) / maxWpm) * (height - bottom - 6);
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, id: 'pace-chart', role: 'img',
-    'aria-label': 'pace over time in words a minute, against the 130 to 165 band' });
-  svg.append(s('rect', { x: left, y: y(165), width: width - left - 8, height: y(130) - y(165), class: 'pace-band' }));
-  [0, 130, 165, 240].forEach((v) => svg.append(s('text', { x: 0, y: y(v) + 4, class: 'tick' }, String(v))));
+    'aria-label': `pace over time in words a minute, against the ${slowest} to ${fastest} band` });
+  svg.append(s('rect', { x: left, y: y(fastest), width: width - left - 8, height: y(slowest) - y(fastest), class: 'pace-band' }));
+  [0, slowest, fastest, 240].forEach((v) => svg.append(s('text', { x: 0, y: y(v) + 4, class: 'tick' }, String(v))));
   const points = [];
   for (let at = 0; at <= end; at += Math.max(1, end / 80)) {
     const from = Math.max(0, at - 10);
@@ -114,15 +115,20 @@ function paceChart(words, duration, width) {
 export const ruleState = (r) => (r.status === 'unclear' ? 'unclear' : r.passed ? 'pass' : 'fail');
 const STATE_WORDS = { pass: ' (passed)', fail: ' (not yet)', unclear: ' (unclear on the recording)' };
 
-// Evidence chips: all of them, the first six at once and "+N more" for the rest.
-function evidenceChips(r, play) {
+// Evidence chips: each span once (a transcript kept before the engine dropped repeats may hold one several times),
+// the first six at once and "+N more" for the rest. A written answer's chip quotes the writer's own tokens.
+function evidenceChips(r, play, t) {
+  const seen = new Set();
+  const evidence = r.evidence.filter((e) => { const k = `${e.start}|${e.end}|${e.text}`; return !seen.has(k) && seen.add(k); });
+  const quoted = (e) => (t.input !== 'written' ? e.text
+    : t.words.filter((w) => w.shown && w.start >= e.start - 0.01 && w.start <= e.end + 0.01).map((w) => w.shown).join(' ') || e.text);
   const chip = (e) => h('button', { class: `evidence ${ruleState(r)}`, onclick: () => play(e.start),
-    title: `${e.start.toFixed(1)}–${e.end.toFixed(1)} s: play`, type: 'button' }, e.text);
+    title: `${e.start.toFixed(1)}–${e.end.toFixed(1)} s: play`, type: 'button' }, quoted(e));
   // an unclear rule leads with the stretch to listen to again
   const first = (r.replay ? [h('button', { class: 'evidence unclear replay', onclick: () => play(r.replay.start), type: 'button',
     title: `${r.replay.start.toFixed(1)}–${r.replay.end.toFixed(1)} s: replay` }, `▶ replay “${r.replay.text}”`)] : [])
-    .concat(r.evidence.slice(0, 6).map(chip));
-  const rest = r.evidence.slice(6);
+    .concat(evidence.slice(0, 6).map(chip));
+  const rest = evidence.slice(6);
   if (!rest.length) return h('div', { class: 'chips' }, first);
   const box = h('div', { class: 'chips' }, first);
   const more = h('button', { class: 'more', type: 'button', 'aria-expanded': 'false' }, `+${rest.length} more`);
@@ -131,7 +137,7 @@ function evidenceChips(r, play) {
   return box;
 }
 
-const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Written' };
+const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
 const STATES = { complete: 'finished', incomplete: 'cut off (what was heard is kept)', recording: 'still recording' };
 
 export async function reportView(id) {
@@ -159,12 +165,17 @@ export async function reportView(id) {
     t.words.forEach((w, i) => { if (w.start >= e.start - 0.01 && w.end <= e.end + 0.01) flagged.add(i); });
   }));
   const play = (at) => { if (!audio) return; audio.currentTime = Math.max(0, at); audio.play().catch(() => {}); };
+  // a written answer is shown as written: each of the writer's tokens once, on its first word, casing and punctuation kept
+  const written = t.input === 'written';
   const spans = t.words.map((w, i) => h('span', { class: `w phase-${w.phase}${flagged.has(i) ? ' flag' : ''}`, 'data-start': w.start,
-    'data-index': i, title: `${TITLES[w.phase]} ${w.start.toFixed(1)} s`, onclick: () => play(w.start) }, w.word));
+    'data-index': i, title: `${TITLES[w.phase]} ${w.start.toFixed(1)} s`, onclick: () => play(w.start) }, written ? (w.shown ?? '') : w.word));
   // a phase's name where it begins, so the transcript does not rely on colour alone
   const parts = [];
+  let shownPhase = null;
   spans.forEach((sp, i) => {
-    if (i === 0 || t.words[i - 1].phase !== t.words[i].phase) parts.push(h('span', { class: `phase-start phase-${t.words[i].phase}` }, TITLES[t.words[i].phase]));
+    if (written && t.words[i].shown == null) return;
+    if (t.words[i].phase !== shownPhase) parts.push(h('span', { class: `phase-start phase-${t.words[i].phase}` }, TITLES[t.words[i].phase]));
+    shownPhase = t.words[i].phase;
     parts.push(sp, ' ');
   });
   const transcript = h('p', { class: 'transcript', id: 'report-transcript' }, parts);
@@ -179,22 +190,24 @@ export async function reportView(id) {
     }
   });
   const rules = h('ul', { class: 'rules', id: 'rule-checklist' }, t.rules.map((r) => h('li', { class: ruleState(r), 'data-rule': r.id },
-    h('b', {}, ruleName(r.id)), h('span', { class: 'sr-only' }, STATE_WORDS[ruleState(r)]), ' — ', r.message, evidenceChips(r, play))));
+    h('b', {}, ruleName(r.id)), h('span', { class: 'sr-only' }, STATE_WORDS[ruleState(r)]), ' — ', r.message, evidenceChips(r, play, t))));
   const d = t.delivery;
   const a = d.audio;
   // one pause count: the audio's when there is audio (it hears silences the recognizer smooths over)
-  const pauses = a ? a.pauses.items : d.pauses.items;
+  const pauses = written ? [] : a ? a.pauses.items : d.pauses.items;
   const fillerGroups = groupFillers(d.fillers.items);
   const openerGroups = openers(t.words);
   const hedgeGroups = hedges(t.words);
   const counted = (groups) => groups.map((g) => `${g.text} ×${g.count}`).join(', ');
+  // a typed answer keeps its word habits (fillers, openers, hedges are in the words) but nothing measured in time
   const delivery = h('div', { id: 'delivery' },
-    h('p', {}, `Pace: ${Math.round(d.wordsPerMinute)} words a minute — `,
-      Object.entries(d.phaseWordsPerMinute).map(([p, v]) => `${TITLES[p]} ${Math.round(v)}`).join(', ')),
-    h('p', { id: 'filler-groups' }, fillerGroups.length ? `Fillers (${d.fillers.count}): ${counted(fillerGroups)}` : 'Fillers: none heard'),
+    written ? h('p', { id: 'delivery-written' }, 'A written answer: pace and pauses are not judged, and fillers are only counted.')
+      : h('p', {}, `Pace: ${Math.round(d.wordsPerMinute)} words a minute — `,
+        Object.entries(d.phaseWordsPerMinute).map(([p, v]) => `${TITLES[p]} ${Math.round(v)}`).join(', ')),
+    h('p', { id: 'filler-groups' }, fillerGroups.length ? `Fillers (${d.fillers.count}): ${counted(fillerGroups)}` : `Fillers: none ${written ? 'written' : 'heard'}`),
     openerGroups.length ? h('p', { id: 'opener-groups' }, `Sentences often start with: ${counted(openerGroups)}`) : null,
     hedgeGroups.length ? h('p', { id: 'hedge-groups' }, `Hedges: ${counted(hedgeGroups)}`) : null,
-    a ? h('p', { id: 'pause-line' }, `Pauses: ${a.pauses.count} (${a.pauses.betweenSentences} between sentences, ${a.pauses.withinSentences} within a sentence)`)
+    written ? null : a ? h('p', { id: 'pause-line' }, `Pauses: ${a.pauses.count} (${a.pauses.betweenSentences} between sentences, ${a.pauses.withinSentences} within a sentence)`)
       : h('p', { id: 'pause-line' }, `Pauses of ${d.pauses.thresholdSeconds} s or more: ${d.pauses.count}, the longest ${d.pauses.longestSeconds} s`),
     a ? h('p', {}, `Voice: pitch around ${Math.round(a.pitch.medianHz)} Hz, varying ${a.pitch.variationSemitones} semitones${a.pitch.monotone ? ' (monotone: vary it to keep attention)' : ''}; `
       + `${Math.round(a.rate.syllablesPerMinute)} syllables a minute (${Math.round(a.rate.articulationSyllablesPerMinute)} while speaking)`) : null);
@@ -215,11 +228,12 @@ export async function reportView(id) {
       h('div', { class: 'muted' }, `Answer ${clock(t.budget.seconds)} against ${clock(t.budget.minSeconds)}–${clock(t.budget.maxSeconds)} (${STATUS[t.budget.status]})`)),
     h('div', { class: 'card' }, h('h2', {}, 'Checklist'), rules),
     h('div', { class: 'card' }, h('h2', {}, spoken ? 'Replay' : 'Transcript'), audio, phaseLegend(), transcript),
-    h('div', { class: 'card' }, h('h2', {}, 'Pace over time'), responsive((w) => paceChart(t.words, t.durationSeconds, w), 'pace-chart-box'),
-      h('p', { class: 'muted' }, 'The shaded band is 130–165 words a minute.')),
-    h('div', { class: 'card' }, h('h2', {}, 'Delivery'), delivery),
+    // a typed answer was never spoken: no pace, pause or filler is judged on its estimated timings
+    written ? null : h('div', { class: 'card' }, h('h2', {}, 'Pace over time'), responsive((w) => paceChart(t.words, t.durationSeconds, w), 'pace-chart-box'),
+      h('p', { class: 'muted', id: 'pace-band' }, `The shaded band is ${FACTS.pace.slowest}–${FACTS.pace.fastest} words a minute, the pace the check passes.`)),
+    h('div', { class: 'card' }, h('h2', {}, written ? 'Word habits' : 'Delivery'), delivery),
     followUps(attempt),
-    h('div', { class: 'card' }, h('h2', {}, 'How the score adds up'), parts100));
+    h('div', { class: 'card' }, h('h2', {}, 'How the score adds up'), parts100, t.score.note ? h('p', { class: 'muted', id: 'score-note' }, t.score.note) : null));
 }
 
 // A mock interview's follow-ups: the question, what was said, and the verdict.

@@ -21,6 +21,6 @@ export function typedView(card, level) {
   };
   mount(h('h1', { id: 'question-title' }, card.question), h('div', { class: 'muted' }, `${card.lp} · ${level.toUpperCase()}`),
     modeTabs(card, level, 'write'),
-    h('p', {}, 'Write the answer you would give. It is timed as if spoken at a steady pace, and scored like a spoken one.'),
+    h('p', {}, 'Write the answer you would give. It is judged as writing: its phases, timing (as if spoken at a steady pace) and content, with no pace, pause or filler verdict; its score is out of what applies.'),
     text, h('div', { class: 'row' }, go), error);
 }

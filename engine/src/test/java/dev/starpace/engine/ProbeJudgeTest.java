@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.QuestionBank;
+import dev.starpace.engine.probe.FindingProbes;
 import dev.starpace.engine.probe.ProbeJudge;
 import dev.starpace.engine.probe.ProbePicker;
 import dev.starpace.engine.probe.ProbeVerdict;
-import dev.starpace.engine.text.SpokenText;
 import dev.starpace.engine.transcript.EstimatedTimings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,17 +49,25 @@ class ProbeJudgeTest {
     }
 
     @Test
-    void probesThatAssumeTheCardsStoryComeLastAndAreMarked() {
-        List<ProbePicker.Pick> picks = ProbePicker.order(seed, SpokenText.words(
-            "Our checkout page kept timing out for shoppers, so I profiled it, cached the price lookups and cut the errors to zero."));
-        assertEquals(seed.probes().size(), picks.size());
-        ProbePicker.Pick platform = picks.stream().filter(p -> p.index() == 0).findFirst().orElseThrow();
-        assertTrue(platform.fromCardStory(), "the Platform team was never mentioned: " + platform);
-        assertFalse(picks.get(0).fromCardStory(), picks.toString());
-        assertTrue(picks.indexOf(platform) > picks.indexOf(picks.stream().filter(p -> !p.fromCardStory()).findFirst().orElseThrow()));
+    void aProbeFromTheCardsStoryIsNotAskedAfterAnAnswerWithoutItsDetails() {
+        Analyzer analyzer = new Analyzer(QuestionBank.builtIn());
+        List<ProbePicker.Pick> picks = ProbePicker.order(seed, analyzer.analyzeWritten(
+            "Our checkout page kept timing out for shoppers, so I profiled it, cached the price lookups and cut the errors to zero.",
+            seed.id(), Level.SDE2));
+        assertTrue(picks.stream().noneMatch(p -> p.index() == 0), "the Platform team was never mentioned: " + picks);
+        assertTrue(picks.stream().noneMatch(p -> p.question().contains("wasn’t your team’s responsibility")),
+            "the answer never said it was not its team's: " + picks);
 
-        List<ProbePicker.Pick> sameStory = ProbePicker.order(seed, SpokenText.words(
-            "It was not my team's service but I fixed it, and the platform team accepted and merged my fix after review."));
-        assertFalse(sameStory.stream().filter(p -> p.index() == 0).findFirst().orElseThrow().fromCardStory(), sameStory.toString());
+        List<ProbePicker.Pick> sameStory = ProbePicker.order(seed, analyzer.analyzeWritten(
+            "It was not my team's service but I fixed it, and the platform team accepted and merged my fix after review.",
+            seed.id(), Level.SDE2));
+        assertTrue(sameStory.stream().anyMatch(p -> p.index() == 0), sameStory.toString());
+    }
+
+    @Test
+    void aFollowUpAboutWhatTheAnswerLeftOutIsJudgedLikeTheCardsOwn() {
+        int we = FindingProbes.all(seed).size() - 7;
+        ProbeVerdict weak = ProbeJudge.judge(seed, we, EstimatedTimings.words("We all worked on it together and the team got it done."));
+        assertEquals(ProbeVerdict.WEAK, weak.verdict(), weak.toString());
     }
 }

@@ -27,10 +27,11 @@ public final class ProbeJudge {
     }
 
     public static ProbeVerdict judge(Card card, int index, List<Word> words) {
-        if (card.probes() == null || index < 0 || index >= card.probes().size()) {
+        List<Card.Probe> probes = FindingProbes.all(card);
+        if (index < 0 || index >= probes.size()) {
             throw new IllegalArgumentException("card " + card.id() + " has no probe " + index);
         }
-        Card.Probe probe = card.probes().get(index);
+        Card.Probe probe = probes.get(index);
         if (words.isEmpty()) {
             return new ProbeVerdict(index, probe.question(), ProbeVerdict.WEAK, List.of("No answer heard."), List.of(), List.of(),
                 probe.strong().keyLine());

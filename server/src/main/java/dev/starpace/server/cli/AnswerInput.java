@@ -25,7 +25,26 @@ final class AnswerInput {
     private AnswerInput() {
     }
 
-    static List<Word> read(Path file) {
+    /** Whether the file is a written answer (.txt): scored as writing, with no delivery verdict. */
+    static boolean isWritten(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt");
+    }
+
+    /** A written answer's text as the writer wrote it, refused past its limits or with no words, as {@link #read} does. */
+    static String written(Path file) {
+        readable(file);
+        try {
+            String text = text(file, AnswerLimits.WRITTEN_BYTES, AnswerLimits.WRITTEN);
+            if (WrittenAnswer.words(text).isEmpty()) {
+                throw new InputException(file + ": no words in the answer");
+            }
+            return text;
+        } catch (AnswerTooLargeException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static void readable(Path file) {
         if (!Files.exists(file)) {
             throw new InputException(file + ": no such file");
         }
@@ -38,6 +57,10 @@ final class AnswerInput {
         if (!Files.isReadable(file)) {
             throw new InputException(file + ": permission denied");
         }
+    }
+
+    static List<Word> read(Path file) {
+        readable(file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean written = name.endsWith(".txt");
         try {

@@ -187,6 +187,7 @@ public final class Main implements Callable<Integer> {
             Analyzer analyzer = new Analyzer(bank);
             ScoredTranscript scored = AudioDecoder.isAudio(file)
                 ? new RecordingAnalyzer(analyzer, model.load(), new AudioDecoder()).analyze(file, card, level).transcript()
+                : AnswerInput.isWritten(file) ? analyzer.analyzeWritten(AnswerInput.written(file), card.id(), level)
                 : analyzer.analyze(AnswerInput.read(file), card.id(), level);
             if (format == Format.text) {
                 main.out.print(TextReport.render(scored));

@@ -47,6 +47,24 @@ final class TextReport {
 
         Delivery d = t.delivery();
         out.append("\nDelivery\n");
+        if (t.written()) {
+            // a typed answer was never spoken: its timings are estimated, so no pace, pause or filler is judged
+            out.append("  ").append(t.score().note()).append('\n');
+        } else {
+            spokenDelivery(out, d);
+        }
+
+        out.append("\nScore ").append(t.score().total()).append("/100 (");
+        for (int i = 0; i < t.score().parts().size(); i++) {
+            ScorePart p = t.score().parts().get(i);
+            out.append(i == 0 ? "" : ", ").append(p.part()).append(' ').append(number(p.points())).append('/').append(number(p.max()));
+        }
+        out.append(")\n\nBar Raiser: ").append(t.verdict().text()).append('\n');
+        return out.toString();
+    }
+
+    /** Pace, fillers and pauses, and what the audio showed: only for an answer that was spoken. */
+    private static void spokenDelivery(StringBuilder out, Delivery d) {
         out.append(String.format(Locale.ROOT, "  pace %.0f words a minute", d.wordsPerMinute()));
         d.phaseWordsPerMinute().forEach((phase, wpm) -> out.append(String.format(Locale.ROOT, ", %s %.0f", phase.letter(), wpm)));
         out.append(String.format(Locale.ROOT, "%n  fillers %d (%.1f a minute), pauses of %.0f s or more: %d, longest %.1f s%n",
@@ -73,14 +91,6 @@ final class TextReport {
                     .append('\n');
             }
         }
-
-        out.append("\nScore ").append(t.score().total()).append("/100 (");
-        for (int i = 0; i < t.score().parts().size(); i++) {
-            ScorePart p = t.score().parts().get(i);
-            out.append(i == 0 ? "" : ", ").append(p.part()).append(' ').append(number(p.points())).append('/').append(number(p.max()));
-        }
-        out.append(")\n\nBar Raiser: ").append(t.verdict().text()).append('\n');
-        return out.toString();
     }
 
     /** One letter per slice of time: the phase of the word (or the pause after it) at that moment. */

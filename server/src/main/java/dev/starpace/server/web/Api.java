@@ -1,6 +1,7 @@
 package dev.starpace.server.web;
 
 import dev.starpace.engine.Analyzer;
+import dev.starpace.engine.Facts;
 import dev.starpace.engine.Level;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
@@ -104,16 +105,28 @@ final class Api {
             return;
         }
         List<Word> words = a.transcript().words().stream().map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
-        ScoredTranscript rescored = analyzer.analyze(words, card.id(), level(a.level()), a.transcript().delivery().audio());
+        ScoredTranscript rescored = written(a) ? analyzer.analyzeWritten(Analyzer.writtenText(a.transcript()), card.id(), level(a.level()))
+            : analyzer.analyze(words, card.id(), level(a.level()), a.transcript().delivery().audio());
         store.finish(a.id(), a.status(), rescored);
         ctx.json(store.get(a.id()).orElseThrow());
     }
 
-    /** One scored take of a question, for its progress over time: the score, each phase's seconds, and whether it is the best. */
-    record Take(String id, String startedAt, int score, Map<Phase, Double> phases, boolean best) {
+    /**
+     * One scored take of a question, for its progress over time: the score, each phase's seconds, whether it was typed,
+     * and whether it is the best.
+     */
+    record Take(String id, String startedAt, int score, Map<Phase, Double> phases, boolean written, boolean best) {
     }
 
-    /** Every scored take of one question, oldest first, the best (the latest of equal scores) marked. */
+    /** Typed, not spoken: an attempt kept as written, or scored as writing. */
+    private static boolean written(Attempt a) {
+        return Attempt.WRITTEN.equals(a.mode()) || a.transcript() != null && a.transcript().written();
+    }
+
+    /**
+     * Every scored take of one question, oldest first, the best (the latest of equal scores) marked: the best spoken
+     * take, since a typed answer is not judged on delivery and its score is out of less.
+     */
     void progress(Context ctx) {
         Card card = card(ctx.pathParam("id"));
         List<Attempt> scored = store.list(owner, card.id()).stream().filter(a -> a.score() != null)
@@ -121,7 +134,7 @@ final class Api {
             .filter(a -> a != null && a.transcript() != null).toList();
         int best = -1;
         for (int i = 0; i < scored.size(); i++) {
-            if (best < 0 || scored.get(i).score() >= scored.get(best).score()) {
+            if (!written(scored.get(i)) && (best < 0 || scored.get(i).score() >= scored.get(best).score())) {
                 best = i;
             }
         }
@@ -130,7 +143,7 @@ final class Api {
             Attempt a = scored.get(i);
             Map<Phase, Double> phases = new EnumMap<>(Phase.class);
             a.transcript().phases().forEach(p -> phases.put(p.phase(), p.seconds()));
-            takes.add(new Take(a.id(), a.startedAt(), a.score(), phases, i == best));
+            takes.add(new Take(a.id(), a.startedAt(), a.score(), phases, written(a), i == best));
         }
         ctx.json(takes);
     }
@@ -175,7 +188,7 @@ final class Api {
         if (words.isEmpty()) {
             throw new ApiException(400, "Write your answer first: there are no words to score.");
         }
-        ScoredTranscript t = analyzer.analyze(words, card.id(), level);
+        ScoredTranscript t = analyzer.analyzeWritten(w.text(), card.id(), level);
         Attempt a = store.keep(owner, card.id(), level.id(), Attempt.WRITTEN, t);
         ctx.status(201).json(store.get(a.id()).orElseThrow());
     }
@@ -191,12 +204,15 @@ final class Api {
         ctx.contentType("text/html; charset=utf-8").result(HtmlReport.of(a));
     }
 
-    /** The card's follow-ups in the order to ask them after this answer, those about the card's own story last. */
+    /** What the page shows in more than one place, as the engine defines it: the pace band, phases, checks. */
+    void facts(Context ctx) {
+        ctx.json(Facts.standard());
+    }
+
+    /** The follow-ups to ask after this answer, chosen for what it did and did not say (ProbePicker). */
     void probes(Context ctx) {
         Attempt a = found(ctx.pathParam("id"));
-        List<String> said = a.transcript() == null ? List.of()
-            : a.transcript().words().stream().map(ScoredTranscript.ScoredWord::word).toList();
-        ctx.json(ProbePicker.order(card(a.questionId()), said));
+        ctx.json(ProbePicker.order(card(a.questionId()), a.transcript()));
     }
 
     /** The recording as a WAV with its length, answering byte ranges so the player knows the duration and can seek. */

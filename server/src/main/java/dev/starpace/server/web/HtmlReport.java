@@ -4,6 +4,7 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.rules.Evidence;
 import dev.starpace.engine.rules.RuleResult;
+import dev.starpace.engine.score.Check;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.FollowUp;
@@ -19,11 +20,6 @@ import java.util.Map;
 final class HtmlReport {
     private static final Map<Phase, String> COLOURS = Map.of(Phase.SITUATION, "#3b6a99", Phase.TASK, "#a65300",
         Phase.ACTION, "#3d7a35", Phase.RESULT, "#c0392b", Phase.REFLECTION, "#8a5a83");
-    /** What each check is called on screen (the web app's names). */
-    static final Map<String, String> RULE_NAMES = Map.of("action-first-person", "Action told in the first person",
-        "result-quantified", "Result in numbers", "task-scope-boundary", "Task shows the work was beyond your remit",
-        "reflection-specific", "Reflection specific to this story", "no-disqualifiers", "Ownership kept (no hand-off)",
-        "pace", "Pace", "fillers", "Fillers", "long-pauses", "Long silences");
 
     private HtmlReport() {
     }
@@ -59,7 +55,7 @@ final class HtmlReport {
         b.append("</table><h2>Checklist</h2><ul>");
         for (RuleResult r : t.rules()) {
             b.append("<li class=\"").append(r.state()).append("\">").append(r.mark()).append("<b>")
-                .append(esc(RULE_NAMES.getOrDefault(r.id(), r.id()))).append("</b> — ").append(esc(r.message())).append("<br>");
+                .append(esc(Check.nameOf(r.id()))).append("</b> — ").append(esc(r.message())).append("<br>");
             for (Evidence e : r.evidence()) {
                 b.append("<span class=\"ev\">").append(esc(e.text())).append("</span>");
             }
@@ -68,17 +64,26 @@ final class HtmlReport {
         b.append("</ul><h2>Transcript</h2><p>");
         Phase last = null;
         for (ScoredTranscript.ScoredWord w : t.words()) {
+            // a written answer is shown as written: each of the writer's tokens once, on its first word
+            String shown = t.written() ? w.shown() : w.word();
+            if (shown == null) {
+                continue;
+            }
             if (w.phase() != last) {
                 b.append("<span class=\"lbl\" style=\"background:").append(COLOURS.get(w.phase())).append("\">").append(w.phase().title()).append("</span>");
                 last = w.phase();
             }
-            b.append("<span class=\"w\" style=\"border-color:").append(COLOURS.get(w.phase())).append("\">").append(esc(w.word())).append("</span> ");
+            b.append("<span class=\"w\" style=\"border-color:").append(COLOURS.get(w.phase())).append("\">").append(esc(shown)).append("</span> ");
         }
-        Map<String, Integer> fillers = new LinkedHashMap<>();
-        t.delivery().fillers().items().forEach(f -> fillers.merge(f.text().toLowerCase(Locale.ROOT), 1, Integer::sum));
-        b.append("</p><h2>Delivery</h2><p>Pace: ").append(Math.round(t.delivery().wordsPerMinute())).append(" words a minute. Fillers: ")
-            .append(fillers.isEmpty() ? "none heard" : String.join(", ", fillers.entrySet().stream().map(e -> esc(e.getKey()) + " ×" + e.getValue()).toList()))
-            .append(".</p>");
+        if (t.written()) {
+            b.append("</p><h2>Delivery</h2><p>").append(esc(t.score().note())).append("</p>");
+        } else {
+            Map<String, Integer> fillers = new LinkedHashMap<>();
+            t.delivery().fillers().items().forEach(f -> fillers.merge(f.text().toLowerCase(Locale.ROOT), 1, Integer::sum));
+            b.append("</p><h2>Delivery</h2><p>Pace: ").append(Math.round(t.delivery().wordsPerMinute())).append(" words a minute. Fillers: ")
+                .append(fillers.isEmpty() ? "none heard" : String.join(", ", fillers.entrySet().stream().map(e -> esc(e.getKey()) + " ×" + e.getValue()).toList()))
+                .append(".</p>");
+        }
         if (a.followUps() != null) {
             b.append("<h2>Follow-up questions</h2>");
             for (FollowUp f : a.followUps()) {

@@ -7,6 +7,7 @@ import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.bank.UnknownQuestionException;
 import dev.starpace.engine.delivery.InputQuality;
+import dev.starpace.engine.probe.FindingProbes;
 import dev.starpace.engine.probe.ProbeJudge;
 import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.timing.PhaseTiming;
@@ -190,7 +191,8 @@ final class LiveAnswer implements SessionListener {
     /** A follow-up's probe and the mock interview it is kept with; false when refused. */
     private boolean probeStarted(LiveMessage.StartRequest start) {
         int n = start.probe() == null ? -1 : start.probe();
-        if (card.probes() == null || n < 0 || n >= card.probes().size()) {
+        // the card's probes, then the ones about what the answer left out (FindingProbes)
+        if (n < 0 || n >= FindingProbes.all(card).size()) {
             refuse(1008, "bad-start", "question " + card.id() + " has no probe " + n);
             return false;
         }

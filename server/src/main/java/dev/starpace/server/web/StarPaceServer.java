@@ -132,6 +132,7 @@ public final class StarPaceServer implements AutoCloseable {
             config.routes.before(ctx -> guard(ctx, hosts));
             config.routes.wsBeforeUpgrade(ctx -> guard(ctx, hosts));
             config.routes.get("/api/health", ctx -> ctx.json(load.health(store.problem())));
+            config.routes.get("/api/facts", api::facts);
             config.routes.get("/api/questions", api::questions);
             config.routes.get("/api/questions/{id}", api::question);
             config.routes.get("/api/attempts", api::attempts);

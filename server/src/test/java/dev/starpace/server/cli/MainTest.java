@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,24 @@ class MainTest {
         assertTrue(r.out().contains("Bar Raiser: "), r.out());
         assertTrue(r.out().contains("Hands off ownership (\"i told the platform team about it\")"), r.out());
         assertTrue(r.out().contains("No Hire for this LP (Customer Obsession)."), r.out());
+    }
+
+    @Test
+    void aWrittenAnswerIsJudgedAsWritingWithNoDeliveryVerdict() throws IOException {
+        Path file = dir.resolve("strong.txt");
+        Files.writeString(file, String.join(" ", List.of(
+            "While working as an SDE2, I noticed a persistent 0.3% webhook drop rate in the Platform team's payment notification service.",
+            "This service belonged to the Platform team - not mine. No ticket existed, and nobody had asked me to investigate.",
+            "I pulled the webhook delivery logs. I traced the root cause to a race condition in the retry logic. I wrote a minimal patch.",
+            "The webhook drop rate dropped from 0.3% to zero, which recovered $8K in weekly revenue.",
+            "In retrospect, I would have proposed a shared webhook reliability SLO earlier to improve cross-team visibility.")));
+        Run text = run("analyze", "--question", "customer-obsession-above-and-beyond", "--format", "text", file.toString());
+        assertEquals(0, text.code(), text.err());
+        assertFalse(text.out().contains("words a minute") || text.out().contains("PASS pace") || text.out().contains("delivery "), text.out());
+        assertTrue(text.out().contains("A written answer: pace, pauses and fillers are not judged"), text.out());
+        JsonNode json = new ObjectMapper().readTree(run("analyze", "--question", "customer-obsession-above-and-beyond", file.toString()).out());
+        assertEquals("written", json.get("input").asText());
+        assertEquals("$8K", json.get("words").findValuesAsText("shown").stream().filter("$8K"::equals).findFirst().orElse(null));
     }
 
     @Test

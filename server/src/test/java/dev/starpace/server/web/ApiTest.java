@@ -189,7 +189,7 @@ class ApiTest extends ServerTest {
 
         String id = attempt.get("id").asText();
         JsonNode probes = server.get("/api/attempts/" + id + "/probes").json();
-        assertEquals(4, probes.size());
+        assertTrue(probes.size() >= 1 && probes.size() <= 5, probes.toString());
         assertEquals(1, server.get("/api/questions/customer-obsession-above-and-beyond/progress").json().size());
         assertEquals(404, server.get("/api/questions/nope/progress").status());
         assertTrue(new String(server.get("/api/attempts/" + id + "/report.html").body()).contains("Leaning Hire"));

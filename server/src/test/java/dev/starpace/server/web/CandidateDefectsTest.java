@@ -303,7 +303,7 @@ class CandidateDefectsTest extends BrowserCase {
         AtomicReference<String> id = new AtomicReference<>();
         AtomicReference<String> spoken = new AtomicReference<>();
         serve(s -> {
-            id.set(s.written(FILLERS));
+            id.set(s.readAloud(FILLERS));
             spoken.set(s.spoken("seed-strong"));
         });
         Browser b = browser(Browser.DESKTOP);

@@ -94,9 +94,9 @@ class CandidateFeaturesTest extends BrowserCase {
     void historyShowsProgressPerQuestionWithTheBestTakeMarked() {
         AtomicReference<String> best = new AtomicReference<>();
         serve(s -> {
-            s.written(CandidateDefectsTest.MANY_HITS);
-            best.set(s.written(CandidateDefectsTest.ONE_GAP));
-            s.written(CandidateDefectsTest.FILLERS);
+            s.readAloud(CandidateDefectsTest.MANY_HITS);
+            best.set(s.readAloud(CandidateDefectsTest.ONE_GAP));
+            s.readAloud(CandidateDefectsTest.FILLERS);
         });
         JsonNode takes = json("/api/questions/" + SEED + "/progress");
         assertEquals(3, takes.size());
@@ -157,7 +157,7 @@ class CandidateFeaturesTest extends BrowserCase {
         b.find("#score-typed").click();
         b.waitFor("#score");
         assertEquals("Leaning Hire", b.text("#verdict-decision"));
-        assertTrue(b.text("#attempt-meta").contains("Written"));
+        assertTrue(b.text("#attempt-meta").contains("Typed"));
         assertTrue(b.all("#replay-audio").isEmpty(), "no recording to play");
         b.waitFor("#answer-timeline");
     }

@@ -38,10 +38,15 @@ final class Seeds implements AutoCloseable {
         return a.id();
     }
 
-    /** A written answer, timed as if spoken and scored by the engine. */
+    /** A written answer, scored by the engine as writing, as the browser's "Write it" keeps it. */
     String written(String text) {
-        ScoredTranscript t = Fixtures.ANALYZER.analyze(EstimatedTimings.words(text), SEED, Level.SDE2);
+        ScoredTranscript t = Fixtures.ANALYZER.analyzeWritten(text, SEED, Level.SDE2);
         return finished(t, Attempt.WRITTEN);
+    }
+
+    /** A written answer read aloud at a steady pace: timed as spoken and scored as a spoken take. */
+    String readAloud(String text) {
+        return finished(Fixtures.ANALYZER.analyze(EstimatedTimings.words(text), SEED, Level.SDE2), "practice");
     }
 
     /** Words with the phases given, scored as they are. */
