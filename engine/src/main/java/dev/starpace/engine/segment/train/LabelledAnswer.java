@@ -17,9 +17,30 @@ import java.util.TreeMap;
 import java.util.Random;
 import java.util.stream.Stream;
 
-/** A labelled answer in the samples' JSON format: sentences in spoken order, each with its phase. */
-public record LabelledAnswer(String id, Level level, List<String> sentences, List<Phase> phases) {
+/**
+ * A labelled answer in the samples' JSON format: sentences in spoken order, each with its phase, and who told it how
+ * ({@code engine/corpus/README.md}).
+ *
+ * @param genre the kind of answer ("short-typed", "signposted", …); answers written before genres were recorded are
+ *              all two-minute spoken answers to the team's early briefs, {@link #TWO_MINUTE_SPOKEN}
+ * @param job   the speaker's job family, or {@link #UNSTATED} where the file does not say
+ */
+public record LabelledAnswer(String id, Level level, List<String> sentences, List<Phase> phases, String genre,
+                             String job) {
+    /** The genre of every answer that names none: the early corpus, spoken answers of about two minutes. */
+    public static final String TWO_MINUTE_SPOKEN = "two-minute-spoken";
+    public static final String UNSTATED = "unstated";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The writer's batch: the id without its number ("c-g05" and "c-g17" are one writer's; "extra-h3" the earlier tests'). */
+    public String writer() {
+        return id.replaceAll("\\d+$", "");
+    }
+
+    /** How many words the answer has, as its text is read ({@code SpokenText}); its length class is counted from these. */
+    public int wordCount() {
+        return steady().words().size();
+    }
 
     /** Words with times and each word's labelled phase. */
     public record Timed(List<Word> words, List<Phase> gold) {
@@ -35,7 +56,8 @@ public record LabelledAnswer(String id, Level level, List<String> sentences, Lis
                 phases.add(Phase.parse(s.get("phase").asText()));
             }
             String id = root.path("id").asText(file.getFileName().toString().replace(".json", ""));
-            return new LabelledAnswer(id, Level.parse(root.path("level").asText("sde2")), texts, phases);
+            return new LabelledAnswer(id, Level.parse(root.path("level").asText("sde2")), texts, phases,
+                root.path("genre").asText(TWO_MINUTE_SPOKEN), root.path("job").asText(UNSTATED));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {

@@ -119,7 +119,7 @@ class SegmenterTrainingTest {
 
     @Test
     void answersKeptOutOfTrainingScoreAsMeasuredAndBeatTheNaiveSplit() {
-        var report = training.heldOut(samples, corpus, LabelledAnswer.readAll(Path.of("corpus/held-out")));
+        var report = training.heldOut(samples, corpus, LabelledAnswer.readAll(Path.of("corpus/held-out"))).byMethodAndView();
         report.forEach((k, v) -> System.out.printf("held out %-22s %s%n", k, v));
         assertTrue(report.get("learned steady").timeInRightPhase() >= HELD_OUT_STEADY - 0.02, "steady");
         assertTrue(report.get("learned spoken").timeInRightPhase() >= HELD_OUT_SPOKEN - 0.02, "spoken");
@@ -133,13 +133,13 @@ class SegmenterTrainingTest {
     @Test
     void crossValidatedLiveViewIsSteady() {
         var live = training.crossValidateLive(samples, corpus);
-        live.forEach((k, v) -> System.out.printf("live %-20s %s%n", k, v));
-        LiveWatch.Result learned = live.get("learned");
+        live.forEach((k, v) -> System.out.printf("live %-20s %s%n%25s %s%n", k, v.watch(), "", v.screen()));
+        LiveWatch.Result learned = live.get("learned").watch();
         assertTrue(learned.medianDelay() <= LIVE_DELAY + 0.5, "a phase shows soon after it starts: " + learned);
         assertTrue(learned.medianOvershoot() <= LIVE_OVERSHOOT + 0.5, "timers stay near their final values: " + learned);
         assertTrue(learned.nudgeAgreement() >= LIVE_NUDGES - 0.02, "nudges agree with the report: " + learned);
         assertTrue(learned.labelsChangedShare() <= LIVE_CHANGED + 0.02, "few shown labels change later: " + learned);
-        LiveWatch.Result heard = live.get("learned, recognized");
+        LiveWatch.Result heard = live.get("learned, recognized").watch();
         assertTrue(heard.medianDelay() <= HEARD_DELAY + 0.5, "recognised speech: a phase shows soon: " + heard);
         assertTrue(heard.medianOvershoot() <= HEARD_OVERSHOOT + 0.5, "recognised speech: timers stay near: " + heard);
         // twenty-four nudges: two points under would allow no more contradicted than measured, so allow one (91.7 %)
