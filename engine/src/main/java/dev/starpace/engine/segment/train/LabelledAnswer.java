@@ -111,6 +111,30 @@ public record LabelledAnswer(String id, Level level, List<String> sentences, Lis
         return out;
     }
 
+    /**
+     * The same story told short, as people type it when they prepare: of each run of sentences in one phase, the
+     * first, and the last when the run has three or more. A long answer condensed so keeps its shape (every phase,
+     * in its order, a phase change at each run's edge) in the 40–150 words of a typed answer, so training sees short
+     * answers of every kind the corpus tells long.
+     */
+    public LabelledAnswer condensed() {
+        List<String> texts = new ArrayList<>();
+        List<Phase> kept = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= sentences.size(); i++) {
+            if (i == sentences.size() || phases.get(i) != phases.get(from)) {
+                texts.add(sentences.get(from));
+                kept.add(phases.get(from));
+                if (i - from >= 3) {
+                    texts.add(sentences.get(i - 1));
+                    kept.add(phases.get(i - 1));
+                }
+                from = i;
+            }
+        }
+        return new LabelledAnswer(id, level, texts, kept, genre, job);
+    }
+
     /** Timed as text read at a steady pace: short pauses at commas, longer ones between sentences. */
     public Timed steady() {
         List<EstimatedTimings.Timed> timed = EstimatedTimings.sentences(sentences, 0);

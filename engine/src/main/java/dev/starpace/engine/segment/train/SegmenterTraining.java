@@ -79,10 +79,18 @@ public final class SegmenterTraining {
         for (int u = 0; u < units.size(); u++) {
             Unit unit = units.get(u);
             labels[u] = majority(timed.gold().subList(unit.from(), unit.to()));
-            whole[u] = StarSegmenter.features(tokens, units, vectors, u, true,
-                StarSegmenter.wholePlacement(words, unit), cues);
+            UnitFeatures.Placement place = StarSegmenter.wholePlacement(words, unit);
+            if (without.contains("relative-only")) {
+                place = new UnitFeatures.Placement(place.share(),
+                    StarSegmenter.livePlacement(words, unit, words.get(0).start(), budget).sinceStart());
+            }
+            whole[u] = StarSegmenter.features(tokens, units, vectors, u, true, place, cues);
             live[u] = StarSegmenter.features(tokens, units, vectors, u, false,
                 StarSegmenter.livePlacement(words, unit, words.get(0).start(), budget), cues);
+            if (without.contains("signposts")) {
+                UnitFeatures.clearSignposts(whole[u], cues);
+                UnitFeatures.clearSignposts(live[u], cues);
+            }
         }
         return new Prepared(answer, timed, units, labels, whole, live);
     }
@@ -103,9 +111,44 @@ public final class SegmenterTraining {
         return best;
     }
 
-    /** The training views of an answer: steady text timing and seeded speech timing. */
+    /** An answer this long (words) or longer is also trained on condensed ({@link LabelledAnswer#condensed()}). */
+    static final int CONDENSE_FROM = 120;
+
+    /**
+     * The training views of an answer: steady text timing and seeded speech timing, and for a long answer the same
+     * story condensed to a typed answer's length, timed as text: the corpus's answers are mostly long, the people
+     * using StarPace often are not, and a short answer's phases must not be read as a long one's opening.
+     */
     List<Prepared> trainingViews(LabelledAnswer a) {
-        return List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED)));
+        List<Prepared> out = new ArrayList<>(List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED))));
+        if (!without.contains("condensed") && a.wordCount() >= CONDENSE_FROM) {
+            LabelledAnswer brief = a.condensed();
+            out.add(prepare(brief, brief.steady()));
+        }
+        return out;
+    }
+
+    /**
+     * Parts of issue 20 left out, to measure what each is worth on the same folds
+     * ({@code --without condensed,signposts,relative-only}): the condensed training views, the signpost features, or
+     * finished answers placed by relative position only (without it they see seconds since the start again).
+     */
+    private java.util.Set<String> without = java.util.Set.of();
+
+    /**
+     * The live view's thresholds replayed by {@link #crossValidateLive}, each on the same fitted models
+     * ({@code --steadiness SWITCH,RELABEL;SWITCH,RELABEL...}); the first is the one reported plainly.
+     */
+    private List<LiveStarSegmenter.Steadiness> steadiness = List.of(LiveStarSegmenter.STEADY);
+
+    SegmenterTraining steadiness(List<LiveStarSegmenter.Steadiness> steadiness) {
+        this.steadiness = List.copyOf(steadiness);
+        return this;
+    }
+
+    SegmenterTraining without(java.util.Set<String> parts) {
+        this.without = java.util.Set.copyOf(parts);
+        return this;
     }
 
     /**
@@ -361,9 +404,12 @@ public final class SegmenterTraining {
                 }
                 views.forEach((name, timed) -> {
                     List<Phase> report = decodeWhole(model, prepare(a, timed));
-                    out.computeIfAbsent(name, x -> new ArrayList<>()).add(LiveReplay.run(
-                        new LiveStarSegmenter(model, encoder, cues, budgetSeconds(a.level())), timed.words(),
-                        timed.gold(), report, targets));
+                    for (int v = 0; v < steadiness.size(); v++) {
+                        String key = v == 0 ? name : name + " (" + steadiness.get(v) + ")";
+                        out.computeIfAbsent(key, x -> new ArrayList<>()).add(LiveReplay.run(new LiveStarSegmenter(model,
+                            encoder, cues, budgetSeconds(a.level()), steadiness.get(v)), timed.words(), timed.gold(),
+                            report, targets));
+                    }
                 });
             }
             return out;
@@ -503,6 +549,8 @@ public final class SegmenterTraining {
         FoldBy foldBy = FoldBy.ANSWER;
         Path recognized = null;
         Path cache = null;
+        java.util.Set<String> without = java.util.Set.of();
+        List<LiveStarSegmenter.Steadiness> steadiness = List.of(LiveStarSegmenter.STEADY);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--samples" -> samples.addAll(LabelledAnswer.readAll(Path.of(args[++i])));
@@ -517,11 +565,20 @@ public final class SegmenterTraining {
                 case "--by-genre" -> foldBy = FoldBy.GENRE;
                 case "--spoken" -> recognized = Path.of(args[++i]);
                 case "--cache" -> cache = Path.of(args[++i]);
+                case "--without" -> without = java.util.Set.of(args[++i].split(","));
+                case "--steadiness" -> {
+                    steadiness = new ArrayList<>();
+                    for (String variant : args[++i].split(";")) {
+                        String[] t = variant.split(",");
+                        steadiness.add(new LiveStarSegmenter.Steadiness(Double.parseDouble(t[0]), Double.parseDouble(t[1])));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer | --by-genre] [--cache FILE])");
+                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer | --by-genre] [--without condensed,signposts,relative-only] [--steadiness SWITCH,RELABEL;...] [--cache FILE])");
             }
         }
-        SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache)).foldBy(foldBy);
+        SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache)).foldBy(foldBy).without(without)
+            .steadiness(steadiness);
         if (recognized != null) {
             training.withSpoken(LabelledAnswer.readSpoken(recognized));
             System.out.printf("%d answers also spoken by festival and recognised by Vosk%n", training.spoken.size());
