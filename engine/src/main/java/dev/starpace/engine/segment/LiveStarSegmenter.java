@@ -48,7 +48,10 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         }
     }
 
-    /** As shipped (docs/segmentation.md, section 4, says how each was chosen). */
+    /**
+     * As shipped (docs/segmentation.md, section 4, says how each was chosen). Gated relabelling is off: it held timers
+     * from falling back as far but left the live view further from the report at the end.
+     */
     public static final Steadiness STEADY = new Steadiness(SWITCH, 0);
 
     private static final Phase[] PHASES = Phase.values();

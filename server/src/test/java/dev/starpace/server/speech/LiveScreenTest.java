@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
  * the phase shown for the newest of them, the timers last sent — and held against what was being said (each
  * fixture's sentences, their phases and times) and the final report. Goals: the newest words in the right phase at
  * least 90 % of the time, a phase shown and staying within 3 s of its start, no timer falling back more than 2 s,
- * the timers at the end within 2 s of the report's. Asserted are the figures measured (docs/segmentation.md).
+ * the timers at the end within 2 s of the report's. Asserted are the figures measured (docs/segmentation.md), with a
+ * little room, as a guard against the view getting worse: the goals are not met yet (newest words right 82.1 %,
+ * shown and staying 2.4 s after a phase starts (median), timers falling back up to 20.8 s, the end within 3.2 s of the
+ * report at worst, over these three answers' 13 phases and 564 looks).
  */
 class LiveScreenTest {
     /** Streams a fixture through a live session, looking at the screen every half second of audio. */
@@ -117,6 +120,9 @@ class LiveScreenTest {
         }
         ScreenWatch.Result all = ScreenWatch.Result.pooled(results);
         System.out.println("all: " + all);
-        assertTrue(all.rightShare() >= 0.0, "newest words in the right phase: " + all);
+        assertTrue(all.rightShare() >= 0.80, "newest words in the right phase: " + all);
+        assertTrue(all.medianDelay() <= 3.0, "a phase is shown and stays within the goal's 3 s (median): " + all);
+        assertTrue(all.worstFallBack() <= 22, "no timer falls back further than measured: " + all);
+        assertTrue(all.worstEndGap() <= 4, "the timers at the end near the report's: " + all);
     }
 }
