@@ -71,7 +71,11 @@ class SpokenFillersTest {
         MISSES.stream().limit(80).forEach(System.out::println);
     }
 
+    /** Measured 47.5 % recall (123 of 259) and 82.0 % precision; 7 false hesitations in 70117 written words. */
     @Test
-    void measured() {
+    void hesitationsWrittenAsWordsAreFoundAndWordsDoingRealWorkAreNot() {
+        org.junit.jupiter.api.Assertions.assertTrue(100.0 * matched / said >= 45, matched + " of " + said);
+        org.junit.jupiter.api.Assertions.assertTrue(100.0 * matched / found >= 80, matched + " of " + found + " found");
+        org.junit.jupiter.api.Assertions.assertTrue(writtenExtra <= 10, writtenExtra + " in written text");
     }
 }
