@@ -1,5 +1,6 @@
 package dev.starpace.engine.rules;
 
+import dev.starpace.engine.Phase;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.text.PhraseTrie;
 import dev.starpace.engine.text.SpokenText;
@@ -145,7 +146,7 @@ public final class NoDisqualifiers implements Rule {
         boolean[] starts = phraseStarts(answer);
         return judge.score(answer, starts).stream().filter(u -> u.probability() >= 0.5).filter(u -> {
             for (int i = u.from(); i < u.to(); i++) {
-                if (starts[i] || answer.phases().get(i) == dev.starpace.engine.Phase.ACTION) {
+                if (starts[i] || answer.phases().get(i) == Phase.ACTION) {
                     return true;
                 }
             }
