@@ -27,8 +27,14 @@ public final class DeliveryAnalysis {
             }
         }
         List<Evidence> fillers = new ArrayList<>();
-        for (Fillers.Span f : Fillers.find(answer.tokens())) {
+        for (Fillers.Span f : Fillers.find(answer.tokens(), answer.gapsAfter())) {
             fillers.add(answer.evidence(f.from(), f.to()));
+        }
+        if (audio != null && audio.unrecognizedVoice() != null) {
+            // voice with no word over it: an "um" or "uh" the recognizer dropped (the only sound people make between
+            // words that is voiced and long enough, 0.2 s, to be found; breath and clicks are unvoiced)
+            fillers.addAll(audio.unrecognizedVoice());
+            fillers.sort(java.util.Comparator.comparingDouble(Evidence::start));
         }
         List<Delivery.Pause> pauses = new ArrayList<>();
         double longest = 0;

@@ -1,12 +1,14 @@
 package dev.starpace.engine.delivery;
 
+import dev.starpace.engine.text.Hesitations;
 import dev.starpace.engine.text.Lexicon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Finds filler words in recognised speech: um, uh, er, "basically", "you know", "kind of" as a hedge, and
+ * Finds filler words in recognised speech: um, uh, er (also where the recognizer wrote them as a word,
+ * {@link Hesitations}), "basically", "you know", "kind of" as a hedge, and
  * "like" when it is not a verb or a preposition — the fillers interview coaches count. Context decides the ambiguous ones:
  * "I'd like to", "looks like a", "what kind of" and "do you know" are not fillers.
  */
@@ -35,13 +37,19 @@ public final class Fillers {
     private Fillers() {
     }
 
+    /** The words' fillers, as written (no pauses known). */
     public static List<Span> find(List<String> w) {
+        return find(w, new double[w.size()]);
+    }
+
+    /** The words' fillers; gapAfter[i] is the silence after word i, in seconds. */
+    public static List<Span> find(List<String> w, double[] gapAfter) {
         List<Span> out = new ArrayList<>();
         for (int i = 0; i < w.size(); i++) {
             String x = w.get(i);
             String prev = i > 0 ? w.get(i - 1) : "";
             String next = i + 1 < w.size() ? w.get(i + 1) : "";
-            if (ALWAYS.contains(x)) {
+            if (ALWAYS.contains(x) || Hesitations.at(w, gapAfter, i)) {
                 out.add(new Span(i, i + 1));
             } else if (x.equals("like") && isFillerLike(prev, next)) {
                 out.add(new Span(i, i + 1));

@@ -1,6 +1,7 @@
 package dev.starpace.engine.rules;
 
 import dev.starpace.engine.Phase;
+import dev.starpace.engine.text.Hesitations;
 import dev.starpace.engine.text.PhraseTrie;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,8 +58,10 @@ public final class ActionFirstPerson implements Rule {
         int mine = 0;
         List<Evidence> others = new ArrayList<>();
         Set<Integer> shown = new HashSet<>();
+        double[] gaps = answer.gapsAfter();
         for (PhraseTrie.Hit<Boolean> hit : SUBJECTS.findAll(answer.tokens())) {
-            if (answer.phases().get(hit.from()) != Phase.ACTION) {
+            // an "um" the recognizer wrote as "i'm" is not the speaker owning a step
+            if (answer.phases().get(hit.from()) != Phase.ACTION || Hesitations.at(answer.tokens(), gaps, hit.from())) {
                 continue;
             }
             if (hit.value()) {

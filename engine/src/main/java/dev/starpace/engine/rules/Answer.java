@@ -157,6 +157,15 @@ public final class Answer {
         return out;
     }
 
+    /** The silence after each word, in seconds (none after the last). */
+    public double[] gapsAfter() {
+        double[] gaps = new double[words.size()];
+        for (int i = 0; i + 1 < words.size(); i++) {
+            gaps[i] = gapBefore(i + 1);
+        }
+        return gaps;
+    }
+
     /** Silence before word i (0 for the first word). */
     public double gapBefore(int i) {
         return i == 0 ? 0 : Math.max(0, words.get(i).start() - words.get(i - 1).end());

@@ -46,15 +46,18 @@ public final class Doubt {
         return heard;
     }
 
-    /** What a close call weighed: its first evidence of two words or more ("we deleted"), else the whole phase. */
+    /**
+     * What a close call weighed: its first evidence of two words or more ("we deleted"), else the whole phase (the whole
+     * answer for a rule that reads every phase, as the hand-off judge does).
+     */
     private static Evidence closeCallReplay(Answer answer, RuleResult heard, Phase phase) {
         for (Evidence e : heard.evidence()) {
             if (e.text().contains(" ")) {
                 return e;
             }
         }
-        List<Integer> read = answer.indicesOf(phase);
-        return answer.evidence(read.get(0), read.get(read.size() - 1) + 1);
+        List<Integer> read = phase == null ? List.of() : answer.indicesOf(phase);
+        return read.isEmpty() ? answer.evidence(0, answer.size()) : answer.evidence(read.get(0), read.get(read.size() - 1) + 1);
     }
 
     private static boolean differs(RuleResult a, RuleResult b) {

@@ -1,5 +1,6 @@
 package dev.starpace.engine.rules;
 
+import dev.starpace.engine.Phase;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.text.PhraseTrie;
 import dev.starpace.engine.text.SpokenText;
@@ -8,10 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * No hand-off phrases: the speaker escalating and others fixing ("I escalated and they handled it"),
- * ownership assigned by a manager ("my manager suggested I look into it"), a message in place of a fix
- * ("I sent them a Slack message"), plus the card's own disqualifier phrases. Each finding's evidence runs
- * from the phrase to the end of its clause.
+ * No hand-offs: the speaker escalating and others fixing ("I escalated and they handled it"), ownership assigned by a
+ * manager ("my manager suggested I look into it"), a message in place of a fix ("I sent them a Slack message"), another
+ * person doing the step that mattered. Whether a unit of speech hands off is {@link HandOffJudge}'s call, learned from
+ * labelled answers over its sentence vector and whether a hand-off phrase (below, plus the card's own) is in it: the
+ * phrases alone also flag the right escalation ("I escalated to the security on-call right away") and miss hand-offs
+ * in other words ("the tech writer rewrote most of it"). Each finding's evidence is the phrase to the end of its
+ * clause, else the unit.
  */
 public final class NoDisqualifiers implements Rule {
     public static final String ID = "no-disqualifiers";
@@ -54,12 +58,24 @@ public final class NoDisqualifiers implements Rule {
         .add("my|our tech|team|engineering manager|lead suggested|asked|told|assigned|wanted|made", "ownership was assigned");
 
     private final PhraseTrie<String> phrases = new PhraseTrie<>();
+    /** The card's own disqualifiers: its author's call, so they fail an answer whatever the judge says. */
+    private final PhraseTrie<String> cardPhrases = new PhraseTrie<>();
+    private final HandOffJudge judge;
 
+    /** The rule with the shipped hand-off model. */
     public NoDisqualifiers(Card card) {
+        this(card, HandOffJudge.builtIn());
+    }
+
+    public NoDisqualifiers(Card card, HandOffJudge judge) {
+        this.judge = judge;
         STANDARD.copyInto(phrases);
         if (card.rules().disqualifierPhrases() != null) {
-            card.rules().disqualifierPhrases().forEach(p ->
-                phrases.add(SpokenText.words(p).toArray(String[]::new), "the card's disqualifier \"" + p + "\""));
+            card.rules().disqualifierPhrases().forEach(p -> {
+                String[] words = SpokenText.words(p).toArray(String[]::new);
+                phrases.add(words, "the card's disqualifier \"" + p + "\"");
+                cardPhrases.add(words, "the card's disqualifier \"" + p + "\"");
+            });
         }
     }
 
@@ -68,12 +84,33 @@ public final class NoDisqualifiers implements Rule {
         return ID;
     }
 
-    @Override
-    public RuleResult check(Answer answer) {
-        List<int[]> spans = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
+    /** The hand-off phrases heard, in order. */
+    public List<PhraseTrie.Hit<String>> phrases(Answer answer) {
         List<PhraseTrie.Hit<String>> hits = new ArrayList<>(answer.find(phrases));
         hits.sort(Comparator.comparingInt(PhraseTrie.Hit::from));
+        return hits;
+    }
+
+    /** Where a hand-off phrase starts, per word: one of the judge's measures. */
+    public boolean[] phraseStarts(Answer answer) {
+        boolean[] at = new boolean[answer.size()];
+        phrases(answer).forEach(h -> at[h.from()] = true);
+        return at;
+    }
+
+    // No margin(): the hand-off judge has no held-out measure of its close calls (CloseCallTest's), and with the Action and
+    // reflection judges' band it made 47 % of the hand-off verdicts at 15 dB unclear; its verdicts stand on a poor
+    // recording unless they turn on unsure words.
+
+    @Override
+    public RuleResult check(Answer answer) {
+        List<HandOffJudge.Scored> handing = handing(answer);
+        List<int[]> spans = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<PhraseTrie.Hit<String>> card = answer.find(cardPhrases);
+        List<PhraseTrie.Hit<String>> hits = phrases(answer).stream()
+            .filter(h -> card.stream().anyMatch(c -> c.from() == h.from())
+                || handing.stream().anyMatch(u -> h.from() >= u.from() && h.from() < u.to())).toList();
         for (PhraseTrie.Hit<String> hit : hits) {
             int end = clauseEnd(answer, hit.to());
             int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
@@ -84,6 +121,13 @@ public final class NoDisqualifiers implements Rule {
                 reasons.add(hit.value());
             }
         }
+        for (HandOffJudge.Scored u : handing) {
+            if (hits.stream().noneMatch(h -> h.from() >= u.from() && h.from() < u.to())) {
+                spans.add(new int[] {u.from(), u.to()});   // a hand-off in words no phrase holds
+                reasons.add("someone else did the step that mattered");
+            }
+        }
+        spans.sort(Comparator.comparingInt(s -> s[0]));
         List<Evidence> evidence = spans.stream().map(s -> answer.evidence(s[0], s[1])).toList();
         if (evidence.isEmpty()) {
             return RuleResult.pass(ID, 0, "No hand-off phrases: the ownership stays with you.", List.of());
@@ -91,6 +135,23 @@ public final class NoDisqualifiers implements Rule {
         return RuleResult.fail(ID, evidence.size(), "Hand-off " + (evidence.size() == 1 ? "phrase" : "phrases") + " ("
             + String.join("; ", reasons.stream().distinct().toList()) + "): say what you did to fix it, not who you passed it to.",
             evidence);
+    }
+
+    /**
+     * The units the judge calls hand-offs: any with a hand-off phrase in it, and, in words no phrase holds, only in the
+     * Action, where the steps are told (elsewhere other people acting is the setting or the outcome: "her manager told
+     * me the team now goes to her").
+     */
+    private List<HandOffJudge.Scored> handing(Answer answer) {
+        boolean[] starts = phraseStarts(answer);
+        return judge.score(answer, starts).stream().filter(u -> u.probability() >= 0.5).filter(u -> {
+            for (int i = u.from(); i < u.to(); i++) {
+                if (starts[i] || answer.phases().get(i) == Phase.ACTION) {
+                    return true;
+                }
+            }
+            return false;
+        }).toList();
     }
 
     /** Where the clause that starts a finding ends: at a pause, or a few words on. */

@@ -18,10 +18,10 @@ public record ReflectionJudge(double[] weights) {
 
     /** What the judge measures of a reflection; {@code closestPlatitudeSpan} is the unit most like a platitude. */
     public record Measures(double lexicalSpecific, double closestPlatitude, double closestStory, double closestCardExample,
-                           double meanPlatitude, double logWords, int[] closestPlatitudeSpan) {
+                           double meanPlatitude, double logWords, double changedHabit, int[] closestPlatitudeSpan) {
         public double[] values() {
             return new double[] {lexicalSpecific, closestPlatitude, closestStory, closestCardExample, meanPlatitude,
-                logWords};
+                logWords, changedHabit};
         }
     }
 

@@ -75,9 +75,11 @@ public final class ReflectionMeasurer {
      * Measures an answer's reflection (the words at {@code reflection}, in order) against its story.
      *
      * @param lexicalSpecific whether the word-overlap test already calls it specific
+     * @param changedHabit    whether it names a habit changed since ("i now", "since then i", "whenever")
      * @param cardExample     the card's strong reflection, or null
      */
-    public ReflectionJudge.Measures measure(Answer answer, List<Integer> reflection, boolean lexicalSpecific, String cardExample) {
+    public ReflectionJudge.Measures measure(Answer answer, List<Integer> reflection, boolean lexicalSpecific,
+                                            boolean changedHabit, String cardExample) {
         List<Integer> story = new ArrayList<>();
         for (int i = 0; i < answer.size(); i++) {
             if (answer.phases().get(i) != Phase.REFLECTION) {
@@ -104,7 +106,7 @@ public final class ReflectionMeasurer {
             }
         }
         return new ReflectionJudge.Measures(lexicalSpecific ? 1 : 0, closestPlatitude, closestStory, closestCard, meanPlatitude,
-            Math.log(reflection.size()), closestSpan);
+            Math.log(reflection.size()), changedHabit ? 1 : 0, closestSpan);
     }
 
     /** The word spans [from, to) of the units that the given words (answer indices, in order) cut into. */

@@ -36,6 +36,23 @@ public final class ReflectionSpecific implements Rule {
         .add("be more", true)
         .add("on the same page", true);
 
+    /**
+     * A habit changed since, in the speaker's own words: what a specific reflection names and a platitude does not
+     * ("so now I write down an owner for every shared tool", "since then I check labels myself", "I still do that
+     * whenever"). One measure of the judge's, so its weight is learned, not assumed.
+     */
+    private static final PhraseTrie<Boolean> CHANGED_HABIT = new PhraseTrie<Boolean>()
+        .add("now i|we", true)
+        .add("i|we now", true)
+        .add("since then|that", true)
+        .add("i|we still", true)
+        .add("whenever|every time", true)
+        .add("made it a rule", true)
+        .add("i|i'd would have", true)
+        .add("next time", true)
+        .add("from then on", true)
+        .add("these days", true);
+
     private final PhraseTrie<Boolean> cardPhrases = new PhraseTrie<>();
     private final String cardExample;
     private final ReflectionJudge judge;
@@ -75,7 +92,8 @@ public final class ReflectionSpecific implements Rule {
         if (reflection.size() < MIN_WORDS) {
             return 0.5;
         }
-        ReflectionJudge.Measures measures = measurer.measure(answer, reflection, lexical(answer, reflection).specific(),
+        Lexical lexical = lexical(answer, reflection);
+        ReflectionJudge.Measures measures = measurer.measure(answer, reflection, lexical.specific(), lexical.changedHabit(),
             cardExample);
         return Math.abs(judge.specific(measures) - 0.5);
     }
@@ -87,7 +105,8 @@ public final class ReflectionSpecific implements Rule {
             return RuleResult.fail(ID, "missing", "No reflection: close with what you would do differently, tied to this story.", List.of());
         }
         Lexical lexical = lexical(answer, reflection);
-        ReflectionJudge.Measures measures = measurer.measure(answer, reflection, lexical.specific(), cardExample);
+        ReflectionJudge.Measures measures = measurer.measure(answer, reflection, lexical.specific(), lexical.changedHabit(),
+            cardExample);
         if (judge.specific(measures) >= 0.5) {
             List<Evidence> evidence = lexical.ties().isEmpty()
                 ? List.of(answer.evidence(reflection.get(0), reflection.get(reflection.size() - 1) + 1)) : lexical.ties();
@@ -107,7 +126,7 @@ public final class ReflectionSpecific implements Rule {
      * The word-overlap reading of a reflection: specific when it uses the card's reflection phrases or reuses enough
      * of the story's own content words; its ties to the story and its platitude phrases as evidence.
      */
-    public record Lexical(boolean specific, List<Evidence> ties, List<Evidence> platitudes) {
+    public record Lexical(boolean specific, List<Evidence> ties, List<Evidence> platitudes, boolean changedHabit) {
     }
 
     /** The word-overlap reading of the reflection at {@code reflection} (answer indices, at least one). */
@@ -132,7 +151,7 @@ public final class ReflectionSpecific implements Rule {
         int overlap = tiedBack.size();
         tiedBack.values().forEach(i -> ties.add(answer.evidence(i, i + 1)));
         boolean specific = cardHit || overlap >= SPECIFIC_OVERLAP || overlap >= 2 && platitudes.isEmpty();
-        return new Lexical(specific, List.copyOf(ties), platitudes);
+        return new Lexical(specific, List.copyOf(ties), platitudes, !hitsIn(CHANGED_HABIT, answer, inReflection).isEmpty());
     }
 
     private static boolean isContent(String w) {

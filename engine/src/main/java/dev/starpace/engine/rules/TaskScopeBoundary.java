@@ -57,6 +57,8 @@ public final class TaskScopeBoundary implements Rule {
         .add("another|other|different team's|person's|group's|org's", true)
         .add("someone|somebody else's", true)
         .add("nobody|nobody's owned|owns|owning|was", true)
+        .add("nobody had|has|ever owned|maintained", true)
+        .add("no one had|has|ever owned|maintained", true)
         .add("no one owned|owns|was", true)
         .add(NOT + " on anyone's|anybody's|my|our " + OWNED, true)
         .add("not|wasn't|isn't|weren't anyone's|anybody's|nobody's " + OWNED, true)
@@ -95,9 +97,36 @@ public final class TaskScopeBoundary implements Rule {
             found = negatedOwners(answer);
         }
         if (found.isEmpty()) {
+            found = contrastedRemit(answer);
+        }
+        if (found.isEmpty()) {
             return RuleResult.fail(ID, null, "Your Task never says the work was outside your remit: state the scope boundary (\"not my team\", \"no ticket\", \"nobody asked me\") to prove the ownership was yours to take.", List.of());
         }
         return RuleResult.pass(ID, null, "Your Task states the scope boundary, so the ownership reads as self-initiated.", found);
+    }
+
+    private static final Set<String> REMIT = Set.of("job", "role", "team", "area", "focus", "remit", "work", "responsibility");
+    private static final Set<String> NOT_A_CONTRAST = Set.of("just", "only", "really", "yet", "sure");
+    private static final int MOST_BEFORE_NOT = 6;
+
+    /**
+     * The speaker's remit set against the work: "my job was search features, not the build". A remit that is the work
+     * itself ("my job was to fix the build, not just patch it") is no boundary, so "was to" and "not just" do not count.
+     */
+    static List<Evidence> contrastedRemit(Answer answer) {
+        List<String> t = answer.tokens();
+        for (int i = 0; i + 3 < t.size(); i++) {
+            if (answer.phases().get(i) != Phase.TASK || !POSSESSIVE.contains(t.get(i)) || !REMIT.contains(t.get(i + 1))
+                || !Set.of("was", "is", "were").contains(t.get(i + 2)) || t.get(i + 3).equals("to")) {
+                continue;
+            }
+            for (int j = i + 4; j < t.size() - 1 && j <= i + 3 + MOST_BEFORE_NOT; j++) {
+                if ((t.get(j).equals("not") || t.get(j).equals("rather")) && !NOT_A_CONTRAST.contains(t.get(j + 1))) {
+                    return List.of(answer.evidence(i, Math.min(t.size(), j + 3)));
+                }
+            }
+        }
+        return List.of();
     }
 
     /**

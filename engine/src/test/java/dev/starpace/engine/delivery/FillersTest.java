@@ -18,6 +18,30 @@ class FillersTest {
         assertFillers("you know what i mean it was kind of slow", "kind of");
     }
 
+    @Test
+    void countsUmsTheRecognizerWroteAsWords() {
+        assertFillers("so am i opened the logs", "am");
+        assertFillers("we were i'm losing about or two hundred orders", "i'm", "or");
+        assertFillers("so the of the alert fires", "of");
+        assertFillers("so i'm this was my first year", "i'm");
+    }
+
+    @Test
+    void anUmHeldBeforeTheNextWordIsOneEvenWhereIAmWouldFit() {
+        List<String> words = SpokenText.words("i'm pulled a week of scans");
+        double[] heldThenLetGo = {0.1, 0, 0, 0, 0, 0};
+        assertEquals(List.of(new Fillers.Span(0, 1)), Fillers.find(words, heldThenLetGo));
+        assertEquals(List.of(), Fillers.find(SpokenText.words("i'm proud of the fix"), new double[5]));
+    }
+
+    @Test
+    void theSameWordsDoingRealWorkAreNotFillers() {
+        assertFillers("i'm the kind of person who checks the logs first");
+        assertFillers("i am still proud of that fix or at least of the test i wrote");
+        assertFillers("i'm sure the team are glad it's fixed");
+        assertFillers("at nine am we shipped a week or two later as of monday");
+    }
+
     private static void assertFillers(String text, String... expected) {
         List<String> words = SpokenText.words(text);
         List<String> found = Fillers.find(words).stream()

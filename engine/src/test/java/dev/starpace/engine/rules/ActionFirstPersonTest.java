@@ -51,4 +51,24 @@ class ActionFirstPersonTest {
         assertFalse(r.passed(), r.toString());
         assertEquals(List.of("my manager took", "they sorted"), r.evidence().stream().map(Evidence::text).toList());
     }
+
+    @Test
+    void aFragmentOfUmsHeardAsImDoesNotOwnTheAction() {
+        // three seconds of "um ... um ... um" that Vosk wrote as "i'm", each held before the next
+        java.util.List<dev.starpace.engine.transcript.Word> words = java.util.List.of(
+            new dev.starpace.engine.transcript.Word("i'm", 0.0, 0.3, 0.9), new dev.starpace.engine.transcript.Word("i'm", 0.8, 1.1, 0.9),
+            new dev.starpace.engine.transcript.Word("i'm", 1.6, 1.9, 0.9), new dev.starpace.engine.transcript.Word("so", 2.4, 2.7, 1.0));
+        Answer fragment = new Answer(Answers.SEED, dev.starpace.engine.Level.SDE2, words,
+            java.util.Collections.nCopies(4, dev.starpace.engine.Phase.ACTION));
+        RuleResult r = rule.check(fragment);
+        assertFalse(r.passed(), r.toString());
+        assertEquals(0, ActionFirstPerson.count(fragment).mine(), "an um is never first person");
+    }
+
+    @Test
+    void aRealImStillCounts() {
+        RuleResult r = rule.check(Answers.of("A: I'm the one who traced the leak, and I patched it the same night."));
+        assertTrue(r.passed(), r.toString());
+        assertEquals(2, ActionFirstPerson.count(Answers.of("A: I'm the one who traced the leak, and I patched it.")).mine());
+    }
 }

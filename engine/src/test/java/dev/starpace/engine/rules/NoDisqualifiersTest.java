@@ -48,4 +48,21 @@ class NoDisqualifiersTest {
         assertFalse(r.passed(), sentence);
         assertTrue(r.evidence().stream().anyMatch(e -> e.text().contains(evidence)), r.evidence() + " lacks " + evidence);
     }
+
+    @Test
+    void escalatingAsTheRightMoveIsNotAHandOff() {
+        // the example: in a leaked-key incident, calling security at once is the move, and the speaker acts on
+        RuleResult r = generic.check(Answers.of("S: A contractor pushed a live payments key to a public repository.",
+            "T: It was my team's service, so the leak was mine to handle.",
+            "A: I escalated to the security on-call right away, then I revoked the key and I rotated every secret the contractor could reach.",
+            "R: The key was dead within twelve minutes and no charge went through."));
+        assertTrue(r.passed(), r.toString());
+    }
+
+    @Test
+    void escalatingAndLeavingItToOthersIsStillAHandOff() {
+        RuleResult r = generic.check(Answers.of("S: The checkout page was broken for a day.",
+            "A: I escalated it to the platform team and they handled it on Friday.", "R: The page works again."));
+        assertFalse(r.passed(), r.toString());
+    }
 }

@@ -64,4 +64,15 @@ class ReflectionSpecificTest {
             "F: In retrospect I would have proposed a shared webhook reliability SLO."));
         assertEquals("specific", r.value(), r.toString());
     }
+
+    @Test
+    void aHabitChangedSinceIsSpecific() {
+        // the example, typed: it was called generic
+        RuleResult r = rule.check(Answers.of("S: Our shared build tool broke every week and nobody fixed it.",
+            "T: My job was search features, not the build, but nobody had owned it.",
+            "A: I traced the flaky step, I rewrote the cache and I wrote a runbook for it.",
+            "R: Broken builds went from five a week to none.",
+            "F: So now I write down an owner for every shared tool."));
+        assertEquals("specific", r.value(), r.toString());
+    }
 }

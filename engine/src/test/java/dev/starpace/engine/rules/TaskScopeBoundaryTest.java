@@ -74,4 +74,15 @@ class TaskScopeBoundaryTest {
         RuleResult r = rule.check(Answers.of("S: Drops were happening.", "T: " + task, "A: I fixed it."));
         assertFalse(r.passed(), task + " -> " + r);
     }
+
+    @Test
+    void aRemitSetAgainstTheWorkIsABoundary() {
+        // the example, typed: "the Task never names the boundary"
+        RuleResult r = new TaskScopeBoundary(Answers.SEED).check(Answers.of("S: Our shared build tool broke every week.",
+            "T: My job was search features, not the build, and nobody had owned it.", "A: I rewrote the cache."));
+        assertTrue(r.passed(), r.toString());
+        RuleResult assigned = new TaskScopeBoundary(Answers.SEED).check(Answers.of("S: Our build broke every week.",
+            "T: My job was to fix the build, not just patch it.", "A: I rewrote the cache."));
+        assertFalse(assigned.passed(), "a remit that is the work itself is no boundary: " + assigned);
+    }
 }

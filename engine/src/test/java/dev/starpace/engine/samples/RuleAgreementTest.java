@@ -52,8 +52,8 @@ class RuleAgreementTest {
      */
     static final Map<String, double[]> HELD_OUT_AT_LEAST = Map.of(
         ActionFirstPerson.ID, new double[] {84.8 - 2, 80.3 - 2},
-        NoDisqualifiers.ID, new double[] {74.2 - 2, 74.2 - 2},
-        ReflectionSpecific.ID, new double[] {83.3 - 2, 75.8 - 2},
+        NoDisqualifiers.ID, new double[] {78.8 - 2, 78.8 - 2},   // 74.2 / 74.2 with the phrase rule
+        ReflectionSpecific.ID, new double[] {84.8 - 2, 78.8 - 2},   // 83.3 / 75.8 before the changed-habit measure
         ResultQuantified.ID, new double[] {100.0 - 2, 93.9 - 2},
         TaskScopeBoundary.ID, new double[] {98.5 - 2, 93.9 - 2});
 
@@ -79,6 +79,8 @@ class RuleAgreementTest {
 
     static Tally tuned;
     static Tally heldOut;
+    /** The varied answers ({@code corpus/varied}: five more writers, every length and genre), per writer. */
+    static final Map<String, Tally> VARIED = new TreeMap<>();
 
     @BeforeAll
     static void measure() throws IOException {
@@ -87,6 +89,15 @@ class RuleAgreementTest {
         tuned.print("answers");
         heldOut = tally(SlipMatchingTest.answersIn(Path.of("corpus/held-out")), analyzer);
         heldOut.print("answers kept out of training and tuning");
+        Map<String, List<Path>> byWriter = new TreeMap<>();
+        for (Path f : SlipMatchingTest.answersIn(Path.of("corpus/varied"))) {
+            byWriter.computeIfAbsent(f.getFileName().toString().replaceAll("\\d+\\.json$", ""), k -> new ArrayList<>()).add(f);
+        }
+        for (Map.Entry<String, List<Path>> w : byWriter.entrySet()) {
+            VARIED.put(w.getKey(), tally(w.getValue(), analyzer));
+            VARIED.get(w.getKey()).print("varied answers by writer " + w.getKey()
+                + " (the hand-off judge trained on them: its held-out figures by writer are HandOffTraining's)");
+        }
     }
 
     private static Tally tally(List<Path> files, Analyzer analyzer) throws IOException {

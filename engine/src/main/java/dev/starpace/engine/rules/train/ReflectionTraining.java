@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -66,9 +68,9 @@ public final class ReflectionTraining {
                     continue;
                 }
                 ReflectionSpecific rule = new ReflectionSpecific(card, null, measurer);
-                boolean lexical = rule.lexical(answer, reflection).specific();
-                out.add(new Example(labelled.id(), measurer.measure(answer, reflection, lexical,
-                    card.phase(Phase.REFLECTION).strongExample()), expected.equals("specific")));
+                ReflectionSpecific.Lexical lexical = rule.lexical(answer, reflection);
+                out.add(new Example(labelled.id(), measurer.measure(answer, reflection, lexical.specific(),
+                    lexical.changedHabit(), card.phase(Phase.REFLECTION).strongExample()), expected.equals("specific")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,7 +78,7 @@ public final class ReflectionTraining {
         return out;
     }
 
-    private static Card cardFor(QuestionBank bank, String lp) {
+    static Card cardFor(QuestionBank bank, String lp) {
         String first = lp.split(";")[0].trim();
         return bank.cards().stream().filter(c -> c.lp().equalsIgnoreCase(first)).findFirst().orElse(bank.defaultCard());
     }
@@ -133,15 +135,17 @@ public final class ReflectionTraining {
 
     public static void main(String[] args) throws IOException {
         List<Path> folders = new ArrayList<>();
+        List<Path> checks = new ArrayList<>();
         Path out = null;
         boolean cv = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--answers" -> folders.add(Path.of(args[++i]));
+                case "--check" -> checks.add(Path.of(args[++i]));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--cv" -> cv = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --answers DIR... [--out FILE] [--cv])");
+                    + " (expected --answers DIR... [--check DIR...] [--out FILE] [--cv])");
             }
         }
         ReflectionMeasurer measurer = ReflectionMeasurer.shared();
@@ -155,8 +159,20 @@ public final class ReflectionTraining {
                 System.out.printf("cross-validated, lambda %.2f: %s%n", lambda, crossValidate(examples, lambda));
             }
         }
+        ReflectionJudge fitted = fit(examples, LAMBDA);
+        for (Path c : checks) {
+            // by writer: a folder of many writers is scored writer by writer, each one never trained on
+            Map<String, List<Example>> byWriter = new TreeMap<>();
+            read(c, measurer).forEach(e -> byWriter.computeIfAbsent(HandOffTraining.writer(e.id()), k -> new ArrayList<>()).add(e));
+            byWriter.forEach((w, held) -> {
+                long right = held.stream().filter(e -> (fitted.specific(e.measures()) >= 0.5) == e.specific()).count();
+                long overlap = held.stream().filter(e -> (e.measures().lexicalSpecific() == 1) == e.specific()).count();
+                System.out.printf("reflections of writer %s in %s (never trained on): learned %d/%d (%.1f %%), word overlap %d (%.1f %%)%n",
+                    w, c, right, held.size(), 100.0 * right / held.size(), overlap, 100.0 * overlap / held.size());
+            });
+        }
         if (out != null) {
-            Files.writeString(out, write(fit(examples, LAMBDA)));
+            Files.writeString(out, write(fitted));
             System.out.println("wrote " + out);
         }
     }

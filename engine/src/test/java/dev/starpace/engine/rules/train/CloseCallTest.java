@@ -17,16 +17,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the line of {@link CloseCall} comes from: held out (the judges' own 5-fold cross-validation on the labelled
- * answers), both judges are right far less often within {@link CloseCall#BAND} of 0.5 than beyond it. Measured: the Action
- * judge 24 of 34 within, 98 of 99 beyond; the reflection judge 19 of 29 within, 91 of 92 beyond.
+ * answers), both judges are right far less often within {@link CloseCall#BAND} of 0.5 than beyond it, and beyond it at
+ * least 95 % of the time (it prints how often beyond each band from 0.05 to 0.25). Measured at 0.15: the Action judge
+ * 109 of 114 beyond, the reflection judge 105 of 108.
  */
 class CloseCallTest {
     private static final Path SAMPLES = Path.of("src/test/resources/samples");
     private static final Path CORPUS = Path.of("corpus");
-    /** Within the band a judge is a close call: held out it was right on 71 % (Action) and 66 % (reflection) there. */
+    /** Within the band a judge is a close call: held out it is right far less often there. */
     static final double WITHIN_RIGHT_UNDER = 0.9;
-    /** Beyond it, right on 99.0 % (Action) and 98.9 % (reflection), less two points. */
-    static final double BEYOND_RIGHT_AT_LEAST = 0.969;
+    /** Beyond it, right on 95.6 % (Action) and 97.2 % (reflection): the 95 % a committed verdict must reach. */
+    static final double BEYOND_RIGHT_AT_LEAST = 0.95;
 
     /** A held-out probability and its label. */
     record Call(double probability, boolean label) {
@@ -75,6 +76,13 @@ class CloseCallTest {
     }
 
     private static void assertCalibrated(String judge, List<Call> calls) {
+        StringBuilder bands = new StringBuilder(judge + " judge held out, right beyond each band:");
+        for (double band : new double[] {0.05, 0.1, 0.15, 0.2, 0.25}) {
+            List<Call> out = calls.stream().filter(c -> Math.abs(c.probability() - 0.5) >= band).toList();
+            bands.append(String.format(" %.2f: %d of %d (%.1f %%);", band, out.stream().filter(Call::right).count(), out.size(),
+                100.0 * out.stream().filter(Call::right).count() / out.size()));
+        }
+        System.out.println(bands);
         List<Call> within = calls.stream().filter(Call::close).toList();
         List<Call> beyond = calls.stream().filter(c -> !c.close()).toList();
         double withinRight = within.stream().filter(Call::right).count() / (double) within.size();
