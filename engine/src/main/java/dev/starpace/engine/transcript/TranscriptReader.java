@@ -110,6 +110,10 @@ public final class TranscriptReader {
                 throw new TranscriptException(at + ": a word needs \"word\" (text), \"start\" and \"end\" (seconds)");
             }
             double conf = w.path("conf").isNumber() ? w.get("conf").asDouble() : 1.0;
+            if (!(conf >= 0 && conf <= 1)) {
+                // Vosk's confidence is a probability; anything else would be shown and weighed as if it were one
+                throw new TranscriptException(at + ".conf: a confidence is between 0 and 1, not " + w.get("conf").asText());
+            }
             double start = time(w.get("start"), at + ".start");
             double end = time(w.get("end"), at + ".end");
             try {

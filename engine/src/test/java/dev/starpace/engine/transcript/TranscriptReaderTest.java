@@ -32,6 +32,9 @@ class TranscriptReaderTest {
         assertMessage("no words: expected", "{\"something\": 1}");
         assertMessage("words[0]: a word needs", "{\"words\": [{\"word\": \"x\"}]}");
         assertMessage("words[0]: word 'x' has bad times", "{\"words\": [{\"word\": \"x\", \"start\": 2, \"end\": 1}]}");
+        // a confidence is a probability (the second hostile pass found 1e400 shown as "Infinity" and -7 taken)
+        assertMessage("words[0].conf: a confidence is between 0 and 1", "{\"words\": [{\"word\": \"x\", \"start\": 1, \"end\": 2, \"conf\": 1e400}]}");
+        assertMessage("words[0].conf: a confidence is between 0 and 1, not -7", "{\"words\": [{\"word\": \"x\", \"start\": 1, \"end\": 2, \"conf\": -7}]}");
         assertMessage("out of time order at word 1", "{\"words\": [{\"word\": \"a\", \"start\": 2, \"end\": 3},"
             + " {\"word\": \"b\", \"start\": 1, \"end\": 1.5}]}");
         assertMessage("empty input", "");

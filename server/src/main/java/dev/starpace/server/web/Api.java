@@ -101,14 +101,14 @@ final class Api {
                 throw new ApiException(409, "Nothing to re-score: no words were heard in this attempt.");
             }
             store.finish(a.id(), a.status(), t);
-            ctx.json(store.get(a.id()).orElseThrow());
+            ctx.json(found(a.id())); // deleted meanwhile: 404, as for any attempt that is gone
             return;
         }
         List<Word> words = a.transcript().words().stream().map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList();
         ScoredTranscript rescored = written(a) ? analyzer.analyzeWritten(Analyzer.writtenText(a.transcript()), card.id(), level(a.level()))
             : analyzer.analyze(words, card.id(), level(a.level()), a.transcript().delivery().audio());
         store.finish(a.id(), a.status(), rescored);
-        ctx.json(store.get(a.id()).orElseThrow());
+        ctx.json(found(a.id())); // deleted meanwhile: 404, as for any attempt that is gone
     }
 
     /**

@@ -202,6 +202,8 @@ class AnswerSocketTest extends ServerTest {
         assertRefused(c -> c.send(new byte[FRAME], 0, FRAME), "binary-before-start", 1008);
         assertRefused(c -> c.send(START.replace("customer-obsession-above-and-beyond", "no-such-card")), "unknown-question", 1008);
         assertRefused(c -> c.send(START.replace("16000", "44100")), "bad-sample-rate", 1008);
+        // not rounded down to 16000: a client that thinks it sends 16000.7 Hz sends something else
+        assertRefused(c -> c.send(START.replace("16000", "16000.7")), "bad-start", 1008);
         assertRefused(c -> c.send(START.replace("practice", "karaoke")), "bad-start", 1008);
         assertRefused(c -> {
             c.send(START);
