@@ -19,7 +19,8 @@ class CoachingTest extends ServerTest {
 
     private JsonNode post(String path, String body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() / 100 == 2, r.statusCode() + " " + r.body());
         return new ObjectMapper().readTree(r.body());
     }
