@@ -6,10 +6,7 @@ import dev.starpace.engine.segment.SentenceEncoder;
 import dev.starpace.engine.segment.Unit;
 import dev.starpace.engine.segment.UnitCutter;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -25,11 +22,10 @@ import java.util.function.Function;
 public record HandOffJudge(double[] weights) {
     public static final String RESOURCE = "handoff-model.json";
     /** Units' vectors kept (1.5 kB each): a few answers' worth, for a doubted verdict that re-reads the same units. */
-    private static final int REMEMBERED = 1024;
 
     private static final Lazy<HandOffJudge> BUILT_IN = new Lazy<>(HandOffJudge::load);
     private static final Lazy<Function<String, float[]>> ENCODER =
-        new Lazy<>(() -> remembering(SentenceEncoder.shared()::encode));
+        new Lazy<>(() -> RememberingEncoder.of(SentenceEncoder.shared()::encode));
 
     /** The model that ships with StarPace, loaded once. */
     public static HandOffJudge builtIn() {
@@ -71,23 +67,5 @@ public record HandOffJudge(double[] weights) {
             out.add(new Scored(u.from(), u.to(), handsOff(measures(ENCODER.get().apply(text), phrase))));
         }
         return out;
-    }
-
-    /** The encoder through a small cache. */
-    static Function<String, float[]> remembering(Function<String, float[]> encoder) {
-        Map<String, float[]> seen = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-                return size() > REMEMBERED;
-            }
-        });
-        return text -> {
-            float[] v = seen.get(text);
-            if (v == null) {
-                v = encoder.apply(text);
-                seen.put(text, v);
-            }
-            return v;
-        };
     }
 }

@@ -7,10 +7,7 @@ import dev.starpace.engine.segment.Unit;
 import dev.starpace.engine.segment.UnitCutter;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -35,7 +32,6 @@ public final class ReflectionMeasurer {
         "it taught me to never give up");
 
     /** Units' vectors kept (1.5 kB each): a few answers' worth. */
-    private static final int REMEMBERED = 1024;
 
     private static final Lazy<ReflectionMeasurer> SHARED =
         new Lazy<>(() -> new ReflectionMeasurer(SentenceEncoder.shared()::encode));
@@ -44,26 +40,8 @@ public final class ReflectionMeasurer {
     private final List<float[]> platitudes;
 
     public ReflectionMeasurer(Function<String, float[]> encoder) {
-        this.encoder = remembering(encoder);
+        this.encoder = RememberingEncoder.of(encoder);
         this.platitudes = PLATITUDES.stream().map(encoder).toList();
-    }
-
-    /** The encoder through a small cache: a doubted or fragile verdict re-reads the same story units many times. */
-    private static Function<String, float[]> remembering(Function<String, float[]> encoder) {
-        Map<String, float[]> seen = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-                return size() > REMEMBERED;
-            }
-        });
-        return text -> {
-            float[] v = seen.get(text);
-            if (v == null) {
-                v = encoder.apply(text);
-                seen.put(text, v);
-            }
-            return v;
-        };
     }
 
     /** The measurer on the process-wide encoder, made on first use. */
