@@ -11,14 +11,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The phase cues the segmenter looks for: general English cues (cues.txt) plus a card's key phrases. */
+/**
+ * The phase cues the segmenter looks for: general English cues and signposts (cues.txt) plus a card's key phrases.
+ * A signpost is the speaker naming the part ("the result was", "what I learned"): it is kept apart from the
+ * general cues because it says most where it opens a unit ({@link UnitFeatures}).
+ */
 public final class CueBook {
     /**
      * Evidence a matched cue gives its phase.
      *
-     * @param general the cue's index among the general cues (each has its own learned weight), or -1 for a card's phrase
+     * @param general  the cue's index among the general cues (each has its own learned weight), or -1 for a card's
+     *                 phrase or a signpost
+     * @param signpost whether the speaker names the part ("my task was"): a line whose phase is marked with '+'
      */
-    public record Cue(Phase phase, double weight, int general) {
+    public record Cue(Phase phase, double weight, int general, boolean signpost) {
     }
 
     private final PhraseTrie<Cue> trie;
@@ -52,7 +58,9 @@ public final class CueBook {
                 if (parts.length < 3) {
                     throw new IllegalStateException("cues.txt line " + number + ": expected PHASE WEIGHT PATTERN");
                 }
-                trie.add(parts[2], new Cue(Phase.parse(parts[0]), Double.parseDouble(parts[1]), general++));
+                boolean signpost = parts[0].endsWith("+");
+                Phase phase = Phase.parse(signpost ? parts[0].substring(0, parts[0].length() - 1) : parts[0]);
+                trie.add(parts[2], new Cue(phase, Double.parseDouble(parts[1]), signpost ? -1 : general++, signpost));
             }
             return new CueBook(trie, general);
         } catch (IOException e) {

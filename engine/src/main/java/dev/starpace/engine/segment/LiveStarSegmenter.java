@@ -33,6 +33,27 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     /** The recognizer's guess is previewed at most this often (seconds of audio): each look encodes a sentence. */
     public static final double PREVIEW_INTERVAL = 0.5;
 
+    /**
+     * How sure the chain must be before the view changes what it shows.
+     *
+     * @param switchAt  the newest unit shows a new phase at once when the chain is this sure of it (filtering)
+     * @param relabelAt a unit already shown takes another phase only when the chain, given every unit heard since, is
+     *                  this sure of it (smoothing over the window): a phase shown live changes back only on strong
+     *                  evidence, so timers do not fall back; 0 lets the window's best path relabel freely
+     */
+    public record Steadiness(double switchAt, double relabelAt) {
+        @Override
+        public String toString() {
+            return "switch at " + switchAt + ", relabel at " + relabelAt;
+        }
+    }
+
+    /**
+     * As shipped (docs/segmentation.md, section 4, says how each was chosen). Gated relabelling is off: it held timers
+     * from falling back as far but left the live view further from the report at the end.
+     */
+    public static final Steadiness STEADY = new Steadiness(SWITCH, 0);
+
     private static final Phase[] PHASES = Phase.values();
     private static final int P = PHASES.length;
 
@@ -40,6 +61,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private final Function<String, float[]> encoder;
     private final CueBook cues;
     private final double budgetSeconds;
+    private final Steadiness steadiness;
 
     private final List<Word> words = new ArrayList<>();
     private final List<String> tokens = new ArrayList<>();
@@ -52,18 +74,34 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private int[] unitLabels = new int[64];
     private double[] alpha;
     private double[] forward;
+    /** Each closed unit's emission and normalised forward scores: the window is smoothed from them. */
+    private final List<double[]> emissions = new ArrayList<>();
+    private final List<double[]> forwards = new ArrayList<>();
     /** The finalised words scored whole, as if the answer ended now: one pass for nudges' labels and likelihoods. */
     private StarSegmenter.Scored scoredNow;
     private int openFrom;
+    /**
+     * The phase a preview put on screen for the open unit's words when it differs from the phase on screen, else null:
+     * words finalised after it keep it, and the unit they close into leaves it only on strong evidence, so a phase a
+     * preview showed does not flash back when its words are finalised.
+     */
+    private Phase previewed;
 
     /**
      * @param budgetSeconds the level's longest answer, the scale of the live position feature
      */
     public LiveStarSegmenter(StarModel model, Function<String, float[]> encoder, CueBook cues, double budgetSeconds) {
+        this(model, encoder, cues, budgetSeconds, STEADY);
+    }
+
+    /** With other thresholds, to measure them (engine/train-segmenter --live). */
+    public LiveStarSegmenter(StarModel model, Function<String, float[]> encoder, CueBook cues, double budgetSeconds,
+                             Steadiness steadiness) {
         this.model = model;
         this.encoder = encoder;
         this.cues = cues;
         this.budgetSeconds = budgetSeconds;
+        this.steadiness = steadiness;
     }
 
     /** Adds a finalised word; returns the index of the first word whose phase changed (or the new word's). */
@@ -80,7 +118,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         if (n >= labels.length) {
             labels = Arrays.copyOf(labels, labels.length * 2);
         }
-        labels[n] = (byte) shown().ordinal();
+        labels[n] = (byte) (previewed != null ? previewed : shown()).ordinal();
         return Math.min(changed, n);
     }
 
@@ -135,8 +173,14 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         UnitFeatures.Placement place = StarSegmenter.livePlacement(all, unit, answerStart, budgetSeconds);
         double[] e = chain().emission(UnitFeatures.of(t, unit, vector, previous, null, place, cues));
         int best = step(e, null);
-        Phase on = shown();
-        return best != on.ordinal() && filtered(e)[best] >= SWITCH ? PHASES[best] : on;
+        Phase on = previewed != null ? previewed : shown();
+        // a new phase shows on fair evidence; one a preview already showed is taken back only on strong evidence
+        double needed = previewed != null ? steadiness.relabelAt() : steadiness.switchAt();
+        if (best != on.ordinal() && filtered(e)[best] >= needed) {
+            on = PHASES[best];
+            previewed = on == shown() || steadiness.relabelAt() == 0 ? null : on;
+        }
+        return on;
     }
 
     public Phase phaseOf(int index) {
@@ -206,6 +250,8 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private int close(int to) {
         Unit unit = new Unit(openFrom, to);
         openFrom = to;
+        Phase previewed = this.previewed;
+        this.previewed = null;
         int u = units.size();
         units.add(unit);
         String text = StarSegmenter.text(tokens, unit);
@@ -217,6 +263,8 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         double[] e = chain().emission(x);
         double[] belief = filtered(e);
         forward = logForward(e);
+        emissions.add(e);
+        forwards.add(forward);
         int[] from = new int[P];
         int best = step(e, from);
         back.add(from);
@@ -232,14 +280,22 @@ public final class LiveStarSegmenter implements LiveSegmenter {
             state = back.get(k)[state];
         }
         double confidence = belief[path[path.length - 1]];
+        double[][] smoothed = steadiness.relabelAt() > 0 ? smoothed(first, u) : null;
         int changed = to;
         for (int k = first; k <= u; k++) {
             int label = path[k - first];
+            if (k < u && smoothed != null && label != unitLabels[k] && smoothed[k - first][label] < steadiness.relabelAt()) {
+                // shown already: it changes only when what was heard since makes the chain sure
+                label = unitLabels[k];
+            }
             if (k == u && u > 0) {
                 int before = path.length >= 2 ? path[path.length - 2] : unitLabels[u - 1];
-                boolean agreed = label == before;
-                // hold: a new phase shows at once only on strong evidence; else the next unit decides
-                if (!agreed && confidence < SWITCH) {
+                if (previewed != null && label != previewed.ordinal()
+                    && confidence < steadiness.relabelAt()) {
+                    // a preview showed these words a new phase: they leave it only on strong evidence
+                    label = previewed.ordinal();
+                } else if (label != before && confidence < steadiness.switchAt()) {
+                    // hold: a new phase shows at once only on fair evidence; else the next unit decides
                     label = before;
                 }
             }
@@ -257,6 +313,24 @@ public final class LiveStarSegmenter implements LiveSegmenter {
             labels[i] = (byte) unitLabels[u];
         }
         return changed;
+    }
+
+    /** How likely each phase is for units {@code first..last}, given everything heard (forward-backward over the window). */
+    private double[][] smoothed(int first, int last) {
+        double[][] e = emissions.subList(first, last + 1).toArray(new double[0][]);
+        double[] open = chain().open();
+        if (first > 0) {
+            open = new double[P];
+            double[] before = forwards.get(first - 1);
+            double[] into = new double[P];
+            for (int p = 0; p < P; p++) {
+                for (int q = 0; q < P; q++) {
+                    into[q] = before[q] + chain().move()[q][p];
+                }
+                open[p] = PhaseClassifier.logSumExp(into);
+            }
+        }
+        return UnitViterbi.marginals(e, open, chain().move());
     }
 
     private PhaseChain chain() {

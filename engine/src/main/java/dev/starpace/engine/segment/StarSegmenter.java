@@ -91,12 +91,15 @@ public final class StarSegmenter {
         return UnitFeatures.of(tokens, units.get(u), vectors.get(u), previous, next, place, cues);
     }
 
-    /** Where a unit of a finished answer sits: its middle as a share of the answer's time, and seconds since its start. */
+    /**
+     * Where a unit of a finished answer sits: its middle as a share of the answer's time, and nothing absolute — a
+     * finished answer's phases are placed by its own length, whether it lasted 20 seconds or 4 minutes.
+     */
     public static UnitFeatures.Placement wholePlacement(List<Word> words, Unit unit) {
         double start = words.get(0).start();
         double end = words.get(words.size() - 1).end();
         double middle = middle(words, unit);
-        return new UnitFeatures.Placement((middle - start) / Math.max(1e-6, end - start), middle - start);
+        return new UnitFeatures.Placement((middle - start) / Math.max(1e-6, end - start), Double.NaN);
     }
 
     /**

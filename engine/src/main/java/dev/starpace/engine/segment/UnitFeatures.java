@@ -15,9 +15,15 @@ import java.util.Set;
  * "results come late" without a hand-drawn curve.
  *
  * <p>The position is the unit's middle as a share of the whole answer when a finished answer is scored, and as a
- * share of the level's time budget live, when the end is not yet known; beside it, seconds since the answer began,
- * so a 45-second and a 4-minute answer can differ. (Seconds left to the end were tried too: no gain, and a
- * 20-second answer, shorter than any trained on, then looked "late" from its first word.)
+ * share of the level's time budget live, when the end is not yet known. Live, seconds since the answer began are
+ * seen too (the only sense of length while the end is unknown); a finished answer gets none, so a 45-word typed
+ * answer and a three-minute spoken one are the same story shape to it (issue 20: with seconds, short answers were
+ * read as nothing but their opening). (Seconds left to the end were tried too: no gain, and a 20-second answer,
+ * shorter than any trained on, then looked "late" from its first word.)
+ *
+ * <p>Signposts — the speaker naming the part, "the result was", "what I learned" — count per phase, apart when
+ * they open the unit (within its first {@link #OPENING} words: "so the result was…") and when they come later
+ * in it: a part named at the start of a sentence is near-decisive, the same word inside one is not.
  */
 public final class UnitFeatures {
     /** Centres of the position bumps (share of the answer or of the budget), and their width. */
@@ -25,12 +31,15 @@ public final class UnitFeatures {
     static final double BUMP_WIDTH = 0.1;
     /** Centres of the bumps over seconds since the start; each is max(5 s, half its centre) wide. */
     static final double[] SECONDS = {0, 5, 10, 20, 30, 45, 60};
+    /** A signpost whose first word is among a unit's first this many words opens it. */
+    static final int OPENING = 3;
 
     /**
      * Where a unit sits in its answer.
      *
      * @param share      its middle as a share of the answer (finished) or of the level's budget (live)
-     * @param sinceStart seconds from the answer's first word to the unit's middle
+     * @param sinceStart seconds from the answer's first word to the unit's middle, or NaN when not to be seen (a
+     *                   finished answer, whose length says nothing of its shape)
      */
     public record Placement(double share, double sinceStart) {
     }
@@ -53,7 +62,7 @@ public final class UnitFeatures {
 
     /** The number of features for the given vector size and cue book. */
     public static int dimensions(int vector, CueBook cues) {
-        return vectorFeatures(vector) + P + cues.generalCues() + LEXICAL + BUMPS.length + SECONDS.length;
+        return vectorFeatures(vector) + P + cues.generalCues() + 2 * P + LEXICAL + BUMPS.length + SECONDS.length;
     }
 
     /** How many features the sentence vectors take, first in every feature row: the unit's, the previous, the next. */
@@ -89,13 +98,19 @@ public final class UnitFeatures {
         for (int end = unit.from(); end < unit.to(); end++) {
             cues.endingAt(tokens, end, unit.from(), hits);
         }
+        int signposts = at + P + cues.generalCues();
         for (PhraseTrie.Hit<CueBook.Cue> hit : hits) {
-            x[at + hit.value().phase().ordinal()] += hit.value().weight();
-            if (hit.value().general() >= 0) {
-                x[at + P + hit.value().general()] += 1;
+            CueBook.Cue cue = hit.value();
+            if (cue.signpost()) {
+                x[signposts + (hit.from() - unit.from() < OPENING ? 0 : P) + cue.phase().ordinal()] = 1;
+                continue;
+            }
+            x[at + cue.phase().ordinal()] += cue.weight();
+            if (cue.general() >= 0) {
+                x[at + P + cue.general()] += 1;
             }
         }
-        at += P + cues.generalCues();
+        at = signposts + 2 * P;
         double n = unit.size();
         int singular = 0, plural = 0, others = 0, you = 0, modal = 0, present = 0, being = 0, past = 0, numbers = 0,
             measures = 0;
@@ -123,9 +138,15 @@ public final class UnitFeatures {
             x[at++] = bump(place.share(), c, BUMP_WIDTH);
         }
         for (double c : SECONDS) {
-            x[at++] = bump(place.sinceStart(), c, Math.max(5, c / 2));
+            x[at++] = Double.isNaN(place.sinceStart()) ? 0 : bump(place.sinceStart(), c, Math.max(5, c / 2));
         }
         return x;
+    }
+
+    /** Zeroes a feature row's signposts: to measure, on the same folds, what they are worth. */
+    public static void clearSignposts(double[] x, CueBook cues) {
+        int at = vectorFeatures(SentenceEncoder.DIMENSIONS) + P + cues.generalCues();
+        java.util.Arrays.fill(x, at, at + 2 * P, 0);
     }
 
     private static double bump(double value, double centre, double width) {

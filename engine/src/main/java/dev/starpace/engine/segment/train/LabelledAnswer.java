@@ -17,9 +17,30 @@ import java.util.TreeMap;
 import java.util.Random;
 import java.util.stream.Stream;
 
-/** A labelled answer in the samples' JSON format: sentences in spoken order, each with its phase. */
-public record LabelledAnswer(String id, Level level, List<String> sentences, List<Phase> phases) {
+/**
+ * A labelled answer in the samples' JSON format: sentences in spoken order, each with its phase, and who told it how
+ * ({@code engine/corpus/README.md}).
+ *
+ * @param genre the kind of answer ("short-typed", "signposted", …); answers written before genres were recorded are
+ *              all two-minute spoken answers to the team's early briefs, {@link #TWO_MINUTE_SPOKEN}
+ * @param job   the speaker's job family, or {@link #UNSTATED} where the file does not say
+ */
+public record LabelledAnswer(String id, Level level, List<String> sentences, List<Phase> phases, String genre,
+                             String job) {
+    /** The genre of every answer that names none: the early corpus, spoken answers of about two minutes. */
+    public static final String TWO_MINUTE_SPOKEN = "two-minute-spoken";
+    public static final String UNSTATED = "unstated";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The writer's batch: the id without its number ("c-g05" and "c-g17" are one writer's; "extra-h3" the earlier tests'). */
+    public String writer() {
+        return id.replaceAll("\\d+$", "");
+    }
+
+    /** How many words the answer has, as its text is read ({@code SpokenText}); its length class is counted from these. */
+    public int wordCount() {
+        return steady().words().size();
+    }
 
     /** Words with times and each word's labelled phase. */
     public record Timed(List<Word> words, List<Phase> gold) {
@@ -35,7 +56,8 @@ public record LabelledAnswer(String id, Level level, List<String> sentences, Lis
                 phases.add(Phase.parse(s.get("phase").asText()));
             }
             String id = root.path("id").asText(file.getFileName().toString().replace(".json", ""));
-            return new LabelledAnswer(id, Level.parse(root.path("level").asText("sde2")), texts, phases);
+            return new LabelledAnswer(id, Level.parse(root.path("level").asText("sde2")), texts, phases,
+                root.path("genre").asText(TWO_MINUTE_SPOKEN), root.path("job").asText(UNSTATED));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -87,6 +109,30 @@ public record LabelledAnswer(String id, Level level, List<String> sentences, Lis
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /**
+     * The same story told short, as people type it when they prepare: of each run of sentences in one phase, the
+     * first, and the last when the run has three or more. A long answer condensed so keeps its shape (every phase,
+     * in its order, a phase change at each run's edge) in the 40–150 words of a typed answer, so training sees short
+     * answers of every kind the corpus tells long.
+     */
+    public LabelledAnswer condensed() {
+        List<String> texts = new ArrayList<>();
+        List<Phase> kept = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= sentences.size(); i++) {
+            if (i == sentences.size() || phases.get(i) != phases.get(from)) {
+                texts.add(sentences.get(from));
+                kept.add(phases.get(from));
+                if (i - from >= 3) {
+                    texts.add(sentences.get(i - 1));
+                    kept.add(phases.get(i - 1));
+                }
+                from = i;
+            }
+        }
+        return new LabelledAnswer(id, level, texts, kept, genre, job);
     }
 
     /** Timed as text read at a steady pace: short pauses at commas, longer ones between sentences. */

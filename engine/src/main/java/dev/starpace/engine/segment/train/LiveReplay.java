@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Replays a timed answer as the recognizer would deliver it — utterances finalised after a pause, partial guesses in
  * between — through a live segmenter, as the live session drives it (guesses previewed once a second, nudges on
- * settled words only), and measures the view with a {@link LiveWatch}.
+ * settled words only), and measures the view with a {@link LiveWatch} and, every half second, a {@link ScreenWatch}.
  */
 public final class LiveReplay {
     /** The recognizer closes an utterance after this much silence (seconds), and delivers it then. */
@@ -25,9 +25,19 @@ public final class LiveReplay {
     private LiveReplay() {
     }
 
-    /** Replays {@code words} through {@code live}; {@code report} is the final report's phase for every word. */
-    public static LiveWatch.Result run(LiveSegmenter live, List<Word> words, List<Phase> report, Map<Phase, Double> targets) {
+    /** What one replay measured: the view's steadiness against the report, and the screen as a person sees it. */
+    public record Seen(LiveWatch.Result watch, ScreenWatch.Result screen) {
+    }
+
+    /**
+     * Replays {@code words} through {@code live}; {@code gold} is every word's labelled phase, {@code report} the
+     * final report's.
+     */
+    public static Seen run(LiveSegmenter live, List<Word> words, List<Phase> gold, List<Phase> report,
+                           Map<Phase, Double> targets) {
         LiveWatch watch = new LiveWatch(targets);
+        ScreenWatch screen = new ScreenWatch(targets);
+        int samples = 0;
         List<List<Word>> utterances = utterances(words);
         double end = words.get(words.size() - 1).end() + ENDPOINT;
         List<Word> finals = new ArrayList<>();
@@ -69,13 +79,17 @@ public final class LiveReplay {
                 }
             }
             watch.observe(t, shown, phases, finals.size());
+            if (t + 1e-9 >= (samples + 1) * ScreenWatch.SAMPLE) {
+                samples++;
+                screen.observe(t, shown, phases);
+            }
             if (!finals.isEmpty() && t - lastNudgeCheck >= 1.0) {
                 lastNudgeCheck = t;
                 Timing.runningLong(finals, live.phases(), live::asIfEndedNow, live::likelihoodsIfEndedNow, targets)
                     .forEach(watch::nudged);
             }
         }
-        return watch.against(words, report);
+        return new Seen(watch.against(words, report), screen.against(words, gold, words, report));
     }
 
     /** Words split where the recognizer would close an utterance. */

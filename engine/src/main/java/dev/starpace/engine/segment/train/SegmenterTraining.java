@@ -79,10 +79,18 @@ public final class SegmenterTraining {
         for (int u = 0; u < units.size(); u++) {
             Unit unit = units.get(u);
             labels[u] = majority(timed.gold().subList(unit.from(), unit.to()));
-            whole[u] = StarSegmenter.features(tokens, units, vectors, u, true,
-                StarSegmenter.wholePlacement(words, unit), cues);
+            UnitFeatures.Placement place = StarSegmenter.wholePlacement(words, unit);
+            if (without.contains("relative-only")) {
+                place = new UnitFeatures.Placement(place.share(),
+                    StarSegmenter.livePlacement(words, unit, words.get(0).start(), budget).sinceStart());
+            }
+            whole[u] = StarSegmenter.features(tokens, units, vectors, u, true, place, cues);
             live[u] = StarSegmenter.features(tokens, units, vectors, u, false,
                 StarSegmenter.livePlacement(words, unit, words.get(0).start(), budget), cues);
+            if (without.contains("signposts")) {
+                UnitFeatures.clearSignposts(whole[u], cues);
+                UnitFeatures.clearSignposts(live[u], cues);
+            }
         }
         return new Prepared(answer, timed, units, labels, whole, live);
     }
@@ -103,9 +111,44 @@ public final class SegmenterTraining {
         return best;
     }
 
-    /** The training views of an answer: steady text timing and seeded speech timing. */
+    /** An answer this long (words) or longer is also trained on condensed ({@link LabelledAnswer#condensed()}). */
+    static final int CONDENSE_FROM = 120;
+
+    /**
+     * The training views of an answer: steady text timing and seeded speech timing, and for a long answer the same
+     * story condensed to a typed answer's length, timed as text: the corpus's answers are mostly long, the people
+     * using StarPace often are not, and a short answer's phases must not be read as a long one's opening.
+     */
     List<Prepared> trainingViews(LabelledAnswer a) {
-        return List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED)));
+        List<Prepared> out = new ArrayList<>(List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED))));
+        if (!without.contains("condensed") && a.wordCount() >= CONDENSE_FROM) {
+            LabelledAnswer brief = a.condensed();
+            out.add(prepare(brief, brief.steady()));
+        }
+        return out;
+    }
+
+    /**
+     * Parts of issue 20 left out, to measure what each is worth on the same folds
+     * ({@code --without condensed,signposts,relative-only}): the condensed training views, the signpost features, or
+     * finished answers placed by relative position only (without it they see seconds since the start again).
+     */
+    private java.util.Set<String> without = java.util.Set.of();
+
+    /**
+     * The live view's thresholds replayed by {@link #crossValidateLive}, each on the same fitted models
+     * ({@code --steadiness SWITCH,RELABEL;SWITCH,RELABEL...}); the first is the one reported plainly.
+     */
+    private List<LiveStarSegmenter.Steadiness> steadiness = List.of(LiveStarSegmenter.STEADY);
+
+    SegmenterTraining steadiness(List<LiveStarSegmenter.Steadiness> steadiness) {
+        this.steadiness = List.copyOf(steadiness);
+        return this;
+    }
+
+    SegmenterTraining without(java.util.Set<String> parts) {
+        this.without = java.util.Set.copyOf(parts);
+        return this;
     }
 
     /**
@@ -183,15 +226,29 @@ public final class SegmenterTraining {
      * writer is then never in training, as with the answers the product will meet.
      */
     static int[] foldsByWriter(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        return foldsBy(samples, corpus, LabelledAnswer::writer, null);
+    }
+
+    /**
+     * Fold of each answer by its genre, each genre held out whole: a model is never tested on a kind of answer it
+     * was trained on. The shared samples are two-minute spoken answers like the early corpus and go in its fold, 0.
+     */
+    static int[] foldsByGenre(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        return foldsBy(samples, corpus, LabelledAnswer::genre, LabelledAnswer.TWO_MINUTE_SPOKEN);
+    }
+
+    /** One fold per key of the corpus answers, numbered from 1 in key order; the samples take fold 0, with {@code samplesKey}'s answers. */
+    private static int[] foldsBy(List<LabelledAnswer> samples, List<LabelledAnswer> corpus,
+                                 Function<LabelledAnswer, String> key, String samplesKey) {
         int[] fold = new int[samples.size() + corpus.size()];
         Map<String, Integer> batches = new java.util.TreeMap<>();
-        corpus.forEach(a -> batches.putIfAbsent(writer(a.id()), 0));
+        corpus.forEach(a -> batches.putIfAbsent(key.apply(a), 0));
         int k = 1;
         for (String batch : batches.keySet()) {
-            batches.put(batch, k++);
+            batches.put(batch, batch.equals(samplesKey) ? 0 : k++);
         }
         for (int i = 0; i < corpus.size(); i++) {
-            fold[samples.size() + i] = batches.get(writer(corpus.get(i).id()));
+            fold[samples.size() + i] = batches.get(key.apply(corpus.get(i)));
         }
         return fold;
     }
@@ -217,6 +274,10 @@ public final class SegmenterTraining {
             return out;
         }
 
+        List<LabelledAnswer> trainingAnswers(int k) {
+            return IntStream.range(0, all.size()).filter(i -> fold[i] != k).mapToObj(all::get).toList();
+        }
+
         List<Integer> heldOut(int k) {
             return IntStream.range(0, all.size()).filter(i -> fold[i] == k).boxed().toList();
         }
@@ -225,21 +286,35 @@ public final class SegmenterTraining {
     Split split(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
         List<LabelledAnswer> all = new ArrayList<>(samples);
         all.addAll(corpus);
-        int[] fold = byWriter ? foldsByWriter(samples, corpus) : folds(samples, corpus);
+        int[] fold = switch (foldBy) {
+            case ANSWER -> folds(samples, corpus);
+            case WRITER -> foldsByWriter(samples, corpus);
+            case GENRE -> foldsByGenre(samples, corpus);
+        };
         return new Split(all, fold, all.stream().map(this::trainingViews).toList());
     }
 
-    /** Whether cross-validation holds out one writer's batch at a time instead of a seeded deal of answers. */
-    private boolean byWriter;
+    /** What cross-validation holds out together: a seeded deal of answers, one writer's batch, or one genre. */
+    enum FoldBy { ANSWER, WRITER, GENRE }
 
-    SegmenterTraining byWriter(boolean byWriter) {
-        this.byWriter = byWriter;
+    private FoldBy foldBy = FoldBy.ANSWER;
+
+    SegmenterTraining foldBy(FoldBy foldBy) {
+        this.foldBy = foldBy;
         return this;
     }
 
-    /** Cross-validated agreement of each method on each test view. */
-    record Report(Map<String, Agreement> byMethodAndView, Map<String, Agreement> fold0) {
+    /**
+     * Cross-validated agreement of each method on each test view (time in the right phase), and the held-out
+     * answers' words in the right phase, learned and position-only, per answer for breakdowns.
+     */
+    record Report(Map<String, Agreement> byMethodAndView, Map<String, Agreement> fold0, HeldOutScores words) {
     }
+
+    /** The learned model's words, on the answer as read (steady text, as {@code analyze answer.txt} times it). */
+    static final String LEARNED = "learned";
+    /** The position-only rule's words, its cut points fitted on the same training side. */
+    static final String POSITION = "position";
 
     /** Spoken versions of the answers, by id: held-out answers are also scored on what Vosk heard. */
     private Map<String, LabelledAnswer.Timed> spoken = Map.of();
@@ -251,15 +326,17 @@ public final class SegmenterTraining {
 
     Report crossValidate(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, Penalty penalty) {
         Split split = split(samples, corpus);
+        HeldOutScores words = new HeldOutScores();
         List<Map<String, List<Agreement>>> perFold = IntStream.range(0, split.folds()).parallel().mapToObj(k -> {
             StarModel model = fit(split.training(k), penalty, false);
+            PositionRule position = PositionRule.fit(split.trainingAnswers(k));
             Map<String, List<Agreement>> out = new java.util.TreeMap<>();
             for (int i : split.heldOut(k)) {
-                score(model, split.all().get(i), out);
+                score(model, position, split.all().get(i), out, words);
             }
             return out;
         }).toList();
-        return new Report(pooled(merged(perFold), Agreement::pooled), pooled(perFold.get(0), Agreement::pooled));
+        return new Report(pooled(merged(perFold), Agreement::pooled), pooled(perFold.get(0), Agreement::pooled), words);
     }
 
     /** The folds' results, each key's lists joined. */
@@ -276,8 +353,15 @@ public final class SegmenterTraining {
         return out;
     }
 
-    /** Scores one answer the model was not fitted on, in every test view, by the model and by the naive split. */
-    private void score(StarModel model, LabelledAnswer a, Map<String, List<Agreement>> out) {
+    /**
+     * Scores one answer the model was not fitted on, in every test view, by the model and by the naive split; and its
+     * words as read, by the model and by the position-only rule.
+     */
+    private void score(StarModel model, PositionRule position, LabelledAnswer a, Map<String, List<Agreement>> out,
+                       HeldOutScores words) {
+        LabelledAnswer.Timed read = a.steady();
+        words.add(LEARNED, a, WordTally.of(read.gold(), decodeWhole(model, prepare(a, read))));
+        words.add(POSITION, a, WordTally.of(read.gold(), position.label(a)));
         Map<String, LabelledAnswer.Timed> tests = new java.util.TreeMap<>(Map.of("steady", a.steady(),
             "no-pauses", a.withoutPauses(), "spoken", a.spoken(SEED + 1)));
         if (spoken.containsKey(a.id())) {
@@ -294,38 +378,45 @@ public final class SegmenterTraining {
      * The model fitted on every training answer, scored on answers kept out of training altogether (written later,
      * by other writers, to another brief): a check that is not cross-validation on the answers it was tuned on.
      */
-    Map<String, Agreement> heldOut(List<LabelledAnswer> samples, List<LabelledAnswer> corpus,
-                                   List<LabelledAnswer> heldOut) {
+    Report heldOut(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, List<LabelledAnswer> heldOut) {
         StarModel model = fit(trainingViews(samples, corpus), PENALTY, false);
+        List<LabelledAnswer> training = new ArrayList<>(samples);
+        training.addAll(corpus);
+        PositionRule position = PositionRule.fit(training);
         Map<String, List<Agreement>> out = new java.util.TreeMap<>();
-        heldOut.forEach(a -> score(model, a, out));
-        return pooled(out, Agreement::pooled);
+        HeldOutScores words = new HeldOutScores();
+        heldOut.forEach(a -> score(model, position, a, out, words));
+        return new Report(pooled(out, Agreement::pooled), Map.of(), words);
     }
 
     /** Cross-validated live figures: each test answer replayed through the fold's live model. */
-    Map<String, LiveWatch.Result> crossValidateLive(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+    Map<String, LiveReplay.Seen> crossValidateLive(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
         Split split = split(samples, corpus);
-        List<Map<String, List<LiveWatch.Result>>> perFold = IntStream.range(0, split.folds()).parallel().mapToObj(k -> {
+        List<Map<String, List<LiveReplay.Seen>>> perFold = IntStream.range(0, split.folds()).parallel().mapToObj(k -> {
             StarModel model = fit(split.training(k), PENALTY, true);
-            Map<String, List<LiveWatch.Result>> out = new java.util.TreeMap<>();
+            Map<String, List<LiveReplay.Seen>> out = new java.util.TreeMap<>();
             for (int i : split.heldOut(k)) {
                 LabelledAnswer a = split.all().get(i);
-                LabelledAnswer.Timed timed = a.spoken(SEED + 1);
-                List<Phase> report = decodeWhole(model, prepare(a, timed));
                 Map<Phase, Double> targets = Timing.targets(bank.defaultCard(), a.level());
-                out.computeIfAbsent("learned", x -> new ArrayList<>()).add(LiveReplay.run(
-                    new LiveStarSegmenter(model, encoder, cues, budgetSeconds(a.level())), timed.words(), report, targets));
-                LabelledAnswer.Timed heard = spoken.get(a.id());
-                if (heard != null) {
-                    List<Phase> heardReport = decodeWhole(model, prepare(a, heard));
-                    out.computeIfAbsent("learned, recognized", x -> new ArrayList<>()).add(LiveReplay.run(
-                        new LiveStarSegmenter(model, encoder, cues, budgetSeconds(a.level())), heard.words(),
-                        heardReport, targets));
+                Map<String, LabelledAnswer.Timed> views = new java.util.TreeMap<>(Map.of("learned", a.spoken(SEED + 1)));
+                if (spoken.containsKey(a.id())) {
+                    views.put("learned, recognized", spoken.get(a.id()));
                 }
+                views.forEach((name, timed) -> {
+                    List<Phase> report = decodeWhole(model, prepare(a, timed));
+                    for (int v = 0; v < steadiness.size(); v++) {
+                        String key = v == 0 ? name : name + " (" + steadiness.get(v) + ")";
+                        out.computeIfAbsent(key, x -> new ArrayList<>()).add(LiveReplay.run(new LiveStarSegmenter(model,
+                            encoder, cues, budgetSeconds(a.level()), steadiness.get(v)), timed.words(), timed.gold(),
+                            report, targets));
+                    }
+                });
             }
             return out;
         }).toList();
-        return pooled(merged(perFold), LiveWatch.Result::pooled);
+        return pooled(merged(perFold), seen -> new LiveReplay.Seen(
+            LiveWatch.Result.pooled(seen.stream().map(LiveReplay.Seen::watch).toList()),
+            ScreenWatch.Result.pooled(seen.stream().map(LiveReplay.Seen::screen).toList())));
     }
 
     /** Per answer, held out: gold and predicted phase per unit, worst first, and a time-weighted confusion matrix. */
@@ -455,9 +546,11 @@ public final class SegmenterTraining {
         boolean search = false;
         boolean live = false;
         boolean diagnose = false;
-        boolean byWriter = false;
+        FoldBy foldBy = FoldBy.ANSWER;
         Path recognized = null;
         Path cache = null;
+        java.util.Set<String> without = java.util.Set.of();
+        List<LiveStarSegmenter.Steadiness> steadiness = List.of(LiveStarSegmenter.STEADY);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--samples" -> samples.addAll(LabelledAnswer.readAll(Path.of(args[++i])));
@@ -468,14 +561,24 @@ public final class SegmenterTraining {
                 case "--search" -> search = true;
                 case "--live" -> live = true;
                 case "--diagnose" -> diagnose = true;
-                case "--by-writer" -> byWriter = true;
+                case "--by-writer" -> foldBy = FoldBy.WRITER;
+                case "--by-genre" -> foldBy = FoldBy.GENRE;
                 case "--spoken" -> recognized = Path.of(args[++i]);
                 case "--cache" -> cache = Path.of(args[++i]);
+                case "--without" -> without = java.util.Set.of(args[++i].split(","));
+                case "--steadiness" -> {
+                    steadiness = new ArrayList<>();
+                    for (String variant : args[++i].split(";")) {
+                        String[] t = variant.split(",");
+                        steadiness.add(new LiveStarSegmenter.Steadiness(Double.parseDouble(t[0]), Double.parseDouble(t[1])));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer] [--cache FILE])");
+                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer | --by-genre] [--without condensed,signposts,relative-only] [--steadiness SWITCH,RELABEL;...] [--cache FILE])");
             }
         }
-        SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache)).byWriter(byWriter);
+        SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache)).foldBy(foldBy).without(without)
+            .steadiness(steadiness);
         if (recognized != null) {
             training.withSpoken(LabelledAnswer.readSpoken(recognized));
             System.out.printf("%d answers also spoken by festival and recognised by Vosk%n", training.spoken.size());
@@ -498,17 +601,23 @@ public final class SegmenterTraining {
             r.byMethodAndView().forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
             System.out.println("fold 0 (the shared samples, never trained on in this fold):");
             r.fold0().forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
+            System.out.println("words in the right phase, held out (" + foldBy + " folds), as read; in brackets Result"
+                + " and Reflection as one; position-only rule fitted on the same training side:");
+            System.out.print(r.words().table(LEARNED, POSITION));
         }
         if (cv && !heldOut.isEmpty()) {
             System.out.println("held out of training altogether (" + heldOut.size() + " answers), model fitted on all the rest:");
-            training.heldOut(samples, corpus, heldOut).forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
+            Report r = training.heldOut(samples, corpus, heldOut);
+            r.byMethodAndView().forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
+            System.out.print(r.words().table(LEARNED, POSITION));
         }
         if (diagnose) {
             training.diagnose(samples, corpus);
         }
         if (live) {
             System.out.println("live view, cross-validated, answers timed as speech, against the final report:");
-            training.crossValidateLive(samples, corpus).forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
+            training.crossValidateLive(samples, corpus).forEach((k, v) -> System.out.printf("  %-20s %s%n  %-20s %s%n",
+                k, v.watch(), "", v.screen()));
         }
         if (out != null) {
             Files.writeString(out, write(training.trainAll(samples, corpus)));
