@@ -49,17 +49,18 @@ class SegmenterTrainingTest {
     static final double HELD_OUT_SPOKEN = 0.839;
     static final double HELD_OUT_RECOGNIZED = 0.838;
     /**
-     * Cross-validated live figures ({@code engine/train-segmenter --live}): delay and overshoot medians, nudge agreement
-     * (46 of 47), share of shown labels changed later.
+     * Cross-validated live figures ({@code engine/train-segmenter --live}, seeded folds by answer, all 378 answers timed
+     * as speech), measured by this test with the model retrained for issue 20: delay and overshoot medians, nudge
+     * agreement (61 of 63), share of shown labels changed later (14.3 % with the model before).
      */
     static final double LIVE_DELAY = 1.5;
-    static final double LIVE_OVERSHOOT = 2.6;
-    static final double LIVE_NUDGES = 0.979;
-    static final double LIVE_CHANGED = 0.143;
-    /** The same on the festival+Vosk transcripts: delay and overshoot medians, nudges (23 of 24). */
-    static final double HEARD_DELAY = 1.7;
-    static final double HEARD_OVERSHOOT = 2.6;
-    static final double HEARD_NUDGES = 0.958;
+    static final double LIVE_OVERSHOOT = 2.2;
+    static final double LIVE_NUDGES = 0.968;
+    static final double LIVE_CHANGED = 0.180;
+    /** The same on the festival+Vosk transcripts: delay and overshoot medians, nudges (22 of 24). */
+    static final double HEARD_DELAY = 1.4;
+    static final double HEARD_OVERSHOOT = 1.9;
+    static final double HEARD_NUDGES = 0.917;
 
     private static List<LabelledAnswer> samples;
     private static List<LabelledAnswer> corpus;
@@ -189,7 +190,7 @@ class SegmenterTrainingTest {
         LiveWatch.Result heard = live.get("learned, recognized").watch();
         assertTrue(heard.medianDelay() <= HEARD_DELAY + 0.5, "recognised speech: a phase shows soon: " + heard);
         assertTrue(heard.medianOvershoot() <= HEARD_OVERSHOOT + 0.5, "recognised speech: timers stay near: " + heard);
-        // twenty-four nudges: two points under would allow no more contradicted than measured, so allow one (91.7 %)
+        // twenty-four nudges: two points under would allow no more contradicted than measured, so allow one more
         assertTrue(heard.nudgeAgreement() >= HEARD_NUDGES - 0.05, "recognised speech: nudges agree: " + heard);
     }
 
