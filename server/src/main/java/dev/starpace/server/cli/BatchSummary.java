@@ -27,7 +27,8 @@ final class BatchSummary {
             b.append(',').append(p.id()).append("_s,").append(p.id()).append("_target_s");
         }
         ruleIds.forEach(id -> b.append(',').append(id));
-        b.append(",wpm,fillers,score,verdict,snr_db,input_quality");
+        // the delivery counts are named apart from the rule columns, which include a "fillers" rule
+        b.append(",wpm,filler_count,score,verdict,snr_db,input_quality");
         int columns = b.toString().split(",", -1).length;
         b.append('\n');
         for (BatchCommand.Row r : rows) {

@@ -199,7 +199,8 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "batch", mixinStandardHelpOptions = true, description = {"Score every recording in the files and"
-        + " folders given: one JSON each, summary.csv and report.html in --out. Done recordings are skipped unless --force."})
+        + " folders given. Writes to --out one JSON per recording, a summary.csv and a report.html; recordings done before"
+        + " are skipped unless --force."})
     static final class Batch implements Callable<Integer> {
         @ParentCommand
         Main main;
@@ -233,7 +234,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = {"The web app and its API on"
-        + " http://127.0.0.1:7070 (localhost only unless --host says otherwise); attempts are kept in DIR/starpace.db."
+        + " http://127.0.0.1:7070 (localhost only unless --host says otherwise); attempts are kept in the data folder."
         + " Requests must name this server as their Host: the bound address, localhost, or a NAME from --allowed-host."})
     static final class Serve implements Callable<Integer> {
         @ParentCommand
@@ -243,7 +244,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + StarPaceServer.DEFAULT_PORT, description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
         int port;
         @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:STARPACE_DATA:-starpace-data}",
-            description = "Where attempts are kept (default: STARPACE_DATA, else ./starpace-data).")
+            description = "Where attempts are kept (default: STARPACE_DATA, else the folder starpace-data here).")
         Path data;
         @Option(names = "--allowed-host", paramLabel = "NAME", split = ",", description = "Other host names to answer to (comma-separated or repeated).")
         List<String> allowedHosts = List.of();
@@ -269,6 +270,7 @@ public final class Main implements Callable<Integer> {
             if (maxStreams < 1 || maxStreams > 1000) {
                 throw new UsageException("--max-streams must be between 1 and 1000, not " + maxStreams);
             }
+            requireLocalAddress(host);
             if (insecureNoSignIn && team == null) {
                 throw new UsageException("--insecure-no-sign-in is for team mode only (with --team CONFIG)");
             }
@@ -306,6 +308,18 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** A host this machine cannot listen on is a usage error, said before the speech model loads. */
+    static void requireLocalAddress(String host) {
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(host);
+            if (!address.isAnyLocalAddress() && java.net.NetworkInterface.getByInetAddress(address) == null) {
+                throw new UsageException("--host " + host + " is not an address of this machine (try 127.0.0.1, or 0.0.0.0 for every address)");
+            }
+        } catch (java.net.UnknownHostException | java.net.SocketException e) {
+            throw new UsageException("--host " + host + " is not an address or known host name (try 127.0.0.1, or 0.0.0.0 for every address)");
+        }
+    }
+
     @Command(name = "questions", mixinStandardHelpOptions = true, description = "List the question cards, optionally those for one Leadership Principle.")
     static final class Questions implements Callable<Integer> {
         @ParentCommand
@@ -318,10 +332,24 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             QuestionBank bank = cards.bank();
-            for (Card c : lp == null ? bank.cards() : bank.byLp(lp)) {
-                main.out.printf("%-45s %-36s %s%n", c.id(), c.lp(), c.question());
+            List<Card> listed = lp == null ? bank.cards() : bank.byLp(lp);
+            int idWidth = listed.stream().mapToInt(c -> c.id().length()).max().orElse(0);
+            int lpWidth = listed.stream().mapToInt(c -> lpColumn(c).length()).max().orElse(0);
+            for (Card c : listed) {
+                main.out.printf("%-" + idWidth + "s  %-" + lpWidth + "s  %s%n", c.id(), lpColumn(c), c.question());
             }
             return DONE;
+        }
+
+        /** The card's LP, and when --lp matched only one of its LP angles, that angle: the story retold for it. */
+        private String lpColumn(Card c) {
+            if (lp == null || c.lp().toLowerCase(java.util.Locale.ROOT).contains(lp.toLowerCase(java.util.Locale.ROOT))) {
+                return c.lp();
+            }
+            String angle = (c.lpAngles() == null ? List.<Card.LpAngle>of() : c.lpAngles()).stream().map(Card.LpAngle::lp)
+                .filter(a -> a.toLowerCase(java.util.Locale.ROOT).contains(lp.toLowerCase(java.util.Locale.ROOT)))
+                .findFirst().orElse("?");
+            return c.lp() + " (angle: " + angle + ")";
         }
     }
 

@@ -49,7 +49,9 @@ class BatchCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(4, csv.size(), String.join("\n", csv));
         assertTrue(csv.get(0).startsWith("file,status,error,question,level,duration_s,situation_s,situation_target_s"), csv.get(0));
-        assertTrue(csv.get(0).contains("action-first-person") && csv.get(0).endsWith("wpm,fillers,score,verdict,snr_db,input_quality"), csv.get(0));
+        assertTrue(csv.get(0).contains("action-first-person") && csv.get(0).endsWith("wpm,filler_count,score,verdict,snr_db,input_quality"), csv.get(0));
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        assertEquals(header.size(), new java.util.HashSet<>(header).size(), "every column has its own name: " + header);
         assertEquals(csv.get(0).split(",", -1).length, csv.get(1).split(",", -1).length, "every row has every column");
         assertTrue(csv.stream().anyMatch(l -> l.contains("corrupt.wav,failed,") && l.contains("not a WAV file")), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.contains("weak-take.wav,analysed,,customer-obsession-above-and-beyond,sde2")));

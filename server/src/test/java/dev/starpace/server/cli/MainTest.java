@@ -137,6 +137,38 @@ class MainTest {
     }
 
     @Test
+    void listsQuestionsInAlignedColumnsSayingWhichMatchThroughAnotherCardsLpAngle() {
+        Run r = run("questions", "--lp", "dive deep");
+        assertEquals(0, r.code());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.size() > 1, r.out());
+        java.util.Set<Integer> questionColumns = new java.util.HashSet<>();
+        lines.forEach(l -> questionColumns.add(l.indexOf("Tell me about")));
+        assertEquals(1, questionColumns.size(), "every question starts in one column:\n" + r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("dive-deep ") && !l.contains("angle")), r.out());
+        assertTrue(lines.stream().filter(l -> !l.startsWith("dive-deep ")).allMatch(l -> l.contains("(angle: Dive Deep)")), r.out());
+    }
+
+    @Test
+    void aHostThisMachineDoesNotHaveIsAUsageErrorSaidBeforeTheModelLoads() {
+        assertFails(2, "--host 999.1.1.1 is not an address", "serve", "--host", "999.1.1.1", "--port", "0");
+    }
+
+    @Test
+    void helpKeepsPathsAndFileNamesWholeOnOneLine() {
+        for (String command : new String[] {"", "analyze", "batch", "serve", "questions"}) {
+            List<String> lines = (command.isEmpty() ? run("--help") : run(command, "--help")).out().lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                // a line that ends inside a name ("starpace." / "db", "." / "/starpace-data"); the command list's names excepted
+                String next = lines.get(i + 1).trim();
+                boolean brokenAfterDotOrSlash = lines.get(i).matches(".*\\S[./]$") && next.matches("^[a-z/].*")
+                    && !next.matches("^(analyze|batch|serve|questions|help)\\s.*");
+                assertFalse(brokenAfterDotOrSlash, command + " help breaks a path: " + lines.get(i) + " / " + lines.get(i + 1));
+            }
+        }
+    }
+
+    @Test
     void serveThatCannotStartSaysWhyInOneLine() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             assertFails(3, "the port is in use", "serve", "--port", String.valueOf(taken.getLocalPort()), "--data", dir.resolve("d1").toString());
