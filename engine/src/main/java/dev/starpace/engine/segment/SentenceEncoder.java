@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A pretrained sentence encoder, in-process and offline: quantized all-MiniLM-L6-v2 on ONNX Runtime, shipped
@@ -27,6 +29,13 @@ public final class SentenceEncoder {
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
     private static final Lazy<SentenceEncoder> SHARED = new Lazy<>(SentenceEncoder::new);
+    /**
+     * Every vector kept for the life of the process when {@code -Dstarpace.encoder.remember=true}: a test run analyses the
+     * same corpus answers in several tests, and encoding them again was most of its time. Off by default: a server's
+     * answers are new ones, and it would only grow.
+     */
+    private static final Map<String, float[]> REMEMBERED =
+        Boolean.getBoolean("starpace.encoder.remember") ? new ConcurrentHashMap<>() : null;
 
     private final Encoder encoder;
 
@@ -41,6 +50,10 @@ public final class SentenceEncoder {
 
     /** The unit-length vector of a text (lowercase recognized words work as well as written text). */
     public float[] encode(String text) {
+        return REMEMBERED == null ? computed(text) : REMEMBERED.computeIfAbsent(text, this::computed).clone();
+    }
+
+    private float[] computed(String text) {
         return encoder.embedAll(List.of(TextSegment.from(text))).content().get(0).vector();
     }
 
