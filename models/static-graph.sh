@@ -28,7 +28,7 @@ for lib in libfstlookahead.so libfstngram.so; do
 done
 work="$(mktemp -d "$graph/.static-graph.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-echo "models: composing the speech model's static graph (once; about two minutes)" >&2
+echo "models: composing the speech model's static graph (once; a minute or two)" >&2
 if ! {
   LD_PRELOAD="$preload" fstsymbols --save_osymbols="$work/words.txt" --clear_isymbols --clear_osymbols \
     "$graph/Gr.fst" "$work/G.fst" &&
