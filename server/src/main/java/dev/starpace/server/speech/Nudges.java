@@ -18,6 +18,8 @@ final class Nudges {
 
     private final Set<Phase> longSent = EnumSet.noneOf(Phase.class);
     private boolean weSent;
+    /** "we"/"they" in committed Action words, counted as they commit. */
+    private int weInAction;
     private boolean budgetSent;
     private final double budgetMax;
 
@@ -29,8 +31,7 @@ final class Nudges {
      * {@code timings}: the phase timers shown; {@code runningLong}: the phases that may be called long (see
      * {@link Timing#runningLong}), so a nudge is not taken back when a label moves.
      */
-    void check(List<PhaseTiming> timings, Set<Phase> runningLong, List<ScoredTranscript.ScoredWord> words, double elapsed,
-               SessionListener listener) {
+    void check(List<PhaseTiming> timings, Set<Phase> runningLong, double elapsed, SessionListener listener) {
         for (PhaseTiming t : timings) {
             if (runningLong.contains(t.phase()) && longSent.add(t.phase())) {
                 listener.nudge(new Nudge(Nudge.PHASE_LONG, t.phase(), String.format(Locale.ROOT, "%s: %d s of %d",
@@ -38,7 +39,7 @@ final class Nudges {
             }
         }
         if (!weSent) {
-            long we = words.stream().filter(w -> w.phase() == Phase.ACTION && NOT_I.contains(w.word())).count();
+            int we = weInAction;
             if (we >= WE_LIMIT) {
                 weSent = true;
                 listener.nudge(new Nudge(Nudge.WE_IN_ACTION, Phase.ACTION, "Action: 'we' " + COUNT[(int) Math.min(we, 5)]
@@ -50,6 +51,18 @@ final class Nudges {
             listener.nudge(new Nudge(Nudge.OVER_BUDGET, null, String.format(Locale.ROOT, "Over time: %s of %s",
                 clock(elapsed), clock(budgetMax)), elapsed));
         }
+    }
+
+    /** A word whose phase the live view has committed: its phase will not change on screen. */
+    void committed(dev.starpace.engine.transcript.Word word, Phase phase) {
+        if (phase == Phase.ACTION && NOT_I.contains(word.word().toLowerCase(Locale.ROOT))) {
+            weInAction++;
+        }
+    }
+
+    /** Whether the "runs long" nudge for {@code phase} was sent. */
+    boolean longSent(Phase phase) {
+        return longSent.contains(phase);
     }
 
     private static String clock(double seconds) {
