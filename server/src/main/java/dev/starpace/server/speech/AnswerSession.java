@@ -9,6 +9,7 @@ import dev.starpace.engine.delivery.AudioDelivery;
 import dev.starpace.engine.delivery.InputQuality;
 import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.segment.LiveView;
+import dev.starpace.engine.segment.LongPhases;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
@@ -41,6 +42,7 @@ public final class AnswerSession implements AutoCloseable {
     private final FrameFeeder frames;
     private final Map<Phase, Double> targets;
     private final Nudges nudges;
+    private final LongPhases longPhases;
     private final List<ScoredTranscript.ScoredWord> scored = new ArrayList<>();
     /** What listeners get: the growing list itself, read-only, so a phrase costs no copy of the answer so far. */
     private final List<ScoredTranscript.ScoredWord> scoredView = Collections.unmodifiableList(scored);
@@ -67,6 +69,7 @@ public final class AnswerSession implements AutoCloseable {
         this.view = new LiveView(analyzer.liveSegmenter(card, level), targets);
         this.frames = new FrameFeeder(Audio.SPEECH_RATE, FrameTrack.FRAME, FrameTrack.HOP, track.processors());
         this.nudges = new Nudges(Timing.budget(card, level)[1]);
+        this.longPhases = new LongPhases(view, targets);
     }
 
     /** Seconds of audio heard so far. */
@@ -150,12 +153,6 @@ public final class AnswerSession implements AutoCloseable {
         nudges.check(timings, runningLong, timersAt, listener);
     }
 
-    /** The phases a nudge may call long now; the answer is labelled again only while a phase not yet nudged looks long. */
-    private Set<Phase> runningLong() {
-        List<PhaseTiming> unsent = view.timers().stream().filter(t -> !nudges.longSent(t.phase())).toList();
-        return Timing.runningLongFromTimers(unsent, view.words(), view.labeller()::asIfEndedNow,
-            view.labeller()::likelihoodsIfEndedNow, targets);
-    }
 
     /** Ends the answer: closes the last utterance, measures delivery, scores. */
     public ScoredTranscript finish() {
@@ -195,7 +192,7 @@ public final class AnswerSession implements AutoCloseable {
         }
         showFrom(firstChanged);
         if (listener.watching()) {
-            runningLong = runningLong();
+            runningLong = longPhases.check(nudges.longSent());
             sendTimers();
         }
     }

@@ -60,9 +60,9 @@ final class Nudges {
         }
     }
 
-    /** Whether the "runs long" nudge for {@code phase} was sent. */
-    boolean longSent(Phase phase) {
-        return longSent.contains(phase);
+    /** The phases whose "runs long" nudge was sent (read-only). */
+    Set<Phase> longSent() {
+        return java.util.Collections.unmodifiableSet(longSent);
     }
 
     private static String clock(double seconds) {

@@ -4,12 +4,14 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.segment.LiveSegmenter;
 import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.segment.LiveView;
+import dev.starpace.engine.segment.LongPhases;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replays a timed answer as the recognizer would deliver it — utterances finalised after a pause, partial guesses in
@@ -55,6 +57,8 @@ public final class LiveReplay {
         Phase previewed = null;
         int lastGuessed = -1;
         double lastNudgeCheck = 0;
+        LongPhases longPhases = new LongPhases(view, targets);
+        Set<Phase> nudged = java.util.EnumSet.noneOf(Phase.class);
         for (double t = TICK; t <= end + TICK / 2; t += TICK) {
             while (next < utterances.size() && delivery(utterances, next) <= t + 1e-9) {
                 view.hear(utterances.get(next));
@@ -91,8 +95,9 @@ public final class LiveReplay {
             }
             if (!finals.isEmpty() && t - lastNudgeCheck >= 1.0) {
                 lastNudgeCheck = t;
-                Timing.runningLongFromTimers(view.timers(), finals, view.labeller()::asIfEndedNow,
-                    view.labeller()::likelihoodsIfEndedNow, targets).forEach(watch::nudged);
+                Set<Phase> found = longPhases.check(nudged);
+                nudged.addAll(found);
+                found.forEach(watch::nudged);
             }
         }
         view.finish();
