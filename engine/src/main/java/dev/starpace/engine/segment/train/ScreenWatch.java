@@ -100,6 +100,11 @@ public final class ScreenWatch {
             return LiveWatch.quantile(delays, 0.5);
         }
 
+        /** Seconds said that the timers do not count yet, median over the samples. */
+        public double medianTrail() {
+            return LiveWatch.quantile(trails, 0.5);
+        }
+
         public double worstFallBack() {
             return max(fallBacks);
         }
@@ -131,7 +136,7 @@ public final class ScreenWatch {
                 100 * rightShare(), samples, medianDelay(), LiveWatch.quantile(delays, 0.9), over(delays, 3),
                 delays.size(), worstFallBack(), over(fallBacks, 2), fallBacks.size(), worstAhead(),
                 LiveWatch.quantile(aheads, 0.5), over(aheads, 2), aheads.size(), worstEndGap(),
-                LiveWatch.quantile(endGaps, 0.5), over(endGaps, 2), endGaps.size(), LiveWatch.quantile(trails, 0.5),
+                LiveWatch.quantile(endGaps, 0.5), over(endGaps, 2), endGaps.size(), medianTrail(),
                 LiveWatch.quantile(trails, 0.9));
         }
     }
