@@ -6,6 +6,7 @@ import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ public final class LiveView {
     private final double lag;
     private final double sure;
     private final List<Word> words = new ArrayList<>();
-    private final List<Word> wordsView = java.util.Collections.unmodifiableList(words);
+    private final List<Word> wordsView = Collections.unmodifiableList(words);
     private byte[] shown = new byte[256];
     private int committed;
     /** Committed words whose time is counted (the next word's start is known). */

@@ -1,9 +1,10 @@
 package dev.starpace.server.speech;
 
 import dev.starpace.engine.Phase;
-import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.transcript.Word;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ final class Nudges {
     }
 
     /** A word whose phase the live view has committed: its phase will not change on screen. */
-    void committed(dev.starpace.engine.transcript.Word word, Phase phase) {
+    void committed(Word word, Phase phase) {
         if (phase == Phase.ACTION && NOT_I.contains(word.word().toLowerCase(Locale.ROOT))) {
             weInAction++;
         }
@@ -62,7 +63,7 @@ final class Nudges {
 
     /** The phases whose "runs long" nudge was sent (read-only). */
     Set<Phase> longSent() {
-        return java.util.Collections.unmodifiableSet(longSent);
+        return Collections.unmodifiableSet(longSent);
     }
 
     private static String clock(double seconds) {

@@ -6,9 +6,9 @@ import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.segment.LiveView;
 import dev.starpace.engine.segment.LongPhases;
 import dev.starpace.engine.timing.PhaseTiming;
-import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +58,7 @@ public final class LiveReplay {
         int lastGuessed = -1;
         double lastNudgeCheck = 0;
         LongPhases longPhases = new LongPhases(view, targets);
-        Set<Phase> nudged = java.util.EnumSet.noneOf(Phase.class);
+        Set<Phase> nudged = EnumSet.noneOf(Phase.class);
         for (double t = TICK; t <= end + TICK / 2; t += TICK) {
             while (next < utterances.size() && delivery(utterances, next) <= t + 1e-9) {
                 view.hear(utterances.get(next));
