@@ -19,6 +19,21 @@ public interface LiveSegmenter {
 
     int size();
 
+    /** The phase of finalised word {@code index}, as the labeller has it now. */
+    Phase phaseOf(int index);
+
+    /** How many words, from the first, are in closed units: the words after them are still open. */
+    int closed();
+
+    /** Index of the first word whose phase may still change; earlier ones are settled. */
+    int firstRevisable();
+
+    /**
+     * How sure the labeller is of word {@code index}'s phase as it has it now, given every unit closed since (1 for a
+     * settled word).
+     */
+    double sureOf(int index);
+
     /** The phase to show for words the recognizer has only guessed so far. */
     Phase preview(List<Word> guessed);
 

@@ -72,6 +72,8 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private final List<int[]> back = new ArrayList<>();
     private byte[] labels = new byte[256];
     private int[] unitLabels = new int[64];
+    /** For the units in the window (by index modulo WINDOW): how sure the chain is of the phase each shows. */
+    private final double[] sure = new double[WINDOW];
     private double[] alpha;
     private double[] forward;
     /** Each closed unit's emission and normalised forward scores: the window is smoothed from them. */
@@ -79,6 +81,9 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     private final List<double[]> forwards = new ArrayList<>();
     /** The finalised words scored whole, as if the answer ended now: one pass for nudges' labels and likelihoods. */
     private StarSegmenter.Scored scoredNow;
+    /** Its best labelling and likelihoods, each worked out once per scoring, however often a timer asks. */
+    private List<Phase> endedNow;
+    private double[][] endedNowLikelihoods;
     private int openFrom;
     /**
      * The phase a preview put on screen for the open unit's words when it differs from the phase on screen, else null:
@@ -183,11 +188,30 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         return on;
     }
 
+    @Override
     public Phase phaseOf(int index) {
         if (index < 0 || index >= words.size()) {
             throw new IndexOutOfBoundsException(index);
         }
         return PHASES[labels[index]];
+    }
+
+    @Override
+    public double sureOf(int index) {
+        int first = firstRevisable();
+        if (index < first) {
+            return 1;
+        }
+        int u = units.size() - 1;
+        while (u >= 0 && units.get(u).from() > index) {
+            u--;
+        }
+        return u < 0 || units.get(u).to() <= index ? 0 : sure[u % WINDOW];
+    }
+
+    @Override
+    public int closed() {
+        return openFrom;
     }
 
     /** Phases of all words so far, as shown. */
@@ -215,7 +239,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
         return new StarSegmenter(model, this::reuse, cues).label(words);
     }
 
-    /** Index of the first word whose phase may still change; earlier ones are settled. */
+    @Override
     public int firstRevisable() {
         int u = units.size() - WINDOW;
         return u <= 0 ? 0 : units.get(u).from();
@@ -224,19 +248,35 @@ public final class LiveStarSegmenter implements LiveSegmenter {
     /** The finalised words labelled whole, as if the answer ended now; scored again only when words were added. */
     @Override
     public List<Phase> asIfEndedNow() {
-        return words.isEmpty() ? List.of() : scoredNow().phases();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        scoredNow();
+        if (endedNow == null) {
+            endedNow = scoredNow.phases();
+        }
+        return endedNow;
     }
 
     /** How likely each phase is for every finalised word, as if the answer ended now (from the same scoring). */
     @Override
     public double[][] likelihoodsIfEndedNow() {
-        return words.isEmpty() ? new double[0][] : scoredNow().likelihoods();
+        if (words.isEmpty()) {
+            return new double[0][];
+        }
+        scoredNow();
+        if (endedNowLikelihoods == null) {
+            endedNowLikelihoods = scoredNow.likelihoods();
+        }
+        return endedNowLikelihoods;
     }
 
     /** The finalised words scored whole, once for as many words as were heard; the units' vectors are reused. */
     private StarSegmenter.Scored scoredNow() {
         if (scoredNow == null || scoredNow.words() != words.size()) {
             scoredNow = new StarSegmenter(model, this::reuse, cues).score(words);
+            endedNow = null;
+            endedNowLikelihoods = null;
         }
         return scoredNow;
     }
@@ -280,11 +320,11 @@ public final class LiveStarSegmenter implements LiveSegmenter {
             state = back.get(k)[state];
         }
         double confidence = belief[path[path.length - 1]];
-        double[][] smoothed = steadiness.relabelAt() > 0 ? smoothed(first, u) : null;
+        double[][] smoothed = smoothed(first, u);
         int changed = to;
         for (int k = first; k <= u; k++) {
             int label = path[k - first];
-            if (k < u && smoothed != null && label != unitLabels[k] && smoothed[k - first][label] < steadiness.relabelAt()) {
+            if (k < u && steadiness.relabelAt() > 0 && label != unitLabels[k] && smoothed[k - first][label] < steadiness.relabelAt()) {
                 // shown already: it changes only when what was heard since makes the chain sure
                 label = unitLabels[k];
             }
@@ -300,6 +340,7 @@ public final class LiveStarSegmenter implements LiveSegmenter {
                 }
             }
             unitLabels[k] = label;
+            sure[k % WINDOW] = smoothed[k - first][label];
             Unit w = units.get(k);
             for (int i = w.from(); i < w.to(); i++) {
                 if (labels[i] != label) {

@@ -86,6 +86,20 @@ public final class Timing {
         return out;
     }
 
+    /**
+     * Timers from seconds already counted per phase (by {@link Phase#ordinal}), for a live view that counts as it
+     * goes: the same figures as {@link #phases}, at a cost that does not grow with the answer.
+     */
+    public static List<PhaseTiming> counted(double[] seconds, boolean[] heard, Map<Phase, Double> targets) {
+        List<PhaseTiming> out = new ArrayList<>(seconds.length);
+        for (Phase p : Phase.values()) {
+            double s = round(seconds[p.ordinal()]);
+            double target = targets.get(p);
+            out.add(new PhaseTiming(p, s, target, PhaseStatus.of(s, target, heard[p.ordinal()]), List.of()));
+        }
+        return out;
+    }
+
     /** A phase so far over its target that it stays long whatever the last few seconds turn out to be. */
     public static boolean clearlyLong(PhaseTiming t) {
         return clearlyLong(t.seconds(), t.targetSeconds());
@@ -106,11 +120,25 @@ public final class Timing {
                                                     java.util.function.Supplier<List<Phase>> endedNow,
                                                     java.util.function.Supplier<double[][]> likelihoods,
                                                     Map<Phase, Double> targets) {
+        if (words.isEmpty()) {
+            return java.util.EnumSet.noneOf(Phase.class);
+        }
+        return runningLongFromTimers(phases(words, shown, targets), words, endedNow, likelihoods, targets);
+    }
+
+    /**
+     * The same from the timers shown ({@code shownTimers}, as a live view counts them); {@code words} are the words
+     * finalised. The answer is labelled again only when some timer shown is clearly long.
+     */
+    public static java.util.Set<Phase> runningLongFromTimers(List<PhaseTiming> shownTimers, List<Word> words,
+                                                    java.util.function.Supplier<List<Phase>> endedNow,
+                                                    java.util.function.Supplier<double[][]> likelihoods,
+                                                    Map<Phase, Double> targets) {
         java.util.Set<Phase> out = java.util.EnumSet.noneOf(Phase.class);
         if (words.isEmpty()) {
             return out;
         }
-        for (PhaseTiming t : phases(words, shown, targets)) {
+        for (PhaseTiming t : shownTimers) {
             if (clearlyLong(t)) {
                 out.add(t.phase());
             }

@@ -7,8 +7,9 @@ import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.delivery.AudioDelivery;
 import dev.starpace.engine.delivery.InputQuality;
-import dev.starpace.engine.segment.LiveSegmenter;
 import dev.starpace.engine.segment.LiveStarSegmenter;
+import dev.starpace.engine.segment.LiveView;
+import dev.starpace.engine.segment.LongPhases;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
@@ -36,11 +37,12 @@ public final class AnswerSession implements AutoCloseable {
     private final Level level;
     private final SessionListener listener;
     private final StreamingRecognizer recognizer;
-    private final LiveSegmenter segmenter;
+    private final LiveView view;
     private final FrameTrack track = new FrameTrack(Audio.SPEECH_RATE);
     private final FrameFeeder frames;
     private final Map<Phase, Double> targets;
     private final Nudges nudges;
+    private final LongPhases longPhases;
     private final List<ScoredTranscript.ScoredWord> scored = new ArrayList<>();
     /** What listeners get: the growing list itself, read-only, so a phrase costs no copy of the answer so far. */
     private final List<ScoredTranscript.ScoredWord> scoredView = Collections.unmodifiableList(scored);
@@ -52,10 +54,9 @@ public final class AnswerSession implements AutoCloseable {
     private double qualityAt;
     private List<String> qualityProblems = List.of();
     private List<Word> guessed = List.of();
-    /** The finalised words and their phases as of the last phrase. */
-    private List<Word> heard = List.of();
-    private List<Phase> labels = List.of();
     private Phase guessedPhase;
+    /** The phases a "runs long" nudge may name, worked out once a phrase (the timers shown change only then). */
+    private Set<Phase> runningLong = Set.of();
     private ScoredTranscript result;
 
     public AnswerSession(Analyzer analyzer, SpeechModel model, Card card, Level level, SessionListener listener) {
@@ -64,10 +65,11 @@ public final class AnswerSession implements AutoCloseable {
         this.level = level;
         this.listener = listener;
         this.recognizer = model.recognizer();
-        this.segmenter = analyzer.liveSegmenter(card, level);
-        this.frames = new FrameFeeder(Audio.SPEECH_RATE, FrameTrack.FRAME, FrameTrack.HOP, track.processors());
         this.targets = Timing.targets(card, level);
+        this.view = new LiveView(analyzer.liveSegmenter(card, level), targets);
+        this.frames = new FrameFeeder(Audio.SPEECH_RATE, FrameTrack.FRAME, FrameTrack.HOP, track.processors());
         this.nudges = new Nudges(Timing.budget(card, level)[1]);
+        this.longPhases = new LongPhases(view, targets);
     }
 
     /** Seconds of audio heard so far. */
@@ -130,7 +132,7 @@ public final class AnswerSession implements AutoCloseable {
     private void guess(List<Word> partial) {
         if (partial.size() != guessed.size() && elapsedSeconds() - previewAt >= LiveStarSegmenter.PREVIEW_INTERVAL) {
             previewAt = elapsedSeconds();
-            guessedPhase = segmenter.preview(partial);
+            guessedPhase = view.preview(partial);
         }
         guessed = partial;
         Phase shown = guessedPhase != null ? guessedPhase : scored.isEmpty() ? null : scored.get(scored.size() - 1).phase();
@@ -138,21 +140,19 @@ public final class AnswerSession implements AutoCloseable {
     }
 
     /**
-     * Timers count the finalised words and the words still guessed, each with the phase shown; "runs long" nudges
-     * need the phase long as shown, as the report would label the answer if it ended now, and in expectation over
-     * the labellings the chain finds plausible (Timing.runningLong).
+     * Timers count the committed words only (LiveView), so they neither fall back nor run on ahead of the speech's
+     * settled phases; "runs long" nudges need the phase long as committed, as the report would label the answer if
+     * it ended now, and in expectation over the labellings the chain finds plausible (Timing.runningLong). Per tick
+     * this costs the same whatever the answer's length: the timers are counted as words commit, and the nudges'
+     * phases are worked out once a phrase.
      */
     private void sendTimers() {
         timersAt = elapsedSeconds();
-        // the guess follows the finalised words as a view, not a copy of the whole answer
-        List<Word> words = guessedPhase == null ? heard : Joined.of(heard, guessed);
-        List<Phase> phases = guessedPhase == null ? labels : Joined.of(labels, Collections.nCopies(guessed.size(), guessedPhase));
-        List<PhaseTiming> timings = Timing.phases(words, phases, targets, timersAt);
+        List<PhaseTiming> timings = view.timers();
         listener.timers(timings, timersAt);
-        Set<Phase> runningLong = Timing.runningLong(heard, labels, segmenter::asIfEndedNow,
-            segmenter::likelihoodsIfEndedNow, targets);
-        nudges.check(timings, runningLong, scored, timersAt, listener);
+        nudges.check(timings, runningLong, timersAt, listener);
     }
+
 
     /** Ends the answer: closes the last utterance, measures delivery, scores. */
     public ScoredTranscript finish() {
@@ -166,12 +166,18 @@ public final class AnswerSession implements AutoCloseable {
             addFinal(last);
         }
         frames.finish();
-        List<Word> words = segmenter.words();
+        List<Word> words = List.copyOf(view.words());
         if (words.isEmpty()) {
             throw new NoSpeechException("no words were recognised in " + Math.round(elapsedSeconds()) + " s of audio");
         }
         // the finished answer is labelled whole (the live labels could only look back)
-        List<Phase> phases = segmenter.finish();
+        int committed = view.committed();
+        List<Phase> phases = view.finish();
+        if (listener.watching()) {
+            // the last words on screen settle as the finished answer labels them; the committed ones keep theirs
+            showFrom(committed);
+            listener.timers(view.timers(), elapsedSeconds());
+        }
         AudioDelivery audio = AudioDeliveryAnalysis.of(track, words, phases);
         result = analyzer.score(card, level, words, phases, audio);
         listener.scored(result);
@@ -179,29 +185,31 @@ public final class AnswerSession implements AutoCloseable {
     }
 
     private void addFinal(List<Word> finals) {
-        int firstChanged = Integer.MAX_VALUE;
-        for (Word w : finals) {
-            firstChanged = Math.min(firstChanged, segmenter.accept(w));
+        int committed = view.committed();
+        int firstChanged = view.hear(finals);
+        for (int i = committed; i < view.committed(); i++) {
+            nudges.committed(view.words().get(i), view.phaseOf(i));
         }
-        firstChanged = Math.min(firstChanged, segmenter.endUtterance());
-        // the segmenter hands out copies: taken once a phrase, kept for the timers until the next phrase
-        List<Phase> phases = segmenter.phases();
-        List<Word> words = segmenter.words();
-        heard = words;
-        labels = phases;
+        showFrom(firstChanged);
+        if (listener.watching()) {
+            runningLong = longPhases.check(nudges.longSent());
+            sendTimers();
+        }
+    }
+
+    /** Sends the words from {@code firstChanged} on with the phases the view shows for them. */
+    private void showFrom(int firstChanged) {
+        List<Word> words = view.words();
         for (int i = firstChanged; i < words.size(); i++) {
             Word w = words.get(i);
-            ScoredTranscript.ScoredWord s = new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), phases.get(i), w.conf());
+            ScoredTranscript.ScoredWord s = new ScoredTranscript.ScoredWord(w.word(), w.start(), w.end(), view.phaseOf(i), w.conf());
             if (i < scored.size()) {
                 scored.set(i, s);
             } else {
                 scored.add(s);
             }
         }
-        listener.words(scoredView, firstChanged);
-        if (listener.watching()) {
-            sendTimers();
-        }
+        listener.words(scoredView, Math.min(firstChanged, words.size()));
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.starpace.server.speech;
 
 import dev.starpace.engine.Phase;
-import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.transcript.Word;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,8 @@ final class Nudges {
 
     private final Set<Phase> longSent = EnumSet.noneOf(Phase.class);
     private boolean weSent;
+    /** "we"/"they" in committed Action words, counted as they commit. */
+    private int weInAction;
     private boolean budgetSent;
     private final double budgetMax;
 
@@ -29,8 +32,7 @@ final class Nudges {
      * {@code timings}: the phase timers shown; {@code runningLong}: the phases that may be called long (see
      * {@link Timing#runningLong}), so a nudge is not taken back when a label moves.
      */
-    void check(List<PhaseTiming> timings, Set<Phase> runningLong, List<ScoredTranscript.ScoredWord> words, double elapsed,
-               SessionListener listener) {
+    void check(List<PhaseTiming> timings, Set<Phase> runningLong, double elapsed, SessionListener listener) {
         for (PhaseTiming t : timings) {
             if (runningLong.contains(t.phase()) && longSent.add(t.phase())) {
                 listener.nudge(new Nudge(Nudge.PHASE_LONG, t.phase(), String.format(Locale.ROOT, "%s: %d s of %d",
@@ -38,7 +40,7 @@ final class Nudges {
             }
         }
         if (!weSent) {
-            long we = words.stream().filter(w -> w.phase() == Phase.ACTION && NOT_I.contains(w.word())).count();
+            int we = weInAction;
             if (we >= WE_LIMIT) {
                 weSent = true;
                 listener.nudge(new Nudge(Nudge.WE_IN_ACTION, Phase.ACTION, "Action: 'we' " + COUNT[(int) Math.min(we, 5)]
@@ -50,6 +52,18 @@ final class Nudges {
             listener.nudge(new Nudge(Nudge.OVER_BUDGET, null, String.format(Locale.ROOT, "Over time: %s of %s",
                 clock(elapsed), clock(budgetMax)), elapsed));
         }
+    }
+
+    /** A word whose phase the live view has committed: its phase will not change on screen. */
+    void committed(Word word, Phase phase) {
+        if (phase == Phase.ACTION && NOT_I.contains(word.word().toLowerCase(Locale.ROOT))) {
+            weInAction++;
+        }
+    }
+
+    /** The phases whose "runs long" nudge was sent (read-only). */
+    Set<Phase> longSent() {
+        return Collections.unmodifiableSet(longSent);
     }
 
     private static String clock(double seconds) {

@@ -106,14 +106,13 @@ class AnswerSessionTest {
     void weInTheActionEarnsANudge() {
         Recorder recorder = new Recorder();
         Nudges nudges = new Nudges(120);
-        List<ScoredTranscript.ScoredWord> words = new ArrayList<>();
         double t = 0;
         for (String w : "we looked at it then we fixed it and we shipped it".split(" ")) {
-            words.add(new ScoredTranscript.ScoredWord(w, t, t + 0.3, Phase.ACTION));
+            nudges.committed(new Word(w, t, t + 0.3), Phase.ACTION);
             t += 0.3;
+            nudges.check(List.of(), Set.of(), t, recorder);
         }
-        nudges.check(List.of(), Set.of(), words, t, recorder);
-        nudges.check(List.of(), Set.of(), words, t, recorder);
+        nudges.check(List.of(), Set.of(), t, recorder);
         assertEquals(1, recorder.nudges.size());
         assertEquals("Action: 'we' three times — say I", recorder.nudges.get(0).text());
     }

@@ -21,10 +21,13 @@ import org.junit.jupiter.api.Test;
  * the phase shown for the newest of them, the timers last sent — and held against what was being said (each
  * fixture's sentences, their phases and times) and the final report. Goals: the newest words in the right phase at
  * least 90 % of the time, a phase shown and staying within 3 s of its start, no timer falling back more than 2 s,
- * the timers at the end within 2 s of the report's. Asserted are the figures measured (docs/segmentation.md), with a
- * little room, as a guard against the view getting worse: the goals are not met yet (newest words right 82.1 %,
- * shown and staying 2.4 s after a phase starts (median), timers falling back up to 20.8 s, the end within 3.2 s of the
- * report at worst, over these three answers' 13 phases and 564 looks).
+ * the timers at the end within 2 s of the report's, and a timer never above the report's figure. The live view's
+ * display policy (LiveView: phases committed after a lag and never changed, timers counting committed words only)
+ * meets the fall-back goal by construction, and that goal is asserted; the rest are asserted as measured
+ * (docs/segmentation.md, section 4), with a little room, as a guard against the view getting worse: newest words
+ * right 82.2 %, shown and staying 2.4 s after a phase starts (median), timers above the report 3.2 s at most, the end
+ * within 3.2 s of the report at worst, and the price of steady timers: they trail the speech by 9.7 s (median), over
+ * these three answers' 13 phases and 567 looks.
  */
 class LiveScreenTest {
     /** Streams a fixture through a live session, looking at the screen every half second of audio. */
@@ -48,6 +51,8 @@ class LiveScreenTest {
                 }
             }
             ScoredTranscript scored = session.finish();
+            // the screen when the answer ends: the last words settled, the last timers
+            screen.lookAt(session.elapsedSeconds(), watch);
             List<Word> words = scored.words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList();
             List<Phase> report = scored.words().stream().map(ScoredTranscript.ScoredWord::phase).toList();
             return watch.against(words, said(id, words), words, report);
@@ -122,7 +127,9 @@ class LiveScreenTest {
         System.out.println("all: " + all);
         assertTrue(all.rightShare() >= 0.80, "newest words in the right phase: " + all);
         assertTrue(all.medianDelay() <= 3.0, "a phase is shown and stays within the goal's 3 s (median): " + all);
-        assertTrue(all.worstFallBack() <= 22, "no timer falls back further than measured: " + all);
+        assertTrue(all.worstFallBack() <= 2, "no timer falls back more than the goal's 2 s: " + all);
+        assertTrue(all.worstAhead() <= 4, "no timer runs further above the report's figure than measured: " + all);
         assertTrue(all.worstEndGap() <= 4, "the timers at the end near the report's: " + all);
+        assertTrue(all.medianTrail() <= 12, "the timers trail the speech no further than measured: " + all);
     }
 }

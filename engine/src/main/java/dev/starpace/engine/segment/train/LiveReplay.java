@@ -3,16 +3,21 @@ package dev.starpace.engine.segment.train;
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.segment.LiveSegmenter;
 import dev.starpace.engine.segment.LiveStarSegmenter;
-import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.segment.LiveView;
+import dev.starpace.engine.segment.LongPhases;
+import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replays a timed answer as the recognizer would deliver it — utterances finalised after a pause, partial guesses in
- * between — through a live segmenter, as the live session drives it (guesses previewed once a second, nudges on
- * settled words only), and measures the view with a {@link LiveWatch} and, every half second, a {@link ScreenWatch}.
+ * between — through a live segmenter and the {@link LiveView} over it, as the live session drives them (guesses
+ * previewed at most every half second, timers and nudges from committed words), and measures the view with a
+ * {@link LiveWatch} and, every half second and once more when the answer ends, a {@link ScreenWatch}.
  */
 public final class LiveReplay {
     /** The recognizer closes an utterance after this much silence (seconds), and delivers it then. */
@@ -35,6 +40,12 @@ public final class LiveReplay {
      */
     public static Seen run(LiveSegmenter live, List<Word> words, List<Phase> gold, List<Phase> report,
                            Map<Phase, Double> targets) {
+        return run(new LiveView(live, targets), words, gold, report, targets);
+    }
+
+    /** The same through a given view (to measure another lag). */
+    public static Seen run(LiveView view, List<Word> words, List<Phase> gold, List<Phase> report,
+                           Map<Phase, Double> targets) {
         LiveWatch watch = new LiveWatch(targets);
         ScreenWatch screen = new ScreenWatch(targets);
         int samples = 0;
@@ -46,13 +57,12 @@ public final class LiveReplay {
         Phase previewed = null;
         int lastGuessed = -1;
         double lastNudgeCheck = 0;
+        LongPhases longPhases = new LongPhases(view, targets);
+        Set<Phase> nudged = EnumSet.noneOf(Phase.class);
         for (double t = TICK; t <= end + TICK / 2; t += TICK) {
             while (next < utterances.size() && delivery(utterances, next) <= t + 1e-9) {
-                for (Word w : utterances.get(next)) {
-                    live.accept(w);
-                    finals.add(w);
-                }
-                live.endUtterance();
+                view.hear(utterances.get(next));
+                finals.addAll(utterances.get(next));
                 next++;
                 previewed = null;
                 lastGuessed = -1;
@@ -66,12 +76,12 @@ public final class LiveReplay {
                 }
             }
             if (!guessed.isEmpty() && t - lastPreview >= LiveStarSegmenter.PREVIEW_INTERVAL && guessed.size() != lastGuessed) {
-                previewed = live.preview(guessed);
+                previewed = view.preview(guessed);
                 lastPreview = t;
                 lastGuessed = guessed.size();
             }
             List<Word> shown = new ArrayList<>(finals);
-            List<Phase> phases = new ArrayList<>(live.phases());
+            List<Phase> phases = view.phases();
             if (previewed != null) {
                 for (Word w : guessed) {
                     shown.add(w);
@@ -81,14 +91,18 @@ public final class LiveReplay {
             watch.observe(t, shown, phases, finals.size());
             if (t + 1e-9 >= (samples + 1) * ScreenWatch.SAMPLE) {
                 samples++;
-                screen.observe(t, shown, phases);
+                screen.observe(t, shown, phases, view.timers());
             }
             if (!finals.isEmpty() && t - lastNudgeCheck >= 1.0) {
                 lastNudgeCheck = t;
-                Timing.runningLong(finals, live.phases(), live::asIfEndedNow, live::likelihoodsIfEndedNow, targets)
-                    .forEach(watch::nudged);
+                Set<Phase> found = longPhases.check(nudged);
+                nudged.addAll(found);
+                found.forEach(watch::nudged);
             }
         }
+        view.finish();
+        List<PhaseTiming> last = view.timers();
+        screen.observe(end + TICK, finals, view.phases(), last);
         return new Seen(watch.against(words, report), screen.against(words, gold, words, report));
     }
 

@@ -26,6 +26,8 @@ public final class ScreenWatch {
     private final List<Double> newestAt = new ArrayList<>();
     private final List<Phase> newest = new ArrayList<>();
     private final List<Map<Phase, Double>> timers = new ArrayList<>();
+    /** Per sample, the seconds said (first shown word's start to the newest's end) that no timer counts yet. */
+    private final List<Double> trails = new ArrayList<>();
 
     public ScreenWatch(Map<Phase, Double> targets) {
         this.targets = targets;
@@ -51,10 +53,13 @@ public final class ScreenWatch {
         newestAt.add((last.start() + last.end()) / 2);
         newest.add(phases.get(phases.size() - 1));
         Map<Phase, Double> seconds = new EnumMap<>(Phase.class);
+        double counted = 0;
         for (PhaseTiming timing : shownTimers) {
             seconds.put(timing.phase(), timing.seconds());
+            counted += timing.seconds();
         }
         timers.add(seconds);
+        trails.add(Math.max(0, last.end() - shown.get(0).start() - counted));
     }
 
     /**
@@ -67,12 +72,14 @@ public final class ScreenWatch {
      * @param fallBacks    per phase shown: the most its timer ever fell below its own earlier value
      * @param aheads       per phase shown: the most its timer ever stood above the report's figure for it
      * @param endGaps      per phase in the report or on screen: the screen's last timer against the report's
+     * @param trails       per sample: seconds said that the timers do not count yet (they trail the speech)
      */
     public record Result(int samples, int right, List<Double> delays, List<Double> fallBacks, List<Double> aheads,
-                         List<Double> endGaps) {
+                         List<Double> endGaps, List<Double> trails) {
         public static Result pooled(List<Result> all) {
             int n = 0, r = 0;
             List<Double> d = new ArrayList<>(), f = new ArrayList<>(), a = new ArrayList<>(), e = new ArrayList<>();
+            List<Double> t = new ArrayList<>();
             for (Result x : all) {
                 n += x.samples;
                 r += x.right;
@@ -80,8 +87,9 @@ public final class ScreenWatch {
                 f.addAll(x.fallBacks);
                 a.addAll(x.aheads);
                 e.addAll(x.endGaps);
+                t.addAll(x.trails);
             }
-            return new Result(n, r, d, f, a, e);
+            return new Result(n, r, d, f, a, e, t);
         }
 
         public double rightShare() {
@@ -90,6 +98,11 @@ public final class ScreenWatch {
 
         public double medianDelay() {
             return LiveWatch.quantile(delays, 0.5);
+        }
+
+        /** Seconds said that the timers do not count yet, median over the samples. */
+        public double medianTrail() {
+            return LiveWatch.quantile(trails, 0.5);
         }
 
         public double worstFallBack() {
@@ -118,11 +131,13 @@ public final class ScreenWatch {
             return String.format("newest words in the right phase %.1f %% of %d samples; shown and staying %.1f s after"
                     + " a phase starts (median, p90 %.1f s, %d of %d over 3 s); timers fall back at most %.1f s (%d of %d"
                     + " over 2 s); above the report at most %.1f s (median %.1f s, %d of %d over 2 s); at the end %.1f s"
-                    + " from the report at most (median %.1f s, %d of %d over 2 s)",
+                    + " from the report at most (median %.1f s, %d of %d over 2 s); timers trail the speech by %.1f s"
+                    + " (median, p90 %.1f s)",
                 100 * rightShare(), samples, medianDelay(), LiveWatch.quantile(delays, 0.9), over(delays, 3),
                 delays.size(), worstFallBack(), over(fallBacks, 2), fallBacks.size(), worstAhead(),
                 LiveWatch.quantile(aheads, 0.5), over(aheads, 2), aheads.size(), worstEndGap(),
-                LiveWatch.quantile(endGaps, 0.5), over(endGaps, 2), endGaps.size());
+                LiveWatch.quantile(endGaps, 0.5), over(endGaps, 2), endGaps.size(), medianTrail(),
+                LiveWatch.quantile(trails, 0.9));
         }
     }
 
@@ -170,7 +185,7 @@ public final class ScreenWatch {
                 endGaps.add(Math.abs(last - reported.getOrDefault(p, 0.0)));
             }
         }
-        return new Result(times.size(), right, delays, fallBacks, aheads, endGaps);
+        return new Result(times.size(), right, delays, fallBacks, aheads, endGaps, trails);
     }
 
     /**
