@@ -13,6 +13,8 @@ import java.util.Map;
 public final class DeliveryAnalysis {
     /** Silences this long or longer are reported. */
     public static final double PAUSE_THRESHOLD = 1.0;
+    /** Voice with no word this close (s) to a filler word is that filler's held rest. */
+    static final double SAME_FILLER = 0.1;
 
     private DeliveryAnalysis() {
     }
@@ -33,7 +35,10 @@ public final class DeliveryAnalysis {
         if (audio != null && audio.unrecognizedVoice() != null) {
             // voice with no word over it: an "um" or "uh" the recognizer dropped (the only sound people make between
             // words that is voiced and long enough, 0.2 s, to be found; breath and clicks are unvoiced)
-            fillers.addAll(audio.unrecognizedVoice());
+            // and not the rest of a filler already counted ("uh" written over the start of a held vowel)
+            List<Evidence> written = List.copyOf(fillers);
+            audio.unrecognizedVoice().stream().filter(v -> written.stream().noneMatch(f -> f.start() < v.end() + SAME_FILLER
+                && f.end() > v.start() - SAME_FILLER)).forEach(fillers::add);
             fillers.sort(java.util.Comparator.comparingDouble(Evidence::start));
         }
         List<Delivery.Pause> pauses = new ArrayList<>();

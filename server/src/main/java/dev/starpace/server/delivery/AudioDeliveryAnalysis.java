@@ -31,6 +31,8 @@ public final class AudioDeliveryAnalysis {
     static final double NUCLEUS_DIP_DB = 2;
     /** A voiced stretch this long with no word over it may be a filler the recognizer dropped. */
     static final double UNRECOGNIZED_MIN_SECONDS = 0.2;
+    /** Voice this close (s) to a word's edges is that word's, as Vosk times words in 30 ms steps. */
+    static final double WORD_EDGE = 0.05;
 
     private AudioDeliveryAnalysis() {
     }
@@ -189,12 +191,29 @@ public final class AudioDeliveryAnalysis {
             }
             double start = track.time(i);
             double end = track.time(j) + track.hopSeconds();
-            while (w < words.size() && words.get(w).end() + 0.05 < start) {
+            while (w < words.size() && words.get(w).end() + WORD_EDGE < start) {
                 w++;
             }
-            boolean overWord = w < words.size() && words.get(w).start() - 0.05 < end;
-            if (!overWord && end - start >= UNRECOGNIZED_MIN_SECONDS) {
-                out.add(new Evidence(round2(start), round2(end), "(voiced " + round2(end - start) + " s, no word recognised)"));
+            // the longest part of the stretch outside every word: a filler runs on into the word after it when no
+            // pause parts them ("at um a clinic" heard as "at a clinic")
+            double bestStart = start;
+            double bestEnd = start;
+            double from = start;
+            for (int k = w; k < words.size() && words.get(k).start() - WORD_EDGE < end; k++) {
+                double to = Math.min(end, words.get(k).start() - WORD_EDGE);
+                if (to - from > bestEnd - bestStart) {
+                    bestStart = from;
+                    bestEnd = to;
+                }
+                from = Math.max(from, words.get(k).end() + WORD_EDGE);
+            }
+            if (end - from > bestEnd - bestStart) {
+                bestStart = from;
+                bestEnd = end;
+            }
+            if (bestEnd - bestStart >= UNRECOGNIZED_MIN_SECONDS) {
+                out.add(new Evidence(round2(bestStart), round2(bestEnd),
+                    "(voiced " + round2(bestEnd - bestStart) + " s, no word recognised)"));
             }
             i = j + 1;
         }

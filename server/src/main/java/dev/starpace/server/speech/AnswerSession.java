@@ -12,6 +12,7 @@ import dev.starpace.engine.segment.LiveView;
 import dev.starpace.engine.segment.LongPhases;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.text.Hesitations;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.audio.Audio;
 import dev.starpace.server.delivery.AudioDeliveryAnalysis;
@@ -166,7 +167,8 @@ public final class AnswerSession implements AutoCloseable {
             addFinal(last);
         }
         frames.finish();
-        List<Word> words = List.copyOf(view.words());
+        // a held "um" the recognizer wrote as "i'm" or "the" is scored as the filler it was (one word for one word)
+        List<Word> words = Hesitations.heard(view.words());
         if (words.isEmpty()) {
             throw new NoSpeechException("no words were recognised in " + Math.round(elapsedSeconds()) + " s of audio");
         }

@@ -6,6 +6,7 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.delivery.AudioDelivery;
+import dev.starpace.engine.text.Hesitations;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.audio.Audio;
 import dev.starpace.server.audio.AudioDecoder;
@@ -57,6 +58,7 @@ final class StoredAnswers {
             AnswerRecorder.resume(store, attempt.id()).words(rest);
             words = java.util.stream.Stream.concat(words.stream(), rest.stream()).toList();
         }
+        words = Hesitations.heard(words);
         List<Phase> phases = analyzer.label(words);
         return analyzer.score(card, level, words, phases, pcm.length < 2 ? null : delivery(audio, words, phases));
     }

@@ -76,4 +76,21 @@ class AudioDeliveryAnalysisTest {
         assertTrue(d.rate().syllables() >= 2, d.rate().toString());
         assertTrue(d.loudness().meanDb() > -30 && d.loudness().meanDb() < -5, d.loudness().toString());
     }
+
+    @Test
+    void voiceRunningOnIntoTheNextWordIsReportedForItsPartOutsideTheWords() {
+        float[] audio = new float[RATE * 4];
+        voice(audio, 0.5, 0.6, 140, 170);   // a word
+        voice(audio, 1.5, 1.0, 130, 150);   // "um" run straight into the next word, which the recognizer heard alone
+        List<Word> words = List.of(new Word("at", 0.5, 1.1), new Word("clinic", 2.0, 2.5));
+        AudioDelivery d = AudioDeliveryAnalysis.of(track(audio), words, Collections.nCopies(2, Phase.SITUATION));
+        assertEquals(1, d.unrecognizedVoice().size(), d.unrecognizedVoice().toString());
+        assertEquals(1.5, d.unrecognizedVoice().get(0).start(), 0.1);
+        assertEquals(1.95, d.unrecognizedVoice().get(0).end(), 0.1);
+
+        // the same voice all inside a word is that word
+        List<Word> covered = List.of(new Word("at", 0.5, 1.1), new Word("clinic", 1.5, 2.5));
+        assertEquals(List.of(), AudioDeliveryAnalysis.of(track(audio), covered, Collections.nCopies(2, Phase.SITUATION))
+            .unrecognizedVoice());
+    }
 }
