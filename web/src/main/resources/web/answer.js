@@ -1,6 +1,6 @@
 import { h, mount, fill, api, notice, PHASES, TITLES, clock, secs, STATUS } from './dom.js';
 import { startAnswer, speak, listen } from './live.js';
-import { qualityMeter, qualityLine } from './quality.js';
+import { qualityMeter, qualityLine, microphoneSilent } from './quality.js';
 import { phaseLegend } from './report.js';
 import { historyView } from './history.js';
 import { modeTabs } from './app.js';
@@ -75,7 +75,8 @@ window.addEventListener('pagehide', () => leaveAnswer());
 
 // A microphone check: the level meter moves with your voice before you answer, and after a few seconds it says how
 // clear the recording is (noise, clipping, level), as the report will.
-function micCheck() {
+// silent(true) while the check hears no sound at all, silent(false) once it does or the check ends.
+function micCheck(silent = () => {}) {
   const meter = h('meter', { id: 'check-meter', min: 0, max: 1, low: 0.25, optimum: 0.6, value: 0, 'aria-label': 'microphone level' });
   const said = h('span', { id: 'mic-check-status', class: 'muted' }, '');
   const clarity = h('p', { id: 'mic-check-quality', role: 'status' }, '');
@@ -85,6 +86,7 @@ function micCheck() {
   const stopCheck = () => {
     if (open) { open.close(); open = null; }
     button.textContent = 'Check the microphone';
+    silent(false);
     window.removeEventListener('hashchange', stopCheck);
   };
   button.onclick = async () => {
@@ -100,8 +102,11 @@ function micCheck() {
         // once a second, after three seconds: long enough to hear both your voice and the room
         if (++frames >= 30 && frames % 10 === 0) {
           const q = quality.estimate();
+          const nothing = microphoneSilent(q);
           clarity.textContent = qualityLine(q);
           clarity.className = q && q.problems.length ? 'quality-warning' : 'muted';
+          if (!heard) said.textContent = nothing ? 'Nothing heard yet.' : 'Say a few words…';
+          silent(nothing);
         }
       });
       clarity.textContent = '';
@@ -113,7 +118,8 @@ function micCheck() {
       said.textContent = microphoneProblem(e);
     }
   };
-  return { el: h('div', {}, h('div', { class: 'row mic-check' }, button, meter, said), clarity), stop: stopCheck };
+  const stop = () => { stopCheck(); clarity.textContent = ''; clarity.className = ''; said.textContent = ''; };
+  return { el: h('div', {}, h('div', { class: 'row mic-check' }, button, meter, said), clarity), stop };
 }
 
 function microphoneProblem(e) {
@@ -134,7 +140,9 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
   const error = h('p', { class: 'error', id: 'live-error', role: 'alert' });
   const start = h('button', { class: 'primary', id: 'start-answer' }, 'Start answering');
   const stop = h('button', { class: 'stop', id: 'stop-answer', disabled: true }, 'Stop');
-  const check = micCheck();
+  // a check that hears no sound at all holds Start back: an answer into a muted microphone is lost time
+  const held = h('span', { class: 'muted', id: 'start-held', hidden: true }, 'Start waits until the microphone hears you (or end the check).');
+  const check = micCheck((nothing) => { start.disabled = nothing; held.hidden = !nothing; });
   let session = null;
   let ticking = null;
   let began = 0;
@@ -198,6 +206,8 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
         },
         error: (e) => {
           error.textContent = e.message;
+          // the error says what to do; a quality warning under it would say it twice
+          if (e.code === 'no-speech') warning.hidden = true;
           if (left && !silent) notice(`Recording stopped when you left ${label}: ${e.message}`);
         },
         closed: () => {
@@ -215,7 +225,7 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
     }
   };
   stop.onclick = () => { status.textContent = 'Scoring…'; stop.disabled = true; session && session.stop(); };
-  const el = h('div', {}, hints ? check.el : null, h('div', { class: 'row' }, start, stop, timer, live, meter, status), error, warning,
+  const el = h('div', {}, hints ? check.el : null, h('div', { class: 'row' }, start, stop, timer, live, meter, status), held, error, warning,
     hints ? h('div', { class: 'card' }, timeline.el, phaseLegend()) : null,
     hints ? h('div', { class: 'card' }, h('h2', {}, 'Nudges'), nudges) : null,
     hints ? h('div', { class: 'card' }, h('h2', {}, 'Transcript'), transcript.el) : null);

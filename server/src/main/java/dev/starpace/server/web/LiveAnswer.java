@@ -49,6 +49,7 @@ final class LiveAnswer implements SessionListener {
     private enum State { WAITING, HEARING, ENDED }
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveAnswer.class);
+    static final String NO_SPEECH = "No words were heard, so nothing was kept: check the microphone is on and not muted, then start again.";
 
     private final Services services;
     private final Outbox outbox;
@@ -234,10 +235,11 @@ final class LiveAnswer implements SessionListener {
                 judged(List.of());
                 end(1000, "done");
             } else {
-                if (!recorder.deleteIfSilent()) {
+                // stopped on purpose with no word heard: nothing to replay or score, so not kept to clutter the history
+                if (!recorder.discard()) {
                     recorder.finish(Attempt.INCOMPLETE, null);
                 }
-                outbox.send(LiveEvents.error("no-speech", "no words were heard: check the microphone and speak up"), false);
+                outbox.send(LiveEvents.error("no-speech", NO_SPEECH), false);
                 end(1000, "no-speech");
             }
             return;

@@ -139,7 +139,7 @@ class CandidateDefectsTest extends BrowserCase {
         startRecording(b);
         b.waiting(10).until(d -> b.text("#recording-timer").compareTo("0:02") >= 0);
         b.find("#stop-answer").click();
-        b.waiting(30).until(d -> b.text("#live-error").contains("no words were heard"));
+        b.waiting(30).until(d -> b.text("#live-error").startsWith("No words were heard"));
         b.waiting(10).until(d -> b.find("#start-answer").isEnabled());
         assertFalse(b.find("#recording-indicator").isDisplayed());
         b.shot("no-words-heard-1400");
