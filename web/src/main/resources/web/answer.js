@@ -154,7 +154,7 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
       left = true;
       silent = quietly;
       if (!quietly) notice(`Recording stopped when you left ${label}. What you said is being saved…`);
-      session && session.stop();
+      session && session.stop('left');
     },
   };
   const finished = () => {

@@ -134,8 +134,8 @@ final class LiveAnswer implements SessionListener {
             case HEARING -> {
                 if (m instanceof LiveMessage.AudioFrame frame) {
                     hear(frame);
-                } else if (m instanceof LiveMessage.StopRequest) {
-                    stop();
+                } else if (m instanceof LiveMessage.StopRequest request) {
+                    stop(request.cutOff());
                 } else if (m instanceof LiveMessage.Refused r) {
                     refuse(r.closeCode(), r.error(), r.message());
                 } else if (m instanceof LiveMessage.Gone) {
@@ -226,7 +226,7 @@ final class LiveAnswer implements SessionListener {
         stream.heard(session.elapsedSeconds(), recorder == null ? "(follow-up)" : recorder.attemptId());
     }
 
-    private void stop() {
+    private void stop(boolean cutOff) {
         ScoredTranscript t;
         try {
             t = session.finish();
@@ -247,7 +247,8 @@ final class LiveAnswer implements SessionListener {
         if (probe != null) {
             judged(t.words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList());
         } else {
-            boolean kept = recorder.finish(Attempt.COMPLETE, t);
+            // an answer left mid-way is scored but kept as cut off: not a finished take for progress
+            boolean kept = recorder.finish(cutOff ? Attempt.INCOMPLETE : Attempt.COMPLETE, t);
             outbox.send(new LiveEvents.Scored("scored", kept ? recorder.attemptId() : null, t), false);
         }
         end(1000, "done");

@@ -98,8 +98,8 @@ class CandidateDefectsTest extends BrowserCase {
             "the microphone is let go");
         JsonNode attempts = json("/api/attempts");
         assertEquals(1, attempts.size());
-        assertEquals("complete", attempts.get(0).get("status").asText(), "stopped and kept, not left recording");
-        b.waiting(10).until(d -> b.text("#history tr[data-attempt]").contains("finished"));
+        assertEquals("incomplete", attempts.get(0).get("status").asText(), "stopped and kept as cut off, not left recording nor finished");
+        b.waiting(10).until(d -> b.text("#history tr[data-attempt]").contains("cut off"));
         b.shot("left-practice-notice-1400");
         b.find("#notice-report").click();
         b.waitFor("#score");

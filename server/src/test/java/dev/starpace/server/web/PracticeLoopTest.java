@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.starpace.engine.Level;
+import dev.starpace.server.store.Attempt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
@@ -49,5 +55,41 @@ class PracticeLoopTest extends BrowserCase {
         b.waitFor("main h1");
         b.waiting(10).until(d -> b.text("#app").contains("No attempts yet"));
         assertEquals(0, json("/api/attempts").size(), "an answer in which nothing was heard is not kept");
+    }
+
+    @Test
+    void progressCountsOnlyFinishedSpokenPracticeTakesOfOneLevelShowsTheOthersApartAndFollowsADelete() {
+        AtomicReference<String> gone = new AtomicReference<>();
+        serve(s -> {
+            gone.set(s.readAloud(CandidateDefectsTest.MANY_HITS));
+            s.readAloud(CandidateDefectsTest.ONE_GAP);
+            s.written(CandidateDefectsTest.ONE_GAP);
+            s.readAloud(CandidateDefectsTest.ONE_GAP, Level.SDE2, "mock", Attempt.COMPLETE);
+            s.readAloud(CandidateDefectsTest.FILLERS, Level.SDE2, "practice", Attempt.INCOMPLETE);
+            s.readAloud(CandidateDefectsTest.ONE_GAP, Level.SDE1, "practice", Attempt.COMPLETE);
+        });
+        List<String> apart = new ArrayList<>();
+        for (JsonNode t : json("/api/questions/" + SEED + "/progress")) {
+            apart.add(t.get("apart").isNull() ? t.get("level").asText() : t.get("apart").asText());
+        }
+        assertEquals(List.of("sde2", "sde2", "typed", "mock interview", "cut off", "sde1"), apart);
+        Browser b = browser(Browser.DESKTOP);
+        b.open(base() + "#/history");
+        b.waitFor(".level-progress[data-level='sde2'] .progress-chart");
+        assertEquals(2, b.all(".level-progress[data-level='sde2'] circle").size(), "two finished spoken SDE2 practice takes");
+        assertEquals(1, b.all(".level-progress[data-level='sde1'] circle").size(), "the SDE1 take on its own line");
+        assertEquals(List.of("typed", "mock interview", "cut off"),
+            b.all(".apart-takes li").stream().map(li -> li.getAttribute("data-apart")).toList(), "the others visible, apart");
+        String today = (String) b.js("return new Date().toLocaleDateString(undefined, { day: 'numeric', month: 'short' })");
+        assertTrue(b.all(".level-progress[data-level='sde2'] text.date").stream().allMatch(t -> t.getText().equals(today)), "dates under the takes");
+        assertTrue(b.text(".level-progress[data-level='sde2'] .seconds-scale").matches("\\d+ s"), "the bars have a seconds scale");
+        assertTrue(b.text(".level-progress[data-level='sde2'] .progress-summary").startsWith("2 takes, from "));
+        b.shot("progress-apart-1400");
+
+        b.find("tr[data-attempt='" + gone.get() + "'] button.delete").click();
+        b.driver.switchTo().alert().accept();
+        b.waiting(20).until(d -> b.text("#history-status").equals("Deleted."));
+        b.waiting(10).until(d -> b.all(".level-progress[data-level='sde2'] circle").size() == 1);
+        assertTrue(b.text(".level-progress[data-level='sde2'] .progress-summary").startsWith("1 take, from "), "the card follows the delete");
     }
 }
