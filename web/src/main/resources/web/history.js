@@ -1,4 +1,4 @@
-import { h, mount, api, PHASES, TITLES, clock, ruleName, questionText } from './dom.js';
+import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, FACTS, ruleName, questionText } from './dom.js';
 import { COLOURS, ruleState } from './report.js';
 
 const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
@@ -15,7 +15,9 @@ export async function historyView(said = '') {
   const rows = attempts.map((a) => {
     const pick = h('input', { type: 'checkbox', 'aria-label': `choose the take of ${new Date(a.startedAt).toLocaleString()} for comparison`, onchange: (e) => {
       if (e.target.checked) chosen.add(a.id); else chosen.delete(a.id);
-      compare.disabled = chosen.size !== 2;
+      const questions = new Set(attempts.filter((x) => chosen.has(x.id)).map((x) => x.questionId));
+      compare.disabled = chosen.size !== 2 || questions.size !== 1;
+      status.textContent = chosen.size === 2 && questions.size !== 1 ? 'These two takes answer different questions: pick two takes of the same question to compare them.' : '';
     } });
     const score = h('span', { class: 'attempt-score' }, a.score == null ? '–' : `${a.score}`);
     // re-scoring updates its own row in place, so the ticks for comparison stay as they were
@@ -134,19 +136,47 @@ function levelProgress(takes, level) {
       h('p', { class: 'muted' }, 'Line: score out of 100. Bars: seconds in each phase (Situation at the bottom), on the scale at the left.'))));
 }
 
+// Two takes of one question side by side: score, verdict, each phase against its target, the checks, delivery, the
+// recordings, and a way back to each report. Two different questions are refused: side by side they mean nothing.
 export async function compareView(idA, idB) {
   const [a, b] = await Promise.all([api(`/api/attempts/${encodeURIComponent(idA)}`), api(`/api/attempts/${encodeURIComponent(idB)}`)]);
+  const back = h('p', {}, h('a', { href: '#/history', id: 'back-to-history' }, 'Back to History'));
+  if (a.questionId !== b.questionId) {
+    mount(h('h1', {}, 'Two takes side by side'),
+      h('p', { class: 'error', id: 'compare-refused', role: 'alert' }, 'These takes answer different questions, so they cannot be compared: ',
+        `“${await questionText(a.questionId)}” and “${await questionText(b.questionId)}”. Pick two takes of the same question.`), back);
+    return;
+  }
   const [first, second] = a.startedAt <= b.startedAt ? [a, b] : [b, a];
-  const seconds = (x, p) => (x.transcript ? x.transcript.phases.find((y) => y.phase === p).seconds : 0);
+  const takes = [first, second];
+  const phase = (x, p) => (x.transcript ? x.transcript.phases.find((y) => y.phase === p) : null);
   const passed = (x, id) => (x.transcript ? x.transcript.rules.find((r) => r.id === id) : undefined);
-  const ruleIds = [...new Set([first, second].flatMap((x) => (x.transcript ? x.transcript.rules.map((r) => r.id) : [])))];
+  const ruleIds = [...new Set(takes.flatMap((x) => (x.transcript ? x.transcript.rules.map((r) => r.id) : [])))];
   const change = (second.score || 0) - (first.score || 0);
   // a check one take never had (pace for a typed take) is not judged there, not failed
   const mark = (r) => (r ? ({ pass: '✓ passed', fail: '✗ not yet', unclear: '? unclear' })[ruleState(r)] : '— not judged');
+  const spoken = (x) => x.mode !== 'written' && x.transcript && !x.transcript.written;
+  const row = (label, value, id) => h('tr', id ? { 'data-row': id } : {}, h('th', { scope: 'row' }, label), takes.map((x) => h('td', {}, value(x))));
+  const section = (title) => h('tr', { class: 'section' }, h('th', { scope: 'colgroup', colspan: 3 }, title));
   mount(h('h1', {}, 'Two takes side by side'), h('p', { class: 'question-line' }, await questionText(first.questionId)),
     h('p', { id: 'score-change' }, `Score ${first.score ?? '–'} → ${second.score ?? '–'} (${change >= 0 ? '+' : ''}${change})`),
-    h('table', { id: 'compare-table' },
-      h('tr', {}, h('th', {}, ''), h('th', {}, `Take 1 (${new Date(first.startedAt).toLocaleString()})`), h('th', {}, `Take 2 (${new Date(second.startedAt).toLocaleString()})`)),
-      PHASES.map((p) => h('tr', {}, h('td', {}, TITLES[p]), h('td', {}, `${Math.round(seconds(first, p))} s`), h('td', {}, `${Math.round(seconds(second, p))} s`))),
-      ruleIds.map((id) => h('tr', {}, h('td', {}, ruleName(id)), h('td', {}, mark(passed(first, id))), h('td', {}, mark(passed(second, id)))))));
+    h('div', { class: 'table-scroll' }, h('table', { id: 'compare-table' },
+      h('thead', {}, h('tr', {}, h('td', {}, ''), takes.map((x, i) => h('th', { scope: 'col' }, `Take ${i + 1}`, h('div', { class: 'muted' },
+        `${when(x.startedAt)} · ${x.level.toUpperCase()} · ${MODES[x.mode] || x.mode}`))))),
+      h('tbody', {},
+        row('Report', (x) => h('a', { href: `#/attempt/${x.id}`, class: 'open-report' }, `Open take's report (${x.score ?? '–'}/100)`)),
+        row('Verdict', (x) => (x.transcript ? x.transcript.verdict.decision : 'no words heard'), 'verdict'),
+        row('Recording', (x) => (x.mode === 'written' ? 'typed, no recording'
+          : h('audio', { controls: true, preload: 'none', src: `/api/attempts/${encodeURIComponent(x.id)}/audio`, 'aria-label': `recording of take ${takes.indexOf(x) + 1}` }))),
+        section('Phases against their targets'),
+        PHASES.map((p) => row(TITLES[p], (x) => {
+          const ph = phase(x, p);
+          return ph ? `${secs(ph.seconds)} of ${Math.round(ph.targetSeconds)} · ${STATUS[ph.status]}` : '–';
+        }, `phase-${p}`)),
+        section('Delivery'),
+        row('Pace', (x) => (spoken(x) ? `${Math.round(x.transcript.delivery.wordsPerMinute)} words a minute (${FACTS.pace.slowest}–${FACTS.pace.fastest} passes)` : '— not judged'), 'pace'),
+        row('Fillers', (x) => (x.transcript ? `${x.transcript.delivery.fillers.count}` : '–'), 'fillers'),
+        section('Checks'),
+        ruleIds.map((id) => row(ruleName(id), (x) => mark(passed(x, id)), `rule-${id}`))))),
+    back);
 }

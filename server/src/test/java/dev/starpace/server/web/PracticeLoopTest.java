@@ -92,4 +92,49 @@ class PracticeLoopTest extends BrowserCase {
         b.waiting(10).until(d -> b.all(".level-progress[data-level='sde2'] circle").size() == 1);
         assertTrue(b.text(".level-progress[data-level='sde2'] .progress-summary").startsWith("1 take, from "), "the card follows the delete");
     }
+
+    @Test
+    void compareRefusesTwoQuestionsAndShowsTargetsVerdictDeliveryRecordingsAndTheWayBack() {
+        AtomicReference<String> spoken = new AtomicReference<>();
+        AtomicReference<String> typed = new AtomicReference<>();
+        AtomicReference<String> other = new AtomicReference<>();
+        serve(s -> {
+            spoken.set(s.spoken("seed-strong"));
+            typed.set(s.written(CandidateDefectsTest.ONE_GAP));
+            other.set(s.writtenFor("earn-trust", CandidateDefectsTest.ONE_GAP));
+        });
+        Browser b = browser(Browser.DESKTOP);
+        b.open(base() + "#/history");
+        b.waitFor("tr[data-attempt='" + other.get() + "'] input");
+        b.find("tr[data-attempt='" + other.get() + "'] input").click();
+        b.find("tr[data-attempt='" + typed.get() + "'] input").click();
+        assertFalse(b.find("#compare").isEnabled(), "two different questions cannot be compared");
+        assertTrue(b.text("#history-status").contains("different questions"), b.text("#history-status"));
+        b.open(base() + "#/compare/" + other.get() + "/" + typed.get());
+        b.waitFor("#compare-refused");
+        assertTrue(b.all("#compare-table").isEmpty(), "no table under the first question's title");
+
+        b.open(base() + "#/history");
+        b.waitFor("tr[data-attempt='" + spoken.get() + "'] input");
+        b.find("tr[data-attempt='" + spoken.get() + "'] input").click();
+        b.find("tr[data-attempt='" + typed.get() + "'] input").click();
+        assertTrue(b.find("#compare").isEnabled());
+        b.find("#compare").click();
+        b.waitFor("#compare-table");
+        String situation = b.text("#compare-table tr[data-row='phase-situation']");
+        assertTrue(situation.matches("Situation \\d+ s of \\d+ · [a-z ]+ \\d+ s of \\d+ · [a-z ]+"), "against its target: " + situation);
+        assertTrue(b.text("#compare-table tr[data-row='verdict']").matches("Verdict (Strong Hire|Leaning Hire|Hire|Leaning No Hire|No Hire|Strong No Hire).*"),
+            b.text("#compare-table tr[data-row='verdict']"));
+        String pace = b.text("#compare-table tr[data-row='pace']");
+        assertTrue(pace.contains("words a minute") && pace.contains("not judged"), pace);
+        assertTrue(b.text("#compare-table tr[data-row='fillers']").matches("Fillers \\d+ \\d+"));
+        assertEquals(1, b.all("#compare-table audio").size(), "the spoken take's recording; the typed one has none");
+        assertEquals(2, b.all("#compare-table a.open-report").size());
+        b.shot("compare-1400");
+        b.width(Browser.PHONE);
+        assertTrue(b.pageWidth() <= Browser.PHONE, "compare " + b.pageWidth() + " px wide at 390");
+        b.shot("compare-390");
+        b.find("#compare-table a.open-report").click();
+        b.waitFor("#score");
+    }
 }

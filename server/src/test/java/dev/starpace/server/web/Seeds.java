@@ -57,6 +57,14 @@ final class Seeds implements AutoCloseable {
         return a.id();
     }
 
+    /** A written answer to another question, scored as writing. */
+    String writtenFor(String question, String text) {
+        ScoredTranscript t = Fixtures.ANALYZER.analyzeWritten(text, question, Level.SDE2);
+        Attempt a = store.start(Attempt.LOCAL_OWNER, question, "sde2", Attempt.WRITTEN);
+        store.finish(a.id(), Attempt.COMPLETE, t);
+        return a.id();
+    }
+
     /** Words with the phases given, scored as they are. */
     String labelled(List<Word> words, List<Phase> phases) {
         Card card = Fixtures.BANK.get(SEED);
