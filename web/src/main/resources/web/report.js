@@ -140,6 +140,35 @@ function evidenceChips(r, play, t) {
 const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
 const STATES = { complete: 'finished', incomplete: 'cut off (what was heard is kept)', recording: 'still recording' };
 
+// A download named for what it is, the question and when it was answered (UTC), as the server names its downloads
+// (Api.downloadName), not by the attempt's id.
+export function fileName(attempt, ext) {
+  const at = attempt.startedAt.replace(/^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d).*/, '$1-$2$3');
+  return `starpace-${attempt.questionId.replace(/[^A-Za-z0-9-]/g, '')}-${attempt.level.replace(/[^A-Za-z0-9]/g, '')}-${at}.${ext}`;
+}
+
+// The report as one HTML file, made from the page on screen so it is as complete as the page (its charts, time line,
+// score breakdown, every piece of evidence), with the page's styles inline and nothing to click or play.
+async function exportReport(attempt, question) {
+  document.querySelectorAll('#app .more').forEach((more) => more.click());
+  const css = await fetch('/style.css').then((r) => r.text());
+  const copy = h('main', {}, [...document.getElementById('app').cloneNode(true).childNodes]);
+  copy.querySelectorAll('.actions, audio').forEach((n) => n.remove());
+  // buttons do nothing in a file: their words stay, as plain text
+  copy.querySelectorAll('button').forEach((b) => b.replaceWith(h('span', { class: b.className }, b.textContent)));
+  copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
+  // written out as text: a style element put in any document made here would fall under this page's policy
+  const head = [h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', {}, `StarPace report: ${question}`)].map((e) => e.outerHTML).join('');
+  const file = new Blob([`<!doctype html>\n<html lang="en"><head>${head}<style>${css}</style></head><body>${copy.outerHTML}</body></html>`],
+    { type: 'text/html' });
+  const link = h('a', { href: URL.createObjectURL(file), download: fileName(attempt, 'html') });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
 export async function reportView(id) {
   const attempt = await api(`/api/attempts/${encodeURIComponent(id)}`);
   const question = await questionText(attempt.questionId);
@@ -153,9 +182,10 @@ export async function reportView(id) {
     h('div', { class: 'muted', id: 'attempt-meta' },
       `${attempt.level.toUpperCase()} · ${MODES[attempt.mode] || attempt.mode} · ${new Date(attempt.startedAt).toLocaleString()} · ${STATES[attempt.status] || attempt.status}`),
     h('div', { class: 'row actions' }, h('a', { class: 'button primary', href: again, id: 'practise-again' }, 'Practise again'),
-      spoken ? h('a', { class: 'button', href: `${base}/audio?download=1`, download: '', id: 'export-audio' }, 'Audio (WAV)') : null,
-      t ? h('a', { class: 'button', href: `${base}/transcript.json`, download: '', id: 'export-json' }, 'Scored transcript (JSON)') : null,
-      t ? h('a', { class: 'button', href: `${base}/report.html`, id: 'export-html', target: '_blank' }, 'Report (HTML)') : null)];
+      spoken ? h('a', { class: 'button', href: `${base}/audio?download=1`, download: fileName(attempt, 'wav'), id: 'export-audio' }, 'Audio (WAV)') : null,
+      t ? h('a', { class: 'button', href: `${base}/transcript.json`, download: fileName(attempt, 'json'), id: 'export-json' }, 'Scored transcript (JSON)') : null,
+      t ? h('button', { type: 'button', id: 'export-html', onclick: () => exportReport(attempt, question) }, 'Report (HTML)') : null,
+      t ? h('button', { type: 'button', id: 'print-report', onclick: () => window.print() }, 'Print or save as PDF') : null)];
   if (!t) {
     mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio, followUps(attempt));
     return;

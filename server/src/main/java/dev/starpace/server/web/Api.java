@@ -179,7 +179,7 @@ final class Api {
         if (a.transcript() == null) {
             throw new ApiException(404, "This attempt has no scored transcript: no words were heard.");
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"starpace-" + a.id() + ".json\"").json(a.transcript());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(a, "json") + "\"").json(a.transcript());
     }
 
     /** A written answer from the browser. */
@@ -235,7 +235,7 @@ final class Api {
         byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, NO_ATTEMPT));
         ctx.contentType("audio/wav").header("Cache-Control", "no-store").header("Accept-Ranges", "bytes");
         if (ctx.queryParam("download") != null) {
-            ctx.header("Content-Disposition", "attachment; filename=\"starpace-" + ctx.pathParam("id") + ".wav\"");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(found(ctx.pathParam("id")), "wav") + "\"");
         }
         ByteRange range = ByteRange.of(ctx.header("Range"), wav.length);
         if (range == null) {
@@ -247,6 +247,16 @@ final class Api {
         }
         ctx.header("Content-Length", Long.toString(range.length()));
         ctx.result(java.util.Arrays.copyOfRange(wav, (int) range.first(), (int) range.last() + 1));
+    }
+
+    /**
+     * A download named for what it is, the question and when it was answered (UTC), not the attempt's id:
+     * starpace-customer-obsession-above-and-beyond-sde2-2026-12-07-1003.wav. The web page names its HTML export alike.
+     */
+    static String downloadName(Attempt a, String extension) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").withZone(java.time.ZoneOffset.UTC)
+            .format(java.time.Instant.parse(a.startedAt()));
+        return "starpace-" + a.questionId().replaceAll("[^A-Za-z0-9-]", "") + "-" + a.level().replaceAll("[^A-Za-z0-9]", "") + "-" + when + "." + extension;
     }
 
     private Card card(String id) {

@@ -54,6 +54,11 @@ final class Browser implements AutoCloseable {
             Map.of("width", width, "height", 1000, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
+    /** Downloads go to this folder, without asking. */
+    void downloadsTo(Path folder) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", folder.toAbsolutePath().toString()));
+    }
+
     void open(String url) {
         driver.get(url);
     }

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.starpace.engine.Level;
 import dev.starpace.server.store.Attempt;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -136,5 +142,53 @@ class PracticeLoopTest extends BrowserCase {
         b.shot("compare-390");
         b.find("#compare-table a.open-report").click();
         b.waitFor("#score");
+    }
+
+    @Test
+    void theExportedReportIsAsCompleteAsThePageAndDownloadsAreNamedForTheQuestionAndDay() throws Exception {
+        AtomicReference<String> id = new AtomicReference<>();
+        serve(s -> id.set(s.spoken("seed-strong")));
+        String name = "starpace-" + SEED + "-sde2-\\d{4}-\\d\\d-\\d\\d-\\d{4}\\.";
+        HttpClient http = HttpClient.newHttpClient();
+        for (String[] download : List.of(new String[] {"audio?download=1", "wav"}, new String[] {"transcript.json", "json"})) {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base() + "api/attempts/" + id.get() + "/" + download[0])).build(),
+                HttpResponse.BodyHandlers.discarding());
+            String disposition = r.headers().firstValue("Content-Disposition").orElse("");
+            assertTrue(disposition.matches("attachment; filename=\"" + name + download[1] + "\""), disposition);
+        }
+        String served = new String(http.send(HttpRequest.newBuilder(URI.create(base() + "api/attempts/" + id.get() + "/report.html")).build(),
+            HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(served.contains("How the score adds up") && served.contains("class=\"target\"") && served.contains(" UTC"), "the served report too");
+        assertFalse(served.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT\\d\\d:.*"), "no raw timestamp in the served report");
+
+        Path downloads = Files.createDirectories(data.resolve("downloads"));
+        Browser b = browser(Browser.DESKTOP);
+        b.downloadsTo(downloads);
+        b.open(base() + "#/attempt/" + id.get());
+        b.waitFor("#pace-chart");
+        b.waitFor("#answer-timeline");
+        b.find("#export-html").click();
+        b.waiting(30).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.anyMatch(f -> f.getFileName().toString().endsWith(".html"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        Path file;
+        try (var files = Files.list(downloads)) {
+            file = files.filter(f -> f.getFileName().toString().endsWith(".html")).findFirst().orElseThrow();
+        }
+        assertTrue(file.getFileName().toString().matches(name + "html"), file.getFileName().toString());
+        b.open(file.toUri().toString());
+        b.waitFor("#score");
+        for (String part : List.of("#answer-timeline", "#pace-chart", "#phase-chart line", "#score-parts tr", "#rule-checklist .evidence",
+            "#report-transcript .phase-start", "#delivery", ".legend")) {
+            assertFalse(b.all(part).isEmpty(), part + " in the exported report");
+        }
+        assertTrue(b.all("button, audio, script").isEmpty(), "nothing to click or play in a file");
+        assertFalse(b.text("#attempt-meta").matches(".*\\d{4}-\\d\\d-\\d\\dT.*"), b.text("#attempt-meta"));
+        assertTrue(b.find(".card").getCssValue("background-color").contains("255, 255, 255"), "the page's styles inline");
+        b.shot("exported-report-1400");
     }
 }
