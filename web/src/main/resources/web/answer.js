@@ -243,55 +243,80 @@ export function practiceView(card, level) {
 }
 
 // Mock interview: the question is read aloud (or shown, when the browser has no voice), no hints while
-// answering, then follow-ups chosen to fit what was said; each can be skipped or answered again, and the
-// answers and their verdicts are saved with the attempt.
+// answering, then follow-ups chosen to fit what was said. As in a real interview, nothing is judged aloud until it
+// ends: then each follow-up's verdict, what was skipped, and the report. A follow-up can be answered again at the
+// end; the new answer replaces the earlier one, and the page says so.
 export function mockView(card, level) {
   const stage = h('div', { id: 'mock-stage' });
   const begin = h('button', { class: 'primary', id: 'begin-mock' }, 'Begin the interview');
   const voice = h('p', { class: 'notice-inline', id: 'voice-notice', hidden: true },
     'This browser has no voice to read aloud, so the interviewer’s questions are shown here instead.');
+  const verdicts = h('div', { id: 'probe-verdicts' });
   let attemptId = null;
   let order = [];
-  let furthest = 0;
-  const verdicts = h('div', { id: 'probe-verdicts' });
+  let answers = new Map(); // follow-up number → { verdict, again }
+  let skipped = new Set();
 
   const ask = async (text) => {
     const spoke = await speak(text);
     if (!spoke) voice.hidden = false;
   };
 
-  const finish = () => {
-    furthest = order.length;
-    fill(stage, h('p', {}, 'That is the end of the interview.'),
-      attemptId ? h('a', { class: 'button primary', href: `#/attempt/${attemptId}`, id: 'see-report' }, 'See the report') : null);
+  const verdictBox = (k) => {
+    const { verdict: v, again: replaced } = answers.get(k);
+    const again = h('button', { class: 'retry-probe', 'aria-label': `Answer follow-up ${k + 1} again (replaces this answer)` }, 'Answer it again (replaces this answer)');
+    again.onclick = () => { leaveAnswer(true); askProbe(k, true); };
+    return h('div', { class: 'card', 'data-verdict': v.verdict, 'data-probe': order[k].index },
+      h('strong', {}, `${k + 1}. ${v.question}`), h('div', { class: v.verdict === 'strong' ? 'good' : v.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${v.verdict}`),
+      replaced ? h('div', { class: 'muted replaced' }, 'Answered again: this answer replaced the earlier one.') : null,
+      h('ul', {}, v.reasons.map((x) => h('li', {}, x))), v.keyLine ? h('div', { class: 'muted' }, `Strong answers say: ${v.keyLine}`) : null, again);
   };
 
-  // answering a follow-up again returns to where the interview was, not to the one after it
-  const askProbe = async (k, resume = k + 1) => {
-    if (resume === k + 1) furthest = Math.max(furthest, k);
+  // the end: every verdict at once, what was skipped or not reached, the report, and a new interview
+  const finish = () => {
+    leaveAnswer(true);
+    const notAsked = order.map((p, k) => k).filter((k) => !answers.has(k) && !skipped.has(k));
+    fill(verdicts, [...answers.keys()].sort((x, y) => x - y).map(verdictBox),
+      skipped.size ? h('div', { class: 'card', id: 'skipped-probes' }, h('strong', {}, 'Skipped'),
+        h('ul', {}, [...skipped].sort((x, y) => x - y).map((k) => h('li', {}, `${k + 1}. ${order[k].question}`)))) : null,
+      notAsked.length ? h('div', { class: 'card muted', id: 'unasked-probes' }, h('strong', {}, 'Not answered before the interview ended'),
+        h('ul', {}, notAsked.map((k) => h('li', {}, `${k + 1}. ${order[k].question}`)))) : null);
+    fill(stage, h('h2', { id: 'interview-end', tabindex: '-1' }, 'That is the end of the interview.'),
+      attemptId ? h('a', { class: 'button primary', href: `#/attempt/${attemptId}`, id: 'see-report' }, 'See the report') : null);
+    begin.textContent = 'Begin a new interview';
+    begin.disabled = false;
+    document.getElementById('interview-end').focus();
+  };
+
+  // again: answering a follow-up once more from the end, which returns to the end
+  const askProbe = async (k, again = false) => {
     if (k >= order.length) { finish(); return; }
     const p = order[k];
     const skip = h('button', { id: 'skip-probe' }, 'Skip this follow-up');
     const end = h('button', { id: 'end-interview' }, 'End the interview');
-    skip.onclick = () => { leaveAnswer(true); askProbe(resume); };
-    end.onclick = () => { leaveAnswer(true); finish(); };
+    skip.onclick = () => { leaveAnswer(true); if (!answers.has(k)) skipped.add(k); if (again) finish(); else askProbe(k + 1); };
+    end.onclick = () => { finish(); };
     const r = recorder(card, level, 'probe', { hints: false, probe: p.index, attemptId, label: 'the interview', onScored: (e) => {
-      const v = e.verdict;
-      const again = h('button', { class: 'retry-probe' }, 'Answer it again');
-      const box = h('div', { class: 'card', 'data-verdict': v.verdict, 'data-probe': p.index },
-        h('strong', {}, `${k + 1}. ${v.question}`), h('div', { class: v.verdict === 'strong' ? 'good' : v.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${v.verdict}`),
-        h('ul', {}, v.reasons.map((x) => h('li', {}, x))), v.keyLine ? h('div', { class: 'muted' }, `Strong answers say: ${v.keyLine}`) : null, again);
-      again.onclick = () => { leaveAnswer(true); box.remove(); askProbe(k, furthest); };
-      verdicts.append(box);
-      askProbe(resume);
+      answers.set(k, { verdict: e.verdict, again: again || answers.has(k) });
+      skipped.delete(k);
+      if (again) finish(); else askProbe(k + 1);
     } });
-    fill(stage, h('h2', {}, `Follow-up ${k + 1} of ${order.length}`), h('p', { class: 'probe-question' }, p.question),
+    fill(verdicts);
+    fill(stage, h('h2', { tabindex: '-1', id: 'follow-up-title' }, `Follow-up ${k + 1} of ${order.length}`), h('p', { class: 'probe-question' }, p.question),
+      answers.size || skipped.size ? h('p', { class: 'muted', id: 'interview-progress' },
+        `${answers.size} answered${skipped.size ? `, ${skipped.size} skipped` : ''} so far; the verdicts come at the end.`) : null,
       r.el, h('div', { class: 'row' }, skip, end));
+    document.getElementById('follow-up-title').focus();
     await ask(p.question);
   };
 
   begin.onclick = async () => {
     begin.disabled = true;
+    attemptId = null;
+    order = [];
+    answers = new Map();
+    skipped = new Set();
+    fill(verdicts);
     const r = recorder(card, level, 'mock', { hints: false, label: 'the interview', onScored: async (e) => {
       attemptId = e.attemptId;
       // an answer scored but not kept (a storage error said why) has no attempt to fit the follow-ups to:
@@ -309,6 +334,6 @@ export function mockView(card, level) {
     await ask(card.question);
   };
   mount(h('h1', { id: 'question-title' }, 'Mock interview'), h('div', { class: 'muted' }, `${card.lp} · ${level.toUpperCase()}`),
-    modeTabs(card, level, 'mock'), h('p', {}, 'The interviewer reads the question aloud. No hints while you answer; then the follow-ups.'),
+    modeTabs(card, level, 'mock'), h('p', {}, 'The interviewer reads the question aloud. No hints while you answer; then the follow-ups, and their verdicts at the end.'),
     voice, begin, stage, verdicts);
 }

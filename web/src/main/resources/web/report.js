@@ -174,6 +174,8 @@ export async function reportView(id) {
   const question = await questionText(attempt.questionId);
   const t = attempt.transcript;
   const base = `/api/attempts/${encodeURIComponent(id)}`;
+  // a mock interview's follow-ups, to name the ones it did not answer
+  const probes = attempt.mode === 'mock' ? await api(`${base}/probes`).catch(() => []) : [];
   // a written answer has no recording to play
   const spoken = attempt.mode !== 'written';
   const audio = spoken ? h('audio', { controls: true, src: `${base}/audio`, id: 'replay-audio', preload: 'auto' }) : null;
@@ -187,7 +189,7 @@ export async function reportView(id) {
       t ? h('button', { type: 'button', id: 'export-html', onclick: () => exportReport(attempt, question) }, 'Report (HTML)') : null,
       t ? h('button', { type: 'button', id: 'print-report', onclick: () => window.print() }, 'Print or save as PDF') : null)];
   if (!t) {
-    mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio, followUps(attempt));
+    mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio, followUps(attempt, probes));
     return;
   }
   const flagged = new Set();
@@ -262,16 +264,21 @@ export async function reportView(id) {
     written ? null : h('div', { class: 'card' }, h('h2', {}, 'Pace over time'), responsive((w) => paceChart(t.words, t.durationSeconds, w), 'pace-chart-box'),
       h('p', { class: 'muted', id: 'pace-band' }, `The shaded band is ${FACTS.pace.slowest}–${FACTS.pace.fastest} words a minute, the pace the check passes.`)),
     h('div', { class: 'card' }, h('h2', {}, written ? 'Word habits' : 'Delivery'), delivery),
-    followUps(attempt),
+    followUps(attempt, probes),
     h('div', { class: 'card' }, h('h2', {}, 'How the score adds up'), parts100, t.score.note ? h('p', { class: 'muted', id: 'score-note' }, t.score.note) : null));
 }
 
-// A mock interview's follow-ups: the question, what was said, and the verdict.
-function followUps(attempt) {
-  if (!attempt.followUps || !attempt.followUps.length) return null;
+// A mock interview's follow-ups: the question, what was said, and the verdict; then the ones not answered (skipped, or
+// not reached before the interview ended), so that a gap is not mistaken for a pass.
+function followUps(attempt, probes) {
+  const answered = attempt.followUps || [];
+  const unanswered = (probes || []).filter((p) => !answered.some((f) => f.probe === p.index));
+  if (!answered.length && !unanswered.length) return null;
   return h('div', { class: 'card', id: 'follow-ups' }, h('h2', {}, 'Follow-up questions'),
-    attempt.followUps.map((f) => h('div', { class: 'follow-up', 'data-verdict': f.verdict.verdict },
+    answered.map((f) => h('div', { class: 'follow-up', 'data-verdict': f.verdict.verdict },
       h('strong', {}, f.verdict.question), h('div', { class: f.verdict.verdict === 'strong' ? 'good' : f.verdict.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${f.verdict.verdict}`),
       h('p', { class: 'said' }, f.answer ? `“${f.answer}”` : 'Nothing was heard.'),
-      h('ul', {}, f.verdict.reasons.map((x) => h('li', {}, x))))));
+      h('ul', {}, f.verdict.reasons.map((x) => h('li', {}, x))))),
+    unanswered.length ? h('div', { id: 'unanswered-probes' }, h('h3', {}, 'Not answered (skipped, or not reached)'),
+      h('ul', {}, unanswered.map((p) => h('li', {}, p.question)))) : null);
 }
