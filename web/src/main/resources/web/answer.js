@@ -135,7 +135,7 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
   const meter = h('meter', { id: 'level-meter', min: 0, max: 1, low: 0.25, optimum: 0.6, value: 0, 'aria-label': 'microphone level', hidden: true });
   const timeline = timelineView();
   const transcript = transcriptView();
-  const nudges = h('ul', { class: 'nudges', id: 'nudges' });
+  const nudges = h('ul', { class: 'nudges', id: 'nudges', 'aria-live': 'polite', 'aria-label': 'nudges' });
   const warning = h('p', { class: 'quality-warning', id: 'quality-warning', role: 'status', hidden: true });
   const error = h('p', { class: 'error', id: 'live-error', role: 'alert' });
   const start = h('button', { class: 'primary', id: 'start-answer' }, 'Start answering');
@@ -225,9 +225,12 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
     }
   };
   stop.onclick = () => { status.textContent = 'Scoring…'; stop.disabled = true; session && session.stop(); };
-  const el = h('div', {}, hints ? check.el : null, h('div', { class: 'row' }, start, stop, timer, live, meter, status), held, error, warning,
+  // the controls and the nudges stay in view while answering (sticky at the top on a phone, where the time line and
+  // transcript push everything else below the fold): a nudge is no use if it is not seen when it comes
+  const panel = h('div', { class: 'live-panel', id: 'live-panel' }, h('div', { class: 'row' }, start, stop, timer, live, meter, status),
+    hints ? h('div', { class: 'nudge-box', id: 'nudge-box' }, h('h2', { class: 'sr-only' }, 'Nudges'), nudges) : null);
+  const el = h('div', {}, hints ? check.el : null, panel, held, error, warning,
     hints ? h('div', { class: 'card' }, timeline.el, phaseLegend()) : null,
-    hints ? h('div', { class: 'card' }, h('h2', {}, 'Nudges'), nudges) : null,
     hints ? h('div', { class: 'card' }, h('h2', {}, 'Transcript'), transcript.el) : null);
   return { el, start: () => start.click() };
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.starpace.engine.Level;
+import dev.starpace.server.Fixtures;
 import dev.starpace.server.store.Attempt;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -190,5 +191,31 @@ class PracticeLoopTest extends BrowserCase {
         assertFalse(b.text("#attempt-meta").matches(".*\\d{4}-\\d\\d-\\d\\dT.*"), b.text("#attempt-meta"));
         assertTrue(b.find(".card").getCssValue("background-color").contains("255, 255, 255"), "the page's styles inline");
         b.shot("exported-report-1400");
+    }
+
+    /** A rambling three-minute answer at SDE1: its long Situation earns a nudge while it is being told. */
+    @Test
+    void onAPhoneTheNudgesAreInViewWhileAnswering() {
+        serve();
+        String card = Fixtures.card("03-search-ranking-regression").id();
+        Browser b = browser(Fixtures.wav("03-search-ranking-regression"), Browser.PHONE);
+        b.open(base() + "#/q/" + card + "/practice?level=sde1");
+        b.waitFor("#start-answer");
+        startRecording(b);
+        b.waiting(150).until(d -> !b.all("#nudges li").isEmpty());
+        WebElement nudge = b.find("#nudges li");
+        assertTrue(inView(b, nudge), "the first nudge is on screen when it comes: " + nudge.getRect());
+        // read the transcript further down: the nudges and the Stop button stay in view
+        b.js("window.scrollTo(0, document.body.scrollHeight)");
+        assertTrue(inView(b, b.find("#nudges li")), "still in view below the fold");
+        assertTrue(inView(b, b.find("#stop-answer")), "Stop stays in reach");
+        assertTrue(b.pageWidth() <= Browser.PHONE, "practice " + b.pageWidth() + " px wide");
+        b.shot("phone-nudge-390");
+        b.find("#stop-answer").click();
+        b.waitFor("#score");
+    }
+
+    private static boolean inView(Browser b, WebElement e) {
+        return Boolean.TRUE.equals(b.js("const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;", e));
     }
 }
