@@ -37,6 +37,18 @@ function transcriptView() {
   const el = h('p', { class: 'transcript', id: 'live-transcript' });
   const partial = h('span', { class: 'partial-words' });
   el.append(partial);
+  // each phase named where it begins, as in the report, so that the phases are not told by colour alone; drawn again
+  // after each update, since the server may move a word to another phase
+  const labelPhases = () => {
+    el.querySelectorAll('.phase-start').forEach((l) => l.remove());
+    let shown = null;
+    finals.forEach((w) => {
+      if (w && w.dataset.phase !== shown) {
+        shown = w.dataset.phase;
+        w.before(h('span', { class: `phase-start phase-${shown}` }, TITLES[shown] || shown));
+      }
+    });
+  };
   return {
     el,
     words(event) {
@@ -51,6 +63,7 @@ function transcriptView() {
         finals[at].dataset.phase = w.phase;
       });
       partial.replaceChildren();
+      labelPhases();
     },
     partial(event) {
       const phase = event.phase ? ` phase-${event.phase}` : '';

@@ -43,8 +43,11 @@ export async function historyView(said = '') {
       if (!confirm('Delete this attempt and its recording?')) return;
       try {
         await api(`/api/attempts/${encodeURIComponent(a.id)}`, { method: 'DELETE' });
-        // drawn again, so that the progress card no longer counts it
+        // drawn again, so that the progress card no longer counts it; focus stays where the candidate was, on the result
         await historyView('Deleted.');
+        const said = document.getElementById('history-status');
+        said.tabIndex = -1;
+        said.focus();
       } catch (e) {
         status.textContent = e.message;
       }

@@ -57,7 +57,7 @@ function answerTimeline(t, pauses, play, width) {
   const band = 26;
   const end = Math.max(t.durationSeconds, ...t.words.map((w) => w.end), 1);
   const x = (sec) => (sec / end) * (width - 2) + 1;
-  const svg = s('svg', { viewBox: `0 0 ${width} 96`, width, height: 96, id: 'answer-timeline', role: 'img',
+  const svg = s('svg', { viewBox: `0 0 ${width} 104`, width, height: 104, id: 'answer-timeline', role: 'group',
     'aria-label': 'the answer over time: phases, pauses, fillers and flagged words' });
   for (const p of t.phases) {
     for (const seg of p.segments || []) {
@@ -68,18 +68,24 @@ function answerTimeline(t, pauses, play, width) {
       if (x(seg.end) - x(seg.start) > 70) svg.append(s('text', { x: x(seg.start) + 4, y: top + 17, class: 'on-band' }, TITLES[p.phase]));
     }
   }
+  // each mark is a button: focusable, played with Enter or Space, and given a hit area at least 24 px wide around
+  // its drawn width (a filler is a few pixels on a phone)
   const mark = (cls, from, to, y, hgt, title) => {
-    const r = s('rect', { x: x(from), y, width: Math.max(3, x(to) - x(from)), height: hgt, class: cls });
-    r.append(s('title', {}, title));
-    r.addEventListener('click', () => play(from));
-    svg.append(r);
+    const drawn = Math.max(4, x(to) - x(from));
+    const g = s('g', { class: `mark ${cls}`, tabindex: '0', role: 'button', 'aria-label': `${title}: play` });
+    g.append(s('title', {}, title));
+    g.append(s('rect', { x: x(from) + drawn / 2 - Math.max(24, drawn) / 2, y: y - 2, width: Math.max(24, drawn), height: hgt + 4, class: 'hit' }));
+    g.append(s('rect', { x: x(from), y, width: drawn, height: hgt, class: cls }));
+    g.addEventListener('click', () => play(from));
+    g.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); play(from); } });
+    svg.append(g);
   };
-  pauses.forEach((p) => mark('pause-mark', p.start, p.end, top + band + 6, 10, `pause ${p.seconds} s after “${p.after}”`));
-  t.delivery.fillers.items.forEach((f) => mark('filler-mark', f.start, f.end, top + band + 20, 10, `filler “${f.text}” at ${clock(f.start)}`));
-  t.rules.filter((r) => !r.passed && r.status !== 'unclear').forEach((r) => r.evidence.forEach((e) => mark('flag-mark', e.start, e.end, top + band + 34, 10, `${ruleName(r.id)}: “${e.text}”`)));
+  pauses.forEach((p) => mark('pause-mark', p.start, p.end, top + band + 6, 12, `pause ${p.seconds} s after “${p.after}”`));
+  t.delivery.fillers.items.forEach((f) => mark('filler-mark', f.start, f.end, top + band + 24, 12, `filler “${f.text}” at ${clock(f.start)}`));
+  t.rules.filter((r) => !r.passed && r.status !== 'unclear').forEach((r) => r.evidence.forEach((e) => mark('flag-mark', e.start, e.end, top + band + 42, 12, `${ruleName(r.id)}: “${e.text}”`)));
   const step = [5, 10, 15, 30, 60].find((st) => end / st <= Math.max(3, Math.floor(width / 70))) || 60;
   for (let sec = 0; sec <= end; sec += step) {
-    svg.append(s('text', { x: Math.min(x(sec), width - 30), y: 92, class: 'tick' }, clock(sec)));
+    svg.append(s('text', { x: Math.min(x(sec), width - 30), y: 101, class: 'tick' }, clock(sec)));
   }
   return svg;
 }
@@ -97,6 +103,8 @@ function paceChart(words, duration, width) {
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, id: 'pace-chart', role: 'img',
     'aria-label': `pace over time in words a minute, against the ${slowest} to ${fastest} band` });
   svg.append(s('rect', { x: left, y: y(fastest), width: width - left - 8, height: y(slowest) - y(fastest), class: 'pace-band' }));
+  // its edges drawn dark: the pale fill alone is not told from the white around it
+  [slowest, fastest].forEach((v) => svg.append(s('line', { x1: left, x2: width - 8, y1: y(v), y2: y(v), class: 'pace-band-edge' })));
   [0, slowest, fastest, 240].forEach((v) => svg.append(s('text', { x: 0, y: y(v) + 4, class: 'tick' }, String(v))));
   const points = [];
   for (let at = 0; at <= end; at += Math.max(1, end / 80)) {
@@ -139,6 +147,28 @@ function evidenceChips(r, play, t) {
 
 const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
 const STATES = { complete: 'finished', incomplete: 'cut off (what was heard is kept)', recording: 'still recording' };
+
+// The transcript's words by keyboard: one tab stop (the first word, then the last one visited), arrow keys move word by
+// word, Home and End to either end, Enter or Space plays from the word.
+function wordKeys(transcript, spans, play, words) {
+  let at = 0;
+  if (spans[0]) spans[0].tabIndex = 0;
+  const go = (i) => {
+    spans[at].tabIndex = -1;
+    at = Math.max(0, Math.min(spans.length - 1, i));
+    spans[at].tabIndex = 0;
+    spans[at].focus();
+  };
+  transcript.setAttribute('role', 'group');
+  transcript.setAttribute('aria-label', 'transcript: arrow keys move word by word, Enter plays from the word');
+  transcript.addEventListener('keydown', (e) => {
+    const i = spans.indexOf(e.target);
+    if (i < 0) return;
+    at = i;
+    const moves = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: spans.length - 1 };
+    if (e.key in moves) { e.preventDefault(); go(moves[e.key]); } else if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); play(words[i].start); }
+  });
+}
 
 // A download named for what it is, the question and when it was answered (UTC), as the server names its downloads
 // (Api.downloadName), not by the attempt's id.
@@ -196,11 +226,19 @@ export async function reportView(id) {
   t.rules.filter((r) => ruleState(r) === 'fail').forEach((r) => r.evidence.forEach((e) => {
     t.words.forEach((w, i) => { if (w.start >= e.start - 0.01 && w.end <= e.end + 0.01) flagged.add(i); });
   }));
-  const play = (at) => { if (!audio) return; audio.currentTime = Math.max(0, at); audio.play().catch(() => {}); };
+  // the player is brought into view when it plays (evidence at the top plays a player further down)
+  const play = (at) => {
+    if (!audio) return;
+    audio.currentTime = Math.max(0, at);
+    audio.play().catch(() => {});
+    const r = audio.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) audio.scrollIntoView({ block: 'center' });
+  };
   // a written answer is shown as written: each of the writer's tokens once, on its first word, casing and punctuation kept
   const written = t.input === 'written';
   const spans = t.words.map((w, i) => h('span', { class: `w phase-${w.phase}${flagged.has(i) ? ' flag' : ''}`, 'data-start': w.start,
-    'data-index': i, title: `${TITLES[w.phase]} ${w.start.toFixed(1)} s`, onclick: () => play(w.start) }, written ? (w.shown ?? '') : w.word));
+    'data-index': i, title: `${TITLES[w.phase]} ${w.start.toFixed(1)} s`, onclick: () => play(w.start), tabindex: spoken ? '-1' : null,
+    role: spoken ? 'button' : null }, written ? (w.shown ?? '') : w.word));
   // a phase's name where it begins, so the transcript does not rely on colour alone
   const parts = [];
   let shownPhase = null;
@@ -211,6 +249,7 @@ export async function reportView(id) {
     parts.push(sp, ' ');
   });
   const transcript = h('p', { class: 'transcript', id: 'report-transcript' }, parts);
+  if (spoken) wordKeys(transcript, spans, play, t.words);
   let current = -1;
   if (audio) audio.addEventListener('timeupdate', () => {
     const now = audio.currentTime;

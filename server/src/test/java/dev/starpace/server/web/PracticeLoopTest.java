@@ -204,6 +204,7 @@ class PracticeLoopTest extends BrowserCase {
         startRecording(b);
         b.waiting(150).until(d -> !b.all("#nudges li").isEmpty());
         WebElement nudge = b.find("#nudges li");
+        assertFalse(b.all("#live-transcript .phase-start").isEmpty(), "the live transcript names its phases, not colour alone");
         assertTrue(inView(b, nudge), "the first nudge is on screen when it comes: " + nudge.getRect());
         // read the transcript further down: the nudges and the Stop button stay in view
         b.js("window.scrollTo(0, document.body.scrollHeight)");
@@ -213,6 +214,133 @@ class PracticeLoopTest extends BrowserCase {
         b.shot("phone-nudge-390");
         b.find("#stop-answer").click();
         b.waitFor("#score");
+    }
+
+    @Test
+    void everyViewPassesAxeAndEveryControlIsReachedByTabWithItsFocusShownAtBothWidths() {
+        AtomicReference<String> spoken = new AtomicReference<>();
+        AtomicReference<String> typed = new AtomicReference<>();
+        serve(s -> {
+            spoken.set(s.spoken("seed-strong"));
+            typed.set(s.written(CandidateDefectsTest.ONE_GAP));
+            s.readAloud(CandidateDefectsTest.FILLERS);
+        });
+        String q = "#/q/" + SEED;
+        java.util.Map<String, String[]> views = new java.util.LinkedHashMap<>();
+        views.put("picker", new String[] {"#/", "#question-list .question"});
+        views.put("study", new String[] {q + "/study?level=sde2", ".quiz"});
+        views.put("practice", new String[] {q + "/practice?level=sde2", "#start-answer"});
+        views.put("write", new String[] {q + "/write?level=sde2", "#typed-answer"});
+        views.put("mock", new String[] {q + "/mock?level=sde2", "#begin-mock"});
+        views.put("report", new String[] {"#/attempt/" + spoken.get(), "#answer-timeline .mark"});
+        views.put("written-report", new String[] {"#/attempt/" + typed.get(), "#answer-timeline"});
+        views.put("history", new String[] {"#/history", ".progress-chart"});
+        views.put("compare", new String[] {"#/compare/" + spoken.get() + "/" + typed.get(), "#compare-table"});
+        Browser b = browser(Browser.DESKTOP);
+        List<String> problems = new ArrayList<>();
+        for (int width : new int[] {Browser.DESKTOP, Browser.PHONE}) {
+            b.width(width);
+            for (java.util.Map.Entry<String, String[]> v : views.entrySet()) {
+                b.open(base() + v.getValue()[0]);
+                b.waitFor(v.getValue()[1]);
+                String where = v.getKey() + " at " + width + ": ";
+                b.seriousAccessibilityProblems().forEach(p -> problems.add(where + p));
+                b.keyboardProblems().forEach(p -> problems.add(where + p));
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void byKeyboardAloneACandidatePlaysAPauseAWordAndEvidenceAndFocusFollowsEachView() {
+        AtomicReference<String> id = new AtomicReference<>();
+        serve(s -> id.set(s.spoken("seed-strong")));
+        JsonNode t = json("/api/attempts/" + id.get()).get("transcript");
+        Browser b = browser(Browser.PHONE);
+        b.open(base() + "#/history");
+        b.waitFor("#history tr[data-attempt] a[data-open]");
+        b.find("#history tr[data-attempt] a[data-open]").sendKeys(org.openqa.selenium.Keys.ENTER);
+        b.waitFor("#answer-timeline .mark.pause-mark");
+        b.waiting(10).until(d -> "H1".equals(b.js("return document.activeElement.tagName")));
+        assertEquals("Report", b.js("return document.activeElement.textContent"), "focus on the new view's heading, not the top of the page");
+        b.waiting(30).until(d -> ((Number) b.js("return document.getElementById('replay-audio').readyState")).intValue() >= 1);
+
+        // a pause mark: a tap target at least 24 px wide, reached by Tab, played with Enter
+        WebElement pause = b.find("#answer-timeline .mark.pause-mark");
+        assertTrue(pause.findElement(org.openqa.selenium.By.cssSelector(".hit")).getRect().getWidth() >= 24, "a mark wide enough to tap");
+        tabUntil(b, "#answer-timeline .mark.pause-mark");
+        b.press(org.openqa.selenium.Keys.ENTER);
+        double pauseAt = t.path("delivery").path("audio").path("pauses").path("items").get(0).get("start").asDouble();
+        b.waiting(10).until(d -> Math.abs(audioTime(b) - pauseAt) < 1.5);
+        assertTrue(inView(b, b.find("#replay-audio")), "the player playing is in view");
+
+        // the transcript: one tab stop, arrows move word by word, Enter plays from the word
+        tabUntil(b, "#report-transcript .w");
+        for (int i = 0; i < 5; i++) {
+            b.press(org.openqa.selenium.Keys.ARROW_RIGHT);
+        }
+        assertEquals("5", b.js("return document.activeElement.dataset.index"));
+        b.press(org.openqa.selenium.Keys.ENTER);
+        double word = t.get("words").get(5).get("start").asDouble();
+        b.waiting(10).until(d -> Math.abs(audioTime(b) - word) < 1.0);
+
+        // evidence at the top plays the player further down and brings it into view
+        b.js("document.getElementById('replay-audio').pause(); window.scrollTo(0, 0)");
+        b.find("#rule-checklist .evidence").click();
+        b.waiting(10).until(d -> inView(b, b.find("#replay-audio")));
+        b.shot("keyboard-report-390");
+    }
+
+    @Test
+    void marksAndThePaceBandStandOutFromWhiteTheStudyViewFollowsTheLevelAndThereIsAnIcon() throws Exception {
+        AtomicReference<String> id = new AtomicReference<>();
+        serve(s -> id.set(s.readAloud(CandidateDefectsTest.FILLERS)));
+        Browser b = browser(Browser.DESKTOP);
+        b.open(base() + "#/attempt/" + id.get());
+        b.waitFor("#answer-timeline .filler-mark");
+        b.waitFor("#pace-chart .pace-band-edge");
+        for (String[] part : List.of(new String[] {"#answer-timeline rect.filler-mark", "fill"}, new String[] {".legend.marks .swatch.pause-mark", "backgroundColor"},
+            new String[] {"#pace-chart .pace-band-edge", "stroke"})) {
+            String colour = (String) b.js("return getComputedStyle(document.querySelector(arguments[0]))[arguments[1]]", part[0], part[1]);
+            assertTrue(contrastWithWhite(colour) >= 3, part[0] + " " + colour + " has contrast " + contrastWithWhite(colour) + ":1 with white");
+        }
+        HttpResponse<String> icon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "favicon.svg")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, icon.statusCode(), "no favicon 404 on every page");
+        assertTrue(b.text("#score-parts").matches("(?s).*\\b\\d of 5 phases on target.*"), b.text("#score-parts"));
+
+        b.open(base() + "#/q/" + SEED + "/study?level=sde1");
+        b.waitFor("#your-level");
+        assertEquals("sde1", b.find("#your-level").getAttribute("data-level"));
+        assertTrue(b.text("#your-level").startsWith("SDE1 — your level"));
+        assertTrue(b.find("#your-level").getLocation().getY() < b.find("[data-level='sde2']").getLocation().getY(), "the picked level first");
+    }
+
+    /** WCAG's contrast ratio of an "rgb(r, g, b)" colour against white. */
+    private static double contrastWithWhite(String rgb) {
+        String[] c = rgb.replaceAll("[^0-9,.]", "").split(",");
+        double l = 0;
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double v = Double.parseDouble(c[i]) / 255;
+            l += weights[i] * (v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+        }
+        return 1.05 / (l + 0.05);
+    }
+
+    private static double audioTime(Browser b) {
+        return ((Number) b.js("return document.getElementById('replay-audio').currentTime")).doubleValue();
+    }
+
+    /** Presses Tab until the focus is on an element matching the selector (at most 200 times). */
+    private static void tabUntil(Browser b, String css) {
+        for (int i = 0; i < 200; i++) {
+            if (Boolean.TRUE.equals(b.js("return document.activeElement.matches(arguments[0])", css))) {
+                return;
+            }
+            b.press(org.openqa.selenium.Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + css);
     }
 
     private static boolean inView(Browser b, WebElement e) {
