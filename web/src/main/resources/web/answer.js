@@ -242,6 +242,12 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
   // transcript push everything else below the fold): a nudge is no use if it is not seen when it comes
   const panel = h('div', { class: 'live-panel', id: 'live-panel' }, h('div', { class: 'row' }, start, stop, timer, live, meter, status),
     hints ? h('div', { class: 'nudge-box', id: 'nudge-box' }, h('h2', { class: 'sr-only' }, 'Nudges'), nudges) : null);
+  // the targets at this level before Start, so the time line shows what each phase is aiming for from the outset
+  if (hints) {
+    api(`/api/questions/${encodeURIComponent(card.id)}/targets?level=${encodeURIComponent(level)}`).then((targets) => {
+      if (!session) timeline.update(PHASES.map((p) => ({ phase: p, seconds: 0, targetSeconds: targets[p], status: 'missing' })));
+    }).catch(() => {});
+  }
   const el = h('div', {}, hints ? check.el : null, panel, held, error, warning,
     hints ? h('div', { class: 'card' }, timeline.el, phaseLegend()) : null,
     hints ? h('div', { class: 'card' }, h('h2', {}, 'Transcript'), transcript.el) : null);

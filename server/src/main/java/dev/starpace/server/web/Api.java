@@ -67,6 +67,12 @@ final class Api {
         ctx.json(card(ctx.pathParam("id")));
     }
 
+    /** Each phase's target in seconds at a level, as the live answer will judge it: for the time line before Start. */
+    void targets(Context ctx) {
+        String level = ctx.queryParam("level");
+        ctx.json(dev.starpace.engine.timing.Timing.targets(card(ctx.pathParam("id")), level(level == null ? "sde2" : level)));
+    }
+
     void attempts(Context ctx) {
         ctx.json(store.list(owner, ctx.queryParam("question")));
     }

@@ -38,6 +38,8 @@ class PracticeLoopTest extends BrowserCase {
         Browser b = browser(silence(40), Browser.DESKTOP);
         b.open(base() + "#/q/" + SEED + "/practice?level=sde2");
         b.waitFor("#mic-check");
+        b.waiting(10).until(d -> b.text("#live-timeline").contains("0 s of 30"));
+        assertFalse(b.find("#live-timeline .bar[data-phase='action'] .target").getAttribute("style").contains("left: 0%"), "target marks before Start");
         b.find("#mic-check").click();
         b.waiting(30).until(d -> b.text("#mic-check-status").equals("Nothing heard yet."));
         String check = b.text("#mic-check-quality");
