@@ -227,17 +227,9 @@ class PracticeLoopTest extends BrowserCase {
             typed.set(s.written(CandidateDefectsTest.ONE_GAP));
             s.readAloud(CandidateDefectsTest.FILLERS);
         });
-        String q = "#/q/" + SEED;
-        java.util.Map<String, String[]> views = new java.util.LinkedHashMap<>();
-        views.put("picker", new String[] {"#/", "#question-list .question"});
-        views.put("study", new String[] {q + "/study?level=sde2", ".quiz"});
-        views.put("practice", new String[] {q + "/practice?level=sde2", "#start-answer"});
-        views.put("write", new String[] {q + "/write?level=sde2", "#typed-answer"});
-        views.put("mock", new String[] {q + "/mock?level=sde2", "#begin-mock"});
+        java.util.Map<String, String[]> views = EveryViewTest.views(spoken.get(), typed.get());
+        // the report's time line marks are drawn once its width is known
         views.put("report", new String[] {"#/attempt/" + spoken.get(), "#answer-timeline .mark"});
-        views.put("written-report", new String[] {"#/attempt/" + typed.get(), "#answer-timeline"});
-        views.put("history", new String[] {"#/history", ".progress-chart"});
-        views.put("compare", new String[] {"#/compare/" + spoken.get() + "/" + typed.get(), "#compare-table"});
         Browser b = browser(Browser.DESKTOP);
         List<String> problems = new ArrayList<>();
         for (int width : new int[] {Browser.DESKTOP, Browser.PHONE}) {
