@@ -1,6 +1,6 @@
 import { h, mount, fill, api, notice, PHASES, TITLES, clock, secs, STATUS } from './dom.js';
 import { startAnswer, speak, listen } from './live.js';
-import { qualityMeter, qualityLine } from './quality.js';
+import { qualityMeter, qualityLine, microphoneSilent } from './quality.js';
 import { phaseLegend } from './report.js';
 import { historyView } from './history.js';
 import { modeTabs } from './app.js';
@@ -37,6 +37,18 @@ function transcriptView() {
   const el = h('p', { class: 'transcript', id: 'live-transcript' });
   const partial = h('span', { class: 'partial-words' });
   el.append(partial);
+  // each phase named where it begins, as in the report, so that the phases are not told by colour alone; drawn again
+  // after each update, since the server may move a word to another phase
+  const labelPhases = () => {
+    el.querySelectorAll('.phase-start').forEach((l) => l.remove());
+    let shown = null;
+    finals.forEach((w) => {
+      if (w && w.dataset.phase !== shown) {
+        shown = w.dataset.phase;
+        w.before(h('span', { class: `phase-start phase-${shown}` }, TITLES[shown] || shown));
+      }
+    });
+  };
   return {
     el,
     words(event) {
@@ -51,6 +63,7 @@ function transcriptView() {
         finals[at].dataset.phase = w.phase;
       });
       partial.replaceChildren();
+      labelPhases();
     },
     partial(event) {
       const phase = event.phase ? ` phase-${event.phase}` : '';
@@ -75,7 +88,8 @@ window.addEventListener('pagehide', () => leaveAnswer());
 
 // A microphone check: the level meter moves with your voice before you answer, and after a few seconds it says how
 // clear the recording is (noise, clipping, level), as the report will.
-function micCheck() {
+// silent(true) while the check hears no sound at all, silent(false) once it does or the check ends.
+function micCheck(silent = () => {}) {
   const meter = h('meter', { id: 'check-meter', min: 0, max: 1, low: 0.25, optimum: 0.6, value: 0, 'aria-label': 'microphone level' });
   const said = h('span', { id: 'mic-check-status', class: 'muted' }, '');
   const clarity = h('p', { id: 'mic-check-quality', role: 'status' }, '');
@@ -85,6 +99,7 @@ function micCheck() {
   const stopCheck = () => {
     if (open) { open.close(); open = null; }
     button.textContent = 'Check the microphone';
+    silent(false);
     window.removeEventListener('hashchange', stopCheck);
   };
   button.onclick = async () => {
@@ -100,8 +115,11 @@ function micCheck() {
         // once a second, after three seconds: long enough to hear both your voice and the room
         if (++frames >= 30 && frames % 10 === 0) {
           const q = quality.estimate();
+          const nothing = microphoneSilent(q);
           clarity.textContent = qualityLine(q);
           clarity.className = q && q.problems.length ? 'quality-warning' : 'muted';
+          if (!heard) said.textContent = nothing ? 'Nothing heard yet.' : 'Say a few words…';
+          silent(nothing);
         }
       });
       clarity.textContent = '';
@@ -113,7 +131,8 @@ function micCheck() {
       said.textContent = microphoneProblem(e);
     }
   };
-  return { el: h('div', {}, h('div', { class: 'row mic-check' }, button, meter, said), clarity), stop: stopCheck };
+  const stop = () => { stopCheck(); clarity.textContent = ''; clarity.className = ''; said.textContent = ''; };
+  return { el: h('div', {}, h('div', { class: 'row mic-check' }, button, meter, said), clarity), stop };
 }
 
 function microphoneProblem(e) {
@@ -129,12 +148,14 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
   const meter = h('meter', { id: 'level-meter', min: 0, max: 1, low: 0.25, optimum: 0.6, value: 0, 'aria-label': 'microphone level', hidden: true });
   const timeline = timelineView();
   const transcript = transcriptView();
-  const nudges = h('ul', { class: 'nudges', id: 'nudges' });
+  const nudges = h('ul', { class: 'nudges', id: 'nudges', 'aria-live': 'polite', 'aria-label': 'nudges' });
   const warning = h('p', { class: 'quality-warning', id: 'quality-warning', role: 'status', hidden: true });
   const error = h('p', { class: 'error', id: 'live-error', role: 'alert' });
   const start = h('button', { class: 'primary', id: 'start-answer' }, 'Start answering');
   const stop = h('button', { class: 'stop', id: 'stop-answer', disabled: true }, 'Stop');
-  const check = micCheck();
+  // a check that hears no sound at all holds Start back: an answer into a muted microphone is lost time
+  const held = h('span', { class: 'muted', id: 'start-held', hidden: true }, 'Start waits until the microphone hears you (or end the check).');
+  const check = micCheck((nothing) => { start.disabled = nothing; held.hidden = !nothing; });
   let session = null;
   let ticking = null;
   let began = 0;
@@ -146,7 +167,7 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
       left = true;
       silent = quietly;
       if (!quietly) notice(`Recording stopped when you left ${label}. What you said is being saved…`);
-      session && session.stop();
+      session && session.stop('left');
     },
   };
   const finished = () => {
@@ -198,6 +219,8 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
         },
         error: (e) => {
           error.textContent = e.message;
+          // the error says what to do; a quality warning under it would say it twice
+          if (e.code === 'no-speech') warning.hidden = true;
           if (left && !silent) notice(`Recording stopped when you left ${label}: ${e.message}`);
         },
         closed: () => {
@@ -215,9 +238,18 @@ function recorder(card, level, mode, { hints, onScored, probe, attemptId, label 
     }
   };
   stop.onclick = () => { status.textContent = 'Scoring…'; stop.disabled = true; session && session.stop(); };
-  const el = h('div', {}, hints ? check.el : null, h('div', { class: 'row' }, start, stop, timer, live, meter, status), error, warning,
+  // the controls and the nudges stay in view while answering (sticky at the top on a phone, where the time line and
+  // transcript push everything else below the fold): a nudge is no use if it is not seen when it comes
+  const panel = h('div', { class: 'live-panel', id: 'live-panel' }, h('div', { class: 'row' }, start, stop, timer, live, meter, status),
+    hints ? h('div', { class: 'nudge-box', id: 'nudge-box' }, h('h2', { class: 'sr-only' }, 'Nudges'), nudges) : null);
+  // the targets at this level before Start, so the time line shows what each phase is aiming for from the outset
+  if (hints) {
+    api(`/api/questions/${encodeURIComponent(card.id)}/targets?level=${encodeURIComponent(level)}`).then((targets) => {
+      if (!session) timeline.update(PHASES.map((p) => ({ phase: p, seconds: 0, targetSeconds: targets[p], status: 'missing' })));
+    }).catch(() => {});
+  }
+  const el = h('div', {}, hints ? check.el : null, panel, held, error, warning,
     hints ? h('div', { class: 'card' }, timeline.el, phaseLegend()) : null,
-    hints ? h('div', { class: 'card' }, h('h2', {}, 'Nudges'), nudges) : null,
     hints ? h('div', { class: 'card' }, h('h2', {}, 'Transcript'), transcript.el) : null);
   return { el, start: () => start.click() };
 }
@@ -233,55 +265,80 @@ export function practiceView(card, level) {
 }
 
 // Mock interview: the question is read aloud (or shown, when the browser has no voice), no hints while
-// answering, then follow-ups chosen to fit what was said; each can be skipped or answered again, and the
-// answers and their verdicts are saved with the attempt.
+// answering, then follow-ups chosen to fit what was said. As in a real interview, nothing is judged aloud until it
+// ends: then each follow-up's verdict, what was skipped, and the report. A follow-up can be answered again at the
+// end; the new answer replaces the earlier one, and the page says so.
 export function mockView(card, level) {
   const stage = h('div', { id: 'mock-stage' });
   const begin = h('button', { class: 'primary', id: 'begin-mock' }, 'Begin the interview');
   const voice = h('p', { class: 'notice-inline', id: 'voice-notice', hidden: true },
     'This browser has no voice to read aloud, so the interviewer’s questions are shown here instead.');
+  const verdicts = h('div', { id: 'probe-verdicts' });
   let attemptId = null;
   let order = [];
-  let furthest = 0;
-  const verdicts = h('div', { id: 'probe-verdicts' });
+  let answers = new Map(); // follow-up number → { verdict, again }
+  let skipped = new Set();
 
   const ask = async (text) => {
     const spoke = await speak(text);
     if (!spoke) voice.hidden = false;
   };
 
-  const finish = () => {
-    furthest = order.length;
-    fill(stage, h('p', {}, 'That is the end of the interview.'),
-      attemptId ? h('a', { class: 'button primary', href: `#/attempt/${attemptId}`, id: 'see-report' }, 'See the report') : null);
+  const verdictBox = (k) => {
+    const { verdict: v, again: replaced } = answers.get(k);
+    const again = h('button', { class: 'retry-probe', 'aria-label': `Answer follow-up ${k + 1} again (replaces this answer)` }, 'Answer it again (replaces this answer)');
+    again.onclick = () => { leaveAnswer(true); askProbe(k, true); };
+    return h('div', { class: 'card', 'data-verdict': v.verdict, 'data-probe': order[k].index },
+      h('strong', {}, `${k + 1}. ${v.question}`), h('div', { class: v.verdict === 'strong' ? 'good' : v.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${v.verdict}`),
+      replaced ? h('div', { class: 'muted replaced' }, 'Answered again: this answer replaced the earlier one.') : null,
+      h('ul', {}, v.reasons.map((x) => h('li', {}, x))), v.keyLine ? h('div', { class: 'muted' }, `Strong answers say: ${v.keyLine}`) : null, again);
   };
 
-  // answering a follow-up again returns to where the interview was, not to the one after it
-  const askProbe = async (k, resume = k + 1) => {
-    if (resume === k + 1) furthest = Math.max(furthest, k);
+  // the end: every verdict at once, what was skipped or not reached, the report, and a new interview
+  const finish = () => {
+    leaveAnswer(true);
+    const notAsked = order.map((p, k) => k).filter((k) => !answers.has(k) && !skipped.has(k));
+    fill(verdicts, [...answers.keys()].sort((x, y) => x - y).map(verdictBox),
+      skipped.size ? h('div', { class: 'card', id: 'skipped-probes' }, h('strong', {}, 'Skipped'),
+        h('ul', {}, [...skipped].sort((x, y) => x - y).map((k) => h('li', {}, `${k + 1}. ${order[k].question}`)))) : null,
+      notAsked.length ? h('div', { class: 'card muted', id: 'unasked-probes' }, h('strong', {}, 'Not answered before the interview ended'),
+        h('ul', {}, notAsked.map((k) => h('li', {}, `${k + 1}. ${order[k].question}`)))) : null);
+    fill(stage, h('h2', { id: 'interview-end', tabindex: '-1' }, 'That is the end of the interview.'),
+      attemptId ? h('a', { class: 'button primary', href: `#/attempt/${attemptId}`, id: 'see-report' }, 'See the report') : null);
+    begin.textContent = 'Begin a new interview';
+    begin.disabled = false;
+    document.getElementById('interview-end').focus();
+  };
+
+  // again: answering a follow-up once more from the end, which returns to the end
+  const askProbe = async (k, again = false) => {
     if (k >= order.length) { finish(); return; }
     const p = order[k];
     const skip = h('button', { id: 'skip-probe' }, 'Skip this follow-up');
     const end = h('button', { id: 'end-interview' }, 'End the interview');
-    skip.onclick = () => { leaveAnswer(true); askProbe(resume); };
-    end.onclick = () => { leaveAnswer(true); finish(); };
+    skip.onclick = () => { leaveAnswer(true); if (!answers.has(k)) skipped.add(k); if (again) finish(); else askProbe(k + 1); };
+    end.onclick = () => { finish(); };
     const r = recorder(card, level, 'probe', { hints: false, probe: p.index, attemptId, label: 'the interview', onScored: (e) => {
-      const v = e.verdict;
-      const again = h('button', { class: 'retry-probe' }, 'Answer it again');
-      const box = h('div', { class: 'card', 'data-verdict': v.verdict, 'data-probe': p.index },
-        h('strong', {}, `${k + 1}. ${v.question}`), h('div', { class: v.verdict === 'strong' ? 'good' : v.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${v.verdict}`),
-        h('ul', {}, v.reasons.map((x) => h('li', {}, x))), v.keyLine ? h('div', { class: 'muted' }, `Strong answers say: ${v.keyLine}`) : null, again);
-      again.onclick = () => { leaveAnswer(true); box.remove(); askProbe(k, furthest); };
-      verdicts.append(box);
-      askProbe(resume);
+      answers.set(k, { verdict: e.verdict, again: again || answers.has(k) });
+      skipped.delete(k);
+      if (again) finish(); else askProbe(k + 1);
     } });
-    fill(stage, h('h2', {}, `Follow-up ${k + 1} of ${order.length}`), h('p', { class: 'probe-question' }, p.question),
+    fill(verdicts);
+    fill(stage, h('h2', { tabindex: '-1', id: 'follow-up-title' }, `Follow-up ${k + 1} of ${order.length}`), h('p', { class: 'probe-question' }, p.question),
+      answers.size || skipped.size ? h('p', { class: 'muted', id: 'interview-progress' },
+        `${answers.size} answered${skipped.size ? `, ${skipped.size} skipped` : ''} so far; the verdicts come at the end.`) : null,
       r.el, h('div', { class: 'row' }, skip, end));
+    document.getElementById('follow-up-title').focus();
     await ask(p.question);
   };
 
   begin.onclick = async () => {
     begin.disabled = true;
+    attemptId = null;
+    order = [];
+    answers = new Map();
+    skipped = new Set();
+    fill(verdicts);
     const r = recorder(card, level, 'mock', { hints: false, label: 'the interview', onScored: async (e) => {
       attemptId = e.attemptId;
       // an answer scored but not kept (a storage error said why) has no attempt to fit the follow-ups to:
@@ -299,6 +356,6 @@ export function mockView(card, level) {
     await ask(card.question);
   };
   mount(h('h1', { id: 'question-title' }, 'Mock interview'), h('div', { class: 'muted' }, `${card.lp} · ${level.toUpperCase()}`),
-    modeTabs(card, level, 'mock'), h('p', {}, 'The interviewer reads the question aloud. No hints while you answer; then the follow-ups.'),
+    modeTabs(card, level, 'mock'), h('p', {}, 'The interviewer reads the question aloud. No hints while you answer; then the follow-ups, and their verdicts at the end.'),
     voice, begin, stage, verdicts);
 }

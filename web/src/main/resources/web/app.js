@@ -33,6 +33,17 @@ async function route() {
   } catch (e) {
     mount(h('p', { class: 'error', id: 'error', role: 'alert' }, e.message), h('p', {}, h('a', { href: '#/' }, 'Back to the questions')));
   }
+  arrived();
+}
+
+// After a change of view, focus goes to its heading, where a screen reader and the Tab key carry on from; left at the
+// link that was followed, it would sit on nothing (the old view is gone) and the next Tab would start at the top.
+function arrived() {
+  const heading = document.querySelector('#app h1') || document.querySelector('#app #error');
+  if (!heading || heading.contains(document.activeElement)) return;
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 window.addEventListener('hashchange', route);
 window.addEventListener('DOMContentLoaded', route);
@@ -103,16 +114,19 @@ function studyView(card, level) {
   const angles = (card.lpAngles || []).map((a) => h('div', { class: 'card' }, h('strong', {}, a.lp),
     h('p', {}, h('b', {}, 'Lead with: '), a.leadWith), h('p', {}, h('b', {}, 'Emphasize: '), a.emphasize),
     h('p', {}, h('b', {}, 'Downplay: '), a.downplay)));
-  const levels = Object.entries(card.levels || {}).map(([l, v]) => h('div', { class: 'card' }, h('strong', {}, l.toUpperCase()),
+  // the level picked comes first, named as yours: the story is told differently at each level
+  const levels = Object.entries(card.levels || {}).sort(([a], [b]) => (b === level) - (a === level)).map(([l, v]) => h('div', { class: 'card', 'data-level': l, id: l === level ? 'your-level' : null },
+    h('strong', {}, l.toUpperCase(), l === level ? ' — your level' : ''),
     ` ${Math.round(v.minSeconds)}–${Math.round(v.maxSeconds)} s`, v.focus ? h('p', {}, v.focus) : null,
     v.reflection ? h('p', {}, h('b', {}, 'Reflection: '), v.reflection) : null, v.bar ? h('p', {}, h('b', {}, 'Bar: '), v.bar) : null));
   mount(
     h('h1', { id: 'question-title' }, card.question), h('div', { class: 'muted' }, card.lp), modeTabs(card, level, 'study'),
     card.scenario ? section('The story', h('p', {}, card.scenario.overview), h('p', { class: 'muted' }, card.scenario.summary)) : null,
+    levels.length && card.levels[level] ? [h('h2', {}, `Told at ${level.toUpperCase()}`), levels[0]] : null,
     h('h2', {}, 'Phase by phase'), phases,
     card.reflections ? section('Reflections by level', Object.entries(card.reflections).map(([l, r]) => h('p', {}, h('b', {}, `${l.toUpperCase()}: `), r))) : null,
     angles.length ? h('h2', {}, 'Telling it for another LP') : null, angles,
-    levels.length ? h('h2', {}, 'Level variants') : null, levels,
+    levels.length > 1 ? h('h2', {}, 'The other levels') : null, card.levels && card.levels[level] ? levels.slice(1) : levels,
     probes.length ? h('h2', {}, 'Follow-up probes') : null, probes,
     card.weakAnswer ? section('A weak answer', h('p', {}, `“${card.weakAnswer.text}”`),
       h('ul', {}, (card.weakAnswer.flags || []).map((f) => h('li', {}, f))),

@@ -70,11 +70,12 @@ export async function startAnswer({ question, level, mode, probe, attemptId, evi
   node.connect(ctx.destination);
 
   return {
-    stop() {
+    // reason 'left': the candidate left mid-answer, so it is kept as cut off, not as a finished take
+    stop(reason) {
       if (stopped) return;
       stopped = true;
       release();
-      if (ready && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'stop' }));
+      if (ready && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(reason ? { type: 'stop', reason } : { type: 'stop' }));
       else ws.close();
     },
   };

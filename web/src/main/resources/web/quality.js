@@ -4,6 +4,9 @@
 export const NOISY_BELOW_DB = 20;
 export const QUIET_BELOW_DB = -40;
 export const CLIPPED_ABOVE_PERCENT = 0.1;
+// Below this the input is not a quiet voice but no sound at all: a muted or switched-off microphone (a room is
+// rarely under -70 dBFS), so advice about noise would mislead.
+export const SILENT_BELOW_DB = -75;
 const MIN_FRAMES = 20; // 2 s of the worklet's 100 ms frames
 
 export function qualityMeter() {
@@ -46,8 +49,13 @@ export function qualityMeter() {
 // What to do about each problem, for the microphone check and the live warning.
 const ADVICE = { noisy: 'move away from fans and voices, or closer to the microphone', clipped: 'turn the microphone down or move back a little', quiet: 'move closer to the microphone or turn it up' };
 
+export const microphoneSilent = (q) => !!q && q.speechDb < SILENT_BELOW_DB;
+
+export const SILENT_LINE = 'Nothing is heard: the microphone seems muted or switched off — check it (and the browser’s input device), then speak.';
+
 export function qualityLine(q) {
   if (!q) return '';
+  if (microphoneSilent(q)) return SILENT_LINE;
   if (!q.problems.length) return `Clear sound: your voice is ${Math.round(q.snrDb)} dB over the room's noise.`;
   return `${q.summary[0].toUpperCase()}${q.summary.slice(1)} — ${q.problems.map((p) => ADVICE[p]).join('; ')}.`;
 }

@@ -57,7 +57,7 @@ function answerTimeline(t, pauses, play, width) {
   const band = 26;
   const end = Math.max(t.durationSeconds, ...t.words.map((w) => w.end), 1);
   const x = (sec) => (sec / end) * (width - 2) + 1;
-  const svg = s('svg', { viewBox: `0 0 ${width} 96`, width, height: 96, id: 'answer-timeline', role: 'img',
+  const svg = s('svg', { viewBox: `0 0 ${width} 104`, width, height: 104, id: 'answer-timeline', role: 'group',
     'aria-label': 'the answer over time: phases, pauses, fillers and flagged words' });
   for (const p of t.phases) {
     for (const seg of p.segments || []) {
@@ -68,18 +68,24 @@ function answerTimeline(t, pauses, play, width) {
       if (x(seg.end) - x(seg.start) > 70) svg.append(s('text', { x: x(seg.start) + 4, y: top + 17, class: 'on-band' }, TITLES[p.phase]));
     }
   }
+  // each mark is a button: focusable, played with Enter or Space, and given a hit area at least 24 px wide around
+  // its drawn width (a filler is a few pixels on a phone)
   const mark = (cls, from, to, y, hgt, title) => {
-    const r = s('rect', { x: x(from), y, width: Math.max(3, x(to) - x(from)), height: hgt, class: cls });
-    r.append(s('title', {}, title));
-    r.addEventListener('click', () => play(from));
-    svg.append(r);
+    const drawn = Math.max(4, x(to) - x(from));
+    const g = s('g', { class: `mark ${cls}`, tabindex: '0', role: 'button', 'aria-label': `${title}: play` });
+    g.append(s('title', {}, title));
+    g.append(s('rect', { x: x(from) + drawn / 2 - Math.max(24, drawn) / 2, y: y - 2, width: Math.max(24, drawn), height: hgt + 4, class: 'hit' }));
+    g.append(s('rect', { x: x(from), y, width: drawn, height: hgt, class: cls }));
+    g.addEventListener('click', () => play(from));
+    g.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); play(from); } });
+    svg.append(g);
   };
-  pauses.forEach((p) => mark('pause-mark', p.start, p.end, top + band + 6, 10, `pause ${p.seconds} s after “${p.after}”`));
-  t.delivery.fillers.items.forEach((f) => mark('filler-mark', f.start, f.end, top + band + 20, 10, `filler “${f.text}” at ${clock(f.start)}`));
-  t.rules.filter((r) => !r.passed && r.status !== 'unclear').forEach((r) => r.evidence.forEach((e) => mark('flag-mark', e.start, e.end, top + band + 34, 10, `${ruleName(r.id)}: “${e.text}”`)));
+  pauses.forEach((p) => mark('pause-mark', p.start, p.end, top + band + 6, 12, `pause ${p.seconds} s after “${p.after}”`));
+  t.delivery.fillers.items.forEach((f) => mark('filler-mark', f.start, f.end, top + band + 24, 12, `filler “${f.text}” at ${clock(f.start)}`));
+  t.rules.filter((r) => !r.passed && r.status !== 'unclear').forEach((r) => r.evidence.forEach((e) => mark('flag-mark', e.start, e.end, top + band + 42, 12, `${ruleName(r.id)}: “${e.text}”`)));
   const step = [5, 10, 15, 30, 60].find((st) => end / st <= Math.max(3, Math.floor(width / 70))) || 60;
   for (let sec = 0; sec <= end; sec += step) {
-    svg.append(s('text', { x: Math.min(x(sec), width - 30), y: 92, class: 'tick' }, clock(sec)));
+    svg.append(s('text', { x: Math.min(x(sec), width - 30), y: 101, class: 'tick' }, clock(sec)));
   }
   return svg;
 }
@@ -97,6 +103,8 @@ function paceChart(words, duration, width) {
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, id: 'pace-chart', role: 'img',
     'aria-label': `pace over time in words a minute, against the ${slowest} to ${fastest} band` });
   svg.append(s('rect', { x: left, y: y(fastest), width: width - left - 8, height: y(slowest) - y(fastest), class: 'pace-band' }));
+  // its edges drawn dark: the pale fill alone is not told from the white around it
+  [slowest, fastest].forEach((v) => svg.append(s('line', { x1: left, x2: width - 8, y1: y(v), y2: y(v), class: 'pace-band-edge' })));
   [0, slowest, fastest, 240].forEach((v) => svg.append(s('text', { x: 0, y: y(v) + 4, class: 'tick' }, String(v))));
   const points = [];
   for (let at = 0; at <= end; at += Math.max(1, end / 80)) {
@@ -140,11 +148,64 @@ function evidenceChips(r, play, t) {
 const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
 const STATES = { complete: 'finished', incomplete: 'cut off (what was heard is kept)', recording: 'still recording' };
 
+// The transcript's words by keyboard: one tab stop (the first word, then the last one visited), arrow keys move word by
+// word, Home and End to either end, Enter or Space plays from the word.
+function wordKeys(transcript, spans, play, words) {
+  let at = 0;
+  if (spans[0]) spans[0].tabIndex = 0;
+  const go = (i) => {
+    spans[at].tabIndex = -1;
+    at = Math.max(0, Math.min(spans.length - 1, i));
+    spans[at].tabIndex = 0;
+    spans[at].focus();
+  };
+  transcript.setAttribute('role', 'group');
+  transcript.setAttribute('aria-label', 'transcript: arrow keys move word by word, Enter plays from the word');
+  transcript.addEventListener('keydown', (e) => {
+    const i = spans.indexOf(e.target);
+    if (i < 0) return;
+    at = i;
+    const moves = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: spans.length - 1 };
+    if (e.key in moves) { e.preventDefault(); go(moves[e.key]); } else if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); play(words[i].start); }
+  });
+}
+
+// A download named for what it is, the question and when it was answered (UTC), as the server names its downloads
+// (Api.downloadName), not by the attempt's id.
+export function fileName(attempt, ext) {
+  const at = attempt.startedAt.replace(/^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d).*/, '$1-$2$3');
+  return `starpace-${attempt.questionId.replace(/[^A-Za-z0-9-]/g, '')}-${attempt.level.replace(/[^A-Za-z0-9]/g, '')}-${at}.${ext}`;
+}
+
+// The report as one HTML file, made from the page on screen so it is as complete as the page (its charts, time line,
+// score breakdown, every piece of evidence), with the page's styles inline and nothing to click or play.
+async function exportReport(attempt, question) {
+  document.querySelectorAll('#app .more').forEach((more) => more.click());
+  const css = await fetch('/style.css').then((r) => r.text());
+  const copy = h('main', {}, [...document.getElementById('app').cloneNode(true).childNodes]);
+  copy.querySelectorAll('.actions, audio').forEach((n) => n.remove());
+  // buttons do nothing in a file: their words stay, as plain text
+  copy.querySelectorAll('button').forEach((b) => b.replaceWith(h('span', { class: b.className }, b.textContent)));
+  copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
+  // written out as text: a style element put in any document made here would fall under this page's policy
+  const head = [h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', {}, `StarPace report: ${question}`)].map((e) => e.outerHTML).join('');
+  const file = new Blob([`<!doctype html>\n<html lang="en"><head>${head}<style>${css}</style></head><body>${copy.outerHTML}</body></html>`],
+    { type: 'text/html' });
+  const link = h('a', { href: URL.createObjectURL(file), download: fileName(attempt, 'html') });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
 export async function reportView(id) {
   const attempt = await api(`/api/attempts/${encodeURIComponent(id)}`);
   const question = await questionText(attempt.questionId);
   const t = attempt.transcript;
   const base = `/api/attempts/${encodeURIComponent(id)}`;
+  // a mock interview's follow-ups, to name the ones it did not answer
+  const probes = attempt.mode === 'mock' ? await api(`${base}/probes`).catch(() => []) : [];
   // a written answer has no recording to play
   const spoken = attempt.mode !== 'written';
   const audio = spoken ? h('audio', { controls: true, src: `${base}/audio`, id: 'replay-audio', preload: 'auto' }) : null;
@@ -153,22 +214,31 @@ export async function reportView(id) {
     h('div', { class: 'muted', id: 'attempt-meta' },
       `${attempt.level.toUpperCase()} · ${MODES[attempt.mode] || attempt.mode} · ${new Date(attempt.startedAt).toLocaleString()} · ${STATES[attempt.status] || attempt.status}`),
     h('div', { class: 'row actions' }, h('a', { class: 'button primary', href: again, id: 'practise-again' }, 'Practise again'),
-      spoken ? h('a', { class: 'button', href: `${base}/audio?download=1`, download: '', id: 'export-audio' }, 'Audio (WAV)') : null,
-      t ? h('a', { class: 'button', href: `${base}/transcript.json`, download: '', id: 'export-json' }, 'Scored transcript (JSON)') : null,
-      t ? h('a', { class: 'button', href: `${base}/report.html`, id: 'export-html', target: '_blank' }, 'Report (HTML)') : null)];
+      spoken ? h('a', { class: 'button', href: `${base}/audio?download=1`, download: fileName(attempt, 'wav'), id: 'export-audio' }, 'Audio (WAV)') : null,
+      t ? h('a', { class: 'button', href: `${base}/transcript.json`, download: fileName(attempt, 'json'), id: 'export-json' }, 'Scored transcript (JSON)') : null,
+      t ? h('button', { type: 'button', id: 'export-html', onclick: () => exportReport(attempt, question) }, 'Report (HTML)') : null,
+      t ? h('button', { type: 'button', id: 'print-report', onclick: () => window.print() }, 'Print or save as PDF') : null)];
   if (!t) {
-    mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio, followUps(attempt));
+    mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio, followUps(attempt, probes));
     return;
   }
   const flagged = new Set();
   t.rules.filter((r) => ruleState(r) === 'fail').forEach((r) => r.evidence.forEach((e) => {
     t.words.forEach((w, i) => { if (w.start >= e.start - 0.01 && w.end <= e.end + 0.01) flagged.add(i); });
   }));
-  const play = (at) => { if (!audio) return; audio.currentTime = Math.max(0, at); audio.play().catch(() => {}); };
+  // the player is brought into view when it plays (evidence at the top plays a player further down)
+  const play = (at) => {
+    if (!audio) return;
+    audio.currentTime = Math.max(0, at);
+    audio.play().catch(() => {});
+    const r = audio.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) audio.scrollIntoView({ block: 'center' });
+  };
   // a written answer is shown as written: each of the writer's tokens once, on its first word, casing and punctuation kept
   const written = t.input === 'written';
   const spans = t.words.map((w, i) => h('span', { class: `w phase-${w.phase}${flagged.has(i) ? ' flag' : ''}`, 'data-start': w.start,
-    'data-index': i, title: `${TITLES[w.phase]} ${w.start.toFixed(1)} s`, onclick: () => play(w.start) }, written ? (w.shown ?? '') : w.word));
+    'data-index': i, title: `${TITLES[w.phase]} ${w.start.toFixed(1)} s`, onclick: () => play(w.start), tabindex: spoken ? '-1' : null,
+    role: spoken ? 'button' : null }, written ? (w.shown ?? '') : w.word));
   // a phase's name where it begins, so the transcript does not rely on colour alone
   const parts = [];
   let shownPhase = null;
@@ -179,6 +249,7 @@ export async function reportView(id) {
     parts.push(sp, ' ');
   });
   const transcript = h('p', { class: 'transcript', id: 'report-transcript' }, parts);
+  if (spoken) wordKeys(transcript, spans, play, t.words);
   let current = -1;
   if (audio) audio.addEventListener('timeupdate', () => {
     const now = audio.currentTime;
@@ -232,16 +303,21 @@ export async function reportView(id) {
     written ? null : h('div', { class: 'card' }, h('h2', {}, 'Pace over time'), responsive((w) => paceChart(t.words, t.durationSeconds, w), 'pace-chart-box'),
       h('p', { class: 'muted', id: 'pace-band' }, `The shaded band is ${FACTS.pace.slowest}–${FACTS.pace.fastest} words a minute, the pace the check passes.`)),
     h('div', { class: 'card' }, h('h2', {}, written ? 'Word habits' : 'Delivery'), delivery),
-    followUps(attempt),
+    followUps(attempt, probes),
     h('div', { class: 'card' }, h('h2', {}, 'How the score adds up'), parts100, t.score.note ? h('p', { class: 'muted', id: 'score-note' }, t.score.note) : null));
 }
 
-// A mock interview's follow-ups: the question, what was said, and the verdict.
-function followUps(attempt) {
-  if (!attempt.followUps || !attempt.followUps.length) return null;
+// A mock interview's follow-ups: the question, what was said, and the verdict; then the ones not answered (skipped, or
+// not reached before the interview ended), so that a gap is not mistaken for a pass.
+function followUps(attempt, probes) {
+  const answered = attempt.followUps || [];
+  const unanswered = (probes || []).filter((p) => !answered.some((f) => f.probe === p.index));
+  if (!answered.length && !unanswered.length) return null;
   return h('div', { class: 'card', id: 'follow-ups' }, h('h2', {}, 'Follow-up questions'),
-    attempt.followUps.map((f) => h('div', { class: 'follow-up', 'data-verdict': f.verdict.verdict },
+    answered.map((f) => h('div', { class: 'follow-up', 'data-verdict': f.verdict.verdict },
       h('strong', {}, f.verdict.question), h('div', { class: f.verdict.verdict === 'strong' ? 'good' : f.verdict.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${f.verdict.verdict}`),
       h('p', { class: 'said' }, f.answer ? `“${f.answer}”` : 'Nothing was heard.'),
-      h('ul', {}, f.verdict.reasons.map((x) => h('li', {}, x))))));
+      h('ul', {}, f.verdict.reasons.map((x) => h('li', {}, x))))),
+    unanswered.length ? h('div', { id: 'unanswered-probes' }, h('h3', {}, 'Not answered (skipped, or not reached)'),
+      h('ul', {}, unanswered.map((p) => h('li', {}, p.question)))) : null);
 }

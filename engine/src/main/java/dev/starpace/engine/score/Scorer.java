@@ -44,8 +44,10 @@ public final class Scorer {
         }
         double perPhase = (TIMING - 5) / phases.size();
         double timing = phasePoints * perPhase + (f.budget().status() == Budget.Status.ON_TARGET ? 5 : 2);
+        // the phases exactly on target, counted whole (a short or long one earns half its points but is not on target)
+        long onTarget = phases.stream().filter(p -> p.status() == PhaseStatus.ON_TARGET).count();
         parts.add(new ScorePart("timing", round(timing), TIMING,
-            (long) phasePoints + " phases on target, answer " + f.budget().status().id()));
+            onTarget + " of " + phases.size() + " phases on target, answer " + f.budget().status().id()));
 
         // a rule that is unclear on the recording is left out, neither earned nor lost
         List<RuleResult> content = f.content().stream().filter(r -> !r.unclear()).toList();

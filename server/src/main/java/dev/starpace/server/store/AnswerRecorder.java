@@ -138,6 +138,13 @@ public final class AnswerRecorder {
         return !failed && seq == 0 && unsaved.size() == 0;
     }
 
+    /** Deletes the attempt whatever was stored of it (an answer stopped with no word heard); false if it could not be. */
+    public boolean discard() {
+        unsaved.reset();
+        unsavedWords.clear();
+        return quietly(() -> store.delete(attemptId));
+    }
+
     /** Deletes the attempt if no audio of it was stored: nothing followed the start. */
     public boolean deleteIfSilent() {
         return silent() && quietly(() -> store.deleteIfSilent(attemptId));

@@ -67,6 +67,12 @@ final class Api {
         ctx.json(card(ctx.pathParam("id")));
     }
 
+    /** Each phase's target in seconds at a level, as the live answer will judge it: for the time line before Start. */
+    void targets(Context ctx) {
+        String level = ctx.queryParam("level");
+        ctx.json(dev.starpace.engine.timing.Timing.targets(card(ctx.pathParam("id")), level(level == null ? "sde2" : level)));
+    }
+
     void attempts(Context ctx) {
         ctx.json(store.list(owner, ctx.queryParam("question")));
     }
@@ -112,10 +118,11 @@ final class Api {
     }
 
     /**
-     * One scored take of a question, for its progress over time: the score, each phase's seconds, whether it was typed,
-     * and whether it is the best.
+     * One scored take of a question, for its progress over time: the score, each phase's seconds, its level, whether it
+     * was typed, why it is kept apart from the progress line (null when it counts), and whether it is the best.
      */
-    record Take(String id, String startedAt, int score, Map<Phase, Double> phases, boolean written, boolean best) {
+    record Take(String id, String startedAt, String level, int score, Map<Phase, Double> phases, boolean written, String apart,
+        boolean best) {
     }
 
     /** Typed, not spoken: an attempt kept as written, or scored as writing. */
@@ -124,26 +131,40 @@ final class Api {
     }
 
     /**
-     * Every scored take of one question, oldest first, the best (the latest of equal scores) marked: the best spoken
-     * take, since a typed answer is not judged on delivery and its score is out of less.
+     * Why a take is not on its level's progress line, or null when it is: only finished spoken practice counts, since a
+     * typed answer is not judged on delivery, a mock interview is answered without hints, and a cut-off take
+     * (left mid-answer, or recovered after a crash) is a fragment.
+     */
+    private static String apart(Attempt a) {
+        if (written(a)) {
+            return "typed";
+        }
+        if (!Attempt.COMPLETE.equals(a.status())) {
+            return "cut off";
+        }
+        return "practice".equals(a.mode()) ? null : "mock interview";
+    }
+
+    /**
+     * Every scored take of one question, oldest first, each level's best counted take marked (the latest of equal
+     * scores).
      */
     void progress(Context ctx) {
         Card card = card(ctx.pathParam("id"));
         List<Attempt> scored = store.list(owner, card.id()).stream().filter(a -> a.score() != null)
             .sorted(Comparator.comparing(Attempt::startedAt)).map(this::readable)
             .filter(a -> a != null && a.transcript() != null).toList();
-        int best = -1;
-        for (int i = 0; i < scored.size(); i++) {
-            if (!written(scored.get(i)) && (best < 0 || scored.get(i).score() >= scored.get(best).score())) {
-                best = i;
+        Map<String, Attempt> best = new java.util.HashMap<>();
+        for (Attempt a : scored) {
+            if (apart(a) == null) {
+                best.merge(a.level(), a, (was, now) -> now.score() >= was.score() ? now : was);
             }
         }
         List<Take> takes = new ArrayList<>();
-        for (int i = 0; i < scored.size(); i++) {
-            Attempt a = scored.get(i);
+        for (Attempt a : scored) {
             Map<Phase, Double> phases = new EnumMap<>(Phase.class);
             a.transcript().phases().forEach(p -> phases.put(p.phase(), p.seconds()));
-            takes.add(new Take(a.id(), a.startedAt(), a.score(), phases, written(a), i == best));
+            takes.add(new Take(a.id(), a.startedAt(), a.level(), a.score(), phases, written(a), apart(a), best.get(a.level()) == a));
         }
         ctx.json(takes);
     }
@@ -164,7 +185,7 @@ final class Api {
         if (a.transcript() == null) {
             throw new ApiException(404, "This attempt has no scored transcript: no words were heard.");
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"starpace-" + a.id() + ".json\"").json(a.transcript());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(a, "json") + "\"").json(a.transcript());
     }
 
     /** A written answer from the browser. */
@@ -220,7 +241,7 @@ final class Api {
         byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, NO_ATTEMPT));
         ctx.contentType("audio/wav").header("Cache-Control", "no-store").header("Accept-Ranges", "bytes");
         if (ctx.queryParam("download") != null) {
-            ctx.header("Content-Disposition", "attachment; filename=\"starpace-" + ctx.pathParam("id") + ".wav\"");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(found(ctx.pathParam("id")), "wav") + "\"");
         }
         ByteRange range = ByteRange.of(ctx.header("Range"), wav.length);
         if (range == null) {
@@ -232,6 +253,16 @@ final class Api {
         }
         ctx.header("Content-Length", Long.toString(range.length()));
         ctx.result(java.util.Arrays.copyOfRange(wav, (int) range.first(), (int) range.last() + 1));
+    }
+
+    /**
+     * A download named for what it is, the question and when it was answered (UTC), not the attempt's id:
+     * starpace-customer-obsession-above-and-beyond-sde2-2026-12-07-1003.wav. The web page names its HTML export alike.
+     */
+    static String downloadName(Attempt a, String extension) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").withZone(java.time.ZoneOffset.UTC)
+            .format(java.time.Instant.parse(a.startedAt()));
+        return "starpace-" + a.questionId().replaceAll("[^A-Za-z0-9-]", "") + "-" + a.level().replaceAll("[^A-Za-z0-9]", "") + "-" + when + "." + extension;
     }
 
     private Card card(String id) {

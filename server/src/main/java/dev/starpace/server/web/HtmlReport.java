@@ -35,9 +35,11 @@ final class HtmlReport {
             .append(".w{border-bottom:3px solid}.flag{background:#fde2c8}.lbl{color:#fff;font-size:.72em;font-weight:700;")
             .append("text-transform:uppercase;border-radius:3px;padding:0 .35em;margin:0 .3em}.pass{color:#2a7a2a}.fail{color:#b00000}.unclear{color:#7a5b00}")
             .append(".ev{display:inline-block;margin:.1em .3em;padding:0 .4em;border-radius:3px;background:#eee}")
+            .append(".track{position:relative;display:inline-block;width:320px;height:14px;vertical-align:middle}")
+            .append(".target{position:absolute;top:-3px;bottom:-3px;width:2px;background:#222}")
             .append("</style></head><body><h1>StarPace report</h1>");
         b.append("<p><b>").append(esc(t.question().text())).append("</b><br>").append(esc(t.question().lp())).append(" · ")
-            .append(a.level().toUpperCase(Locale.ROOT)).append(" · ").append(esc(a.startedAt())).append("</p>");
+            .append(a.level().toUpperCase(Locale.ROOT)).append(" · ").append(esc(readable(a.startedAt()))).append("</p>");
         var quality = t.delivery().audio() == null ? null : t.delivery().audio().quality();
         if (quality != null && !quality.fine()) {
             b.append("<p class=\"unclear\">").append(esc(quality.summary())).append("</p>");
@@ -47,11 +49,18 @@ final class HtmlReport {
         double longest = Math.max(1, t.phases().stream().mapToDouble(p -> Math.max(p.seconds(), p.targetSeconds())).max().orElse(1));
         b.append("<h2>Phases against targets</h2><table>");
         for (PhaseTiming p : t.phases()) {
-            b.append("<tr><th>").append(p.phase().title()).append("</th><td><span class=\"bar\" style=\"background:")
-                .append(COLOURS.get(p.phase())).append(";width:").append(Math.round(p.seconds() / longest * 300)).append("px\"></span></td><td>")
+            // the bar, and a mark at the target it is judged against
+            b.append("<tr><th>").append(p.phase().title()).append("</th><td><span class=\"track\"><span class=\"bar\" style=\"background:")
+                .append(COLOURS.get(p.phase())).append(";width:").append(Math.round(p.seconds() / longest * 300)).append("px\"></span>")
+                .append("<span class=\"target\" title=\"target\" style=\"left:").append(Math.round(p.targetSeconds() / longest * 300))
+                .append("px\"></span></span></td><td>")
                 .append(Math.round(p.seconds())).append(" s / ").append(Math.round(p.targetSeconds())).append(" · ")
                 .append(p.status().id().replace('-', ' ')).append("</td></tr>");
         }
+        b.append("</table><p>The black mark on each bar is the phase's target.</p><h2>How the score adds up</h2><table>");
+        t.score().parts().forEach(p -> b.append("<tr><th>").append(esc(p.part().substring(0, 1).toUpperCase(Locale.ROOT) + p.part().substring(1)))
+            .append("</th><td>").append(Math.round(p.points())).append(" of ").append(Math.round(p.max())).append(" points</td><td>")
+            .append(esc(p.note())).append("</td></tr>"));
         b.append("</table><h2>Checklist</h2><ul>");
         for (RuleResult r : t.rules()) {
             b.append("<li class=\"").append(r.state()).append("\">").append(r.mark()).append("<b>")
@@ -92,6 +101,16 @@ final class HtmlReport {
             }
         }
         return b.append("</body></html>").toString();
+    }
+
+    /** "7 Dec 2026, 10:03 UTC", not the stored instant with its nanoseconds. */
+    static String readable(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 
     static String esc(String s) {

@@ -49,6 +49,7 @@ final class LiveAnswer implements SessionListener {
     private enum State { WAITING, HEARING, ENDED }
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveAnswer.class);
+    static final String NO_SPEECH = "No words were heard, so nothing was kept: check the microphone is on and not muted, then start again.";
 
     private final Services services;
     private final Outbox outbox;
@@ -133,8 +134,8 @@ final class LiveAnswer implements SessionListener {
             case HEARING -> {
                 if (m instanceof LiveMessage.AudioFrame frame) {
                     hear(frame);
-                } else if (m instanceof LiveMessage.StopRequest) {
-                    stop();
+                } else if (m instanceof LiveMessage.StopRequest request) {
+                    stop(request.cutOff());
                 } else if (m instanceof LiveMessage.Refused r) {
                     refuse(r.closeCode(), r.error(), r.message());
                 } else if (m instanceof LiveMessage.Gone) {
@@ -225,7 +226,7 @@ final class LiveAnswer implements SessionListener {
         stream.heard(session.elapsedSeconds(), recorder == null ? "(follow-up)" : recorder.attemptId());
     }
 
-    private void stop() {
+    private void stop(boolean cutOff) {
         ScoredTranscript t;
         try {
             t = session.finish();
@@ -234,10 +235,11 @@ final class LiveAnswer implements SessionListener {
                 judged(List.of());
                 end(1000, "done");
             } else {
-                if (!recorder.deleteIfSilent()) {
+                // stopped on purpose with no word heard: nothing to replay or score, so not kept to clutter the history
+                if (!recorder.discard()) {
                     recorder.finish(Attempt.INCOMPLETE, null);
                 }
-                outbox.send(LiveEvents.error("no-speech", "no words were heard: check the microphone and speak up"), false);
+                outbox.send(LiveEvents.error("no-speech", NO_SPEECH), false);
                 end(1000, "no-speech");
             }
             return;
@@ -245,7 +247,8 @@ final class LiveAnswer implements SessionListener {
         if (probe != null) {
             judged(t.words().stream().map(w -> new Word(w.word(), w.start(), w.end())).toList());
         } else {
-            boolean kept = recorder.finish(Attempt.COMPLETE, t);
+            // an answer left mid-way is scored but kept as cut off: not a finished take for progress
+            boolean kept = recorder.finish(cutOff ? Attempt.INCOMPLETE : Attempt.COMPLETE, t);
             outbox.send(new LiveEvents.Scored("scored", kept ? recorder.attemptId() : null, t), false);
         }
         end(1000, "done");

@@ -32,7 +32,8 @@ sealed interface LiveMessage {
     record AudioFrame(byte[] pcm, long arrivedNanos) implements LiveMessage {
     }
 
-    record StopRequest() implements LiveMessage {
+    /** The end of an answer; {@code cutOff} when the candidate left the view mid-answer, so it is kept as cut off. */
+    record StopRequest(boolean cutOff) implements LiveMessage {
     }
 
     /**

@@ -26,7 +26,7 @@ final class LiveProtocol {
 
     static LiveMessage text(String message) {
         if (isStop(message)) {
-            return new LiveMessage.StopRequest();
+            return new LiveMessage.StopRequest(cutOff(message));
         }
         Start start;
         try {
@@ -73,6 +73,15 @@ final class LiveProtocol {
 
     private static LiveMessage badStart(String message) {
         return new LiveMessage.Malformed("bad-start", message);
+    }
+
+    /** A stop sent because the candidate left mid-answer: {"type": "stop", "reason": "left"}. */
+    private static boolean cutOff(String message) {
+        try {
+            return "left".equals(JSON.readTree(message).path("reason").asText());
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static boolean isStop(String message) {

@@ -145,6 +145,7 @@ public final class StarPaceServer implements AutoCloseable {
             config.routes.get("/api/attempts/{id}/transcript.json", api::transcript);
             config.routes.get("/api/attempts/{id}/report.html", api::report);
             config.routes.get("/api/questions/{id}/progress", api::progress);
+            config.routes.get("/api/questions/{id}/targets", api::targets);
             config.routes.ws("/ws/answer", socket::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);

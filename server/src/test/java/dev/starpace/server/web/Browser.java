@@ -54,6 +54,11 @@ final class Browser implements AutoCloseable {
             Map.of("width", width, "height", 1000, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
+    /** Downloads go to this folder, without asking. */
+    void downloadsTo(Path folder) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", folder.toAbsolutePath().toString()));
+    }
+
     void open(String url) {
         driver.get(url);
     }
@@ -126,6 +131,46 @@ final class Browser implements AutoCloseable {
               .flatMap((v) => v.nodes.map((n) => v.id + ': ' + n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ')))))
               .catch((e) => done(['axe failed: ' + e]));""");
         return (List<String>) result;
+    }
+
+    /** Presses a key on whatever has the focus, as a keyboard would. */
+    void press(CharSequence key) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
+    }
+
+    /**
+     * Walks the page with the Tab key from its start and returns what it could not reach: every visible link, enabled
+     * button, field, player and focusable element should take the focus once, and show it (an outline, or for a time
+     * line mark its outlined hit area).
+     */
+    @SuppressWarnings("unchecked")
+    List<String> keyboardProblems() {
+        Number count = (Number) js("""
+            const all = [...document.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select, textarea, audio[controls], [tabindex="0"]')]
+              .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+            all.forEach((e, i) => { e.dataset.kw = i; });
+            window.__reached = new Set();
+            window.__unseen = [];
+            document.addEventListener('focusin', (ev) => {
+              const e = ev.target;
+              if (!e.dataset || e.dataset.kw === undefined) return;
+              window.__reached.add(e.dataset.kw);
+              const hit = e.querySelector && e.querySelector(':scope > .hit');
+              const style = getComputedStyle(e);
+              const shown = hit ? getComputedStyle(hit).stroke !== 'none' : style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+              if (!shown) window.__unseen.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : ''));
+            });
+            if (document.activeElement) document.activeElement.blur();
+            window.scrollTo(0, 0);
+            return all.length;""");
+        // a player's controls take several stops of their own
+        for (int i = 0; i < count.intValue() + 5 + 6 * all("audio[controls]").size(); i++) {
+            press(org.openqa.selenium.Keys.TAB);
+        }
+        return (List<String>) js("""
+            const missed = [...document.querySelectorAll('[data-kw]')].filter((e) => !window.__reached.has(e.dataset.kw))
+              .map((e) => 'not reached: ' + e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40));
+            return missed.concat([...new Set(window.__unseen)].map((u) => 'focus not shown: ' + u));""");
     }
 
     /** What the server's Content-Security-Policy refused since the last call: every page must run within it. */

@@ -141,11 +141,14 @@ class BrowserTest {
         wait.until(d -> d.findElement(By.id("recording-status")).getText().equals("Recording…"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("recording-timer")).getText().compareTo("0:03") >= 0);
         browser.findElement(By.id("stop-answer")).click();
+        // the verdict waits for the end of the interview, as an interviewer's would
+        wait.until(d -> d.findElement(By.id("mock-stage")).getText().contains("Follow-up 2 of "));
+        assertTrue(browser.findElements(By.cssSelector("#probe-verdicts [data-verdict]")).isEmpty(), "no verdict mid-interview");
+        browser.findElement(By.id("end-interview")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#probe-verdicts [data-verdict]")).isEmpty());
         WebElement verdict = browser.findElement(By.cssSelector("#probe-verdicts [data-verdict]"));
         assertTrue(List.of("strong", "weak", "mixed").contains(verdict.getAttribute("data-verdict")));
         assertTrue(verdict.getText().contains("Strong answers say: " + probe.strong().keyLine()), verdict.getText());
-        wait.until(d -> d.findElement(By.id("mock-stage")).getText().contains("Follow-up 2 of "));
         shot("mock");
         assertNoPolicyViolations();
     }

@@ -77,7 +77,7 @@ class CoachingBrowserTest extends BrowserCase {
         b.waitFor(".best-take");
         assertTrue(b.find(".best-take").getAttribute("href").endsWith(spoken.get()), "the best take is the spoken one");
         assertTrue(b.text(".typed-takes").contains(typedScore + "/100"), b.text(".typed-takes"));
-        assertEquals(1, b.all(".progress-chart rect.typed-take").size());
+        assertEquals(1, b.all(".apart-takes li[data-apart='typed']").size(), "the typed take listed apart from the line");
         assertTrue(b.text("#history tr[data-attempt='" + typed.get() + "']").contains("Typed"));
         b.shot("history-typed-apart-1400");
     }

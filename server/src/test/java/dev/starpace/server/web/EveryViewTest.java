@@ -19,17 +19,7 @@ class EveryViewTest extends BrowserCase {
             spoken.set(s.spoken("seed-strong"));
             written.set(s.written(CandidateDefectsTest.ONE_GAP));
         });
-        String q = "#/q/" + Seeds.SEED;
-        Map<String, String[]> views = new LinkedHashMap<>();
-        views.put("picker", new String[] {"#/", "#question-list .question"});
-        views.put("study", new String[] {q + "/study?level=sde2", ".quiz"});
-        views.put("practice", new String[] {q + "/practice?level=sde2", "#start-answer"});
-        views.put("write", new String[] {q + "/write?level=sde2", "#typed-answer"});
-        views.put("mock", new String[] {q + "/mock?level=sde2", "#begin-mock"});
-        views.put("report", new String[] {"#/attempt/" + spoken.get(), "#answer-timeline"});
-        views.put("written-report", new String[] {"#/attempt/" + written.get(), "#answer-timeline"});
-        views.put("history", new String[] {"#/history", ".progress-chart"});
-        views.put("compare", new String[] {"#/compare/" + spoken.get() + "/" + written.get(), "#compare-table"});
+        Map<String, String[]> views = views(spoken.get(), written.get());
         Browser b = browser(Browser.DESKTOP);
         List<String> tooWide = new ArrayList<>();
         for (int width : new int[] {Browser.DESKTOP, Browser.PHONE}) {
@@ -44,5 +34,21 @@ class EveryViewTest extends BrowserCase {
             }
         }
         assertEquals(List.of(), tooWide);
+    }
+
+    /** Every view, by name: its route, and what shows it has drawn. {@code spoken} and {@code written} are two takes of the seed. */
+    static Map<String, String[]> views(String spoken, String written) {
+        String q = "#/q/" + Seeds.SEED;
+        Map<String, String[]> views = new LinkedHashMap<>();
+        views.put("picker", new String[] {"#/", "#question-list .question"});
+        views.put("study", new String[] {q + "/study?level=sde2", ".quiz"});
+        views.put("practice", new String[] {q + "/practice?level=sde2", "#start-answer"});
+        views.put("write", new String[] {q + "/write?level=sde2", "#typed-answer"});
+        views.put("mock", new String[] {q + "/mock?level=sde2", "#begin-mock"});
+        views.put("report", new String[] {"#/attempt/" + spoken, "#answer-timeline"});
+        views.put("written-report", new String[] {"#/attempt/" + written, "#answer-timeline"});
+        views.put("history", new String[] {"#/history", ".progress-chart"});
+        views.put("compare", new String[] {"#/compare/" + spoken + "/" + written, "#compare-table"});
+        return views;
     }
 }

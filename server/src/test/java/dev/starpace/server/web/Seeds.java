@@ -49,6 +49,22 @@ final class Seeds implements AutoCloseable {
         return finished(Fixtures.ANALYZER.analyze(EstimatedTimings.words(text), SEED, Level.SDE2), "practice");
     }
 
+    /** A written answer read aloud at a level, kept from a mode with a status: a mock take, a cut-off one, an SDE1 one. */
+    String readAloud(String text, Level level, String mode, String status) {
+        ScoredTranscript t = Fixtures.ANALYZER.analyze(EstimatedTimings.words(text), SEED, level);
+        Attempt a = store.start(Attempt.LOCAL_OWNER, SEED, level.id(), mode);
+        store.finish(a.id(), status, t);
+        return a.id();
+    }
+
+    /** A written answer to another question, scored as writing. */
+    String writtenFor(String question, String text) {
+        ScoredTranscript t = Fixtures.ANALYZER.analyzeWritten(text, question, Level.SDE2);
+        Attempt a = store.start(Attempt.LOCAL_OWNER, question, "sde2", Attempt.WRITTEN);
+        store.finish(a.id(), Attempt.COMPLETE, t);
+        return a.id();
+    }
+
     /** Words with the phases given, scored as they are. */
     String labelled(List<Word> words, List<Phase> phases) {
         Card card = Fixtures.BANK.get(SEED);
