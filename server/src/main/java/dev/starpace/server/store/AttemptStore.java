@@ -79,6 +79,9 @@ public interface AttemptStore extends AutoCloseable {
     /** Deletes the attempt if no audio was ever stored for it: a start with nothing after it leaves no row. */
     boolean deleteIfSilent(String id);
 
+    /** Team mode's people and sessions, in the same database. */
+    TeamStore team();
+
     @Override
     void close();
 }

@@ -30,6 +30,8 @@ abstract class JdbcAttemptStore implements AttemptStore {
     static final String WRITE = "cannot write to the attempt database";
     static final String READ = "cannot read the attempt database";
 
+    private final TeamStore team = new JdbcTeamStore(this);
+
     /** The connection for the next statement (PostgreSQL's may be a new one after the server went away). */
     protected abstract Connection connection() throws SQLException;
 
@@ -305,7 +307,35 @@ abstract class JdbcAttemptStore implements AttemptStore {
         return rs.wasNull() ? null : v;
     }
 
-    private int update(String sql, Object... args) {
+    /** One row of a query's result, read into a value. */
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of a query, read by {@code row}; a failure is one line for a person. */
+    synchronized <T> List<T> query(String sql, Row<T> row, Object... args) {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement st = connection().prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+        return out;
+    }
+
+    @Override
+    public TeamStore team() {
+        return team;
+    }
+
+    synchronized int update(String sql, Object... args) {
         checkWritable();
         try (PreparedStatement st = connection().prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -10,6 +10,12 @@ import dev.starpace.server.team.TeamConfig;
 import io.javalin.Javalin;
 import dev.starpace.server.store.StorageException;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import dev.starpace.server.store.Person;
+import dev.starpace.server.store.Role;
+import dev.starpace.server.team.OidcClient;
+import dev.starpace.server.team.Sessions;
+import java.time.Clock;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +95,7 @@ public final class StarPaceServer implements AutoCloseable {
     private final AnswerSocket socket;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Analyzer analyzer;
+    private final List<Route> routes;
 
     private StarPaceServer(Settings settings) {
         if (settings.port() < 0 || settings.port() > 65535) {
@@ -103,7 +110,6 @@ public final class StarPaceServer implements AutoCloseable {
         }
         this.analyzer = new Analyzer(settings.bank());
         this.store = team == null ? AttemptStore.open(settings.dataDir()) : PostgresAttemptStore.open(team.database());
-        String owner = team == null ? Attempt.LOCAL_OWNER : team.owner();
         StoredAnswers stored = new StoredAnswers(analyzer, settings.model(), store);
         try {
             this.recovered = CrashRecovery.run(analyzer, stored, store);
@@ -111,10 +117,14 @@ public final class StarPaceServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        Api api = new Api(analyzer, store, stored, owner);
+        Sessions sessions = team != null && team.signsIn() ? new Sessions(store.team(), team.sessionLength(), Clock.systemUTC()) : null;
+        Gate gate = sessions != null ? Gate.signingIn(sessions) : Gate.open(new Person(
+            team == null ? Attempt.LOCAL_OWNER : TeamConfig.NO_SIGN_IN_OWNER, "you", null, Role.CANDIDATE));
+        Api api = new Api(analyzer, store, stored, new Access(store));
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
-        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, owner, latency, load), idle);
+        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, null, latency, load), idle);
+        this.routes = routes(api, team, sessions);
         HostGuard hosts = new HostGuard(settings.host(), team == null ? settings.allowedHosts()
             : java.util.stream.Stream.concat(settings.allowedHosts().stream(), team.allowedHosts().stream()).distinct().toList());
         this.app = Javalin.create(config -> {
@@ -129,23 +139,24 @@ public final class StarPaceServer implements AutoCloseable {
                 // off: IdleSockets times out a silent client, and never while the server works on its message
                 ws.setIdleTimeout(Duration.ZERO);
             });
-            config.routes.before(ctx -> guard(ctx, hosts));
-            config.routes.wsBeforeUpgrade(ctx -> guard(ctx, hosts));
-            config.routes.get("/api/health", ctx -> ctx.json(load.health(store.problem())));
-            config.routes.get("/api/facts", api::facts);
-            config.routes.get("/api/questions", api::questions);
-            config.routes.get("/api/questions/{id}", api::question);
-            config.routes.get("/api/attempts", api::attempts);
-            config.routes.get("/api/attempts/{id}", api::attempt);
-            config.routes.post("/api/attempts/written", api::written);
-            config.routes.delete("/api/attempts/{id}", api::deleteAttempt);
-            config.routes.post("/api/attempts/{id}/rescore", api::rescore);
-            config.routes.get("/api/attempts/{id}/audio", api::audio);
-            config.routes.get("/api/attempts/{id}/probes", api::probes);
-            config.routes.get("/api/attempts/{id}/transcript.json", api::transcript);
-            config.routes.get("/api/attempts/{id}/report.html", api::report);
-            config.routes.get("/api/questions/{id}/progress", api::progress);
-            config.routes.ws("/ws/answer", socket::configure);
+            config.routes.before(ctx -> {
+                guard(ctx, hosts);
+                gate.check(ctx);
+            });
+            config.routes.wsBeforeUpgrade(ctx -> {
+                guard(ctx, hosts);
+                gate.check(ctx);
+                if (gate.signsIn()) {
+                    socketOrigin(ctx);
+                }
+            });
+            for (Route r : routes) {
+                config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
+                    r.rule().check(ctx);
+                    r.handler().handle(ctx);
+                });
+            }
+            config.routes.ws(SOCKET, socket::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));
@@ -167,6 +178,55 @@ public final class StarPaceServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> ctx.json(Map.of("error", "method not allowed: " + ctx.method() + " " + Echo.of(ctx.path()))));
         });
+    }
+
+    /** The live answer socket: anyone signed in, answering for themself (Rule.SIGNED_IN). */
+    static final String SOCKET = "/ws/answer";
+
+    /** Every route and who may call it: the one list the server registers and the authorization test reads. */
+    private List<Route> routes(Api api, TeamConfig team, Sessions sessions) {
+        List<Route> r = new java.util.ArrayList<>(List.of(
+            new Route(HandlerType.GET, "/api/health", Rule.OPEN, ctx -> ctx.json(load.health(store.problem()))),
+            new Route(HandlerType.GET, "/api/facts", Rule.SIGNED_IN, api::facts),
+            new Route(HandlerType.GET, "/api/questions", Rule.SIGNED_IN, api::questions),
+            new Route(HandlerType.GET, "/api/questions/{id}", Rule.SIGNED_IN, api::question),
+            new Route(HandlerType.GET, "/api/attempts", Rule.SIGNED_IN, api::attempts),
+            new Route(HandlerType.GET, "/api/attempts/{id}", Rule.OWNER_OR_COACH_READS, api::attempt),
+            new Route(HandlerType.POST, "/api/attempts/written", Rule.SIGNED_IN, api::written),
+            new Route(HandlerType.DELETE, "/api/attempts/{id}", Rule.OWNER, api::deleteAttempt),
+            new Route(HandlerType.POST, "/api/attempts/{id}/rescore", Rule.OWNER, api::rescore),
+            new Route(HandlerType.GET, "/api/attempts/{id}/audio", Rule.OWNER_OR_COACH_READS, api::audio),
+            new Route(HandlerType.GET, "/api/attempts/{id}/probes", Rule.OWNER_OR_COACH_READS, api::probes),
+            new Route(HandlerType.GET, "/api/attempts/{id}/transcript.json", Rule.OWNER_OR_COACH_READS, api::transcript),
+            new Route(HandlerType.GET, "/api/attempts/{id}/report.html", Rule.OWNER_OR_COACH_READS, api::report),
+            new Route(HandlerType.GET, "/api/questions/{id}/progress", Rule.SIGNED_IN, api::progress),
+            new Route(HandlerType.GET, "/api/me", Rule.SIGNED_IN, SignInRoutes::me)));
+        if (sessions != null) {
+            SignInRoutes signIn = new SignInRoutes(new OidcClient(team.signIn(), team.roles().groupsClaim(), team.callback()),
+                team.roles(), sessions, team.secureCookies());
+            r.add(new Route(HandlerType.GET, "/sign-in", Rule.OPEN, signIn::signIn));
+            r.add(new Route(HandlerType.GET, "/sign-in/callback", Rule.OPEN, signIn::callback));
+            r.add(new Route(HandlerType.POST, "/sign-out", Rule.SIGNED_IN, signIn::signOut));
+        }
+        return List.copyOf(r);
+    }
+
+    /** Every route of this server and who may call it. */
+    List<Route> routes() {
+        return routes;
+    }
+
+    /**
+     * A signed-in socket is opened only by this server's own pages: a page on another site could otherwise open it with
+     * the person's cookie (cross-site WebSocket hijacking). Browsers always send Origin on a socket.
+     */
+    private static void socketOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && !origin.equalsIgnoreCase("http://" + host) && !origin.equalsIgnoreCase("https://" + host)) {
+            ctx.attribute(ANSWERED, true);
+            throw new ApiException(403, "StarPace's live socket only serves its own pages, not " + Echo.of(origin) + ".");
+        }
     }
 
     /**

@@ -21,15 +21,22 @@ import org.junit.jupiter.api.Test;
 
 /** Team mode's store on a real PostgreSQL server: its schema, its failures in one line, a server that goes away. */
 class PostgresAttemptStoreTest {
+    /** The newest migration in db/postgresql. */
+    static final int LATEST = 2;
+
+    private static List<String> allMigrations() {
+        return java.util.stream.IntStream.rangeClosed(1, LATEST).mapToObj(String::valueOf).toList();
+    }
+
     @Test
     void aNewDatabaseIsMadeAndASecondOpenMigratesNothing() throws Exception {
         PostgresAttemptStore.Database db = PostgresCluster.shared().newDatabase();
         PostgresAttemptStore.open(db).close();
-        assertEquals(List.of("1"), history(db));
+        assertEquals(allMigrations(), history(db));
         try (AttemptStore store = PostgresAttemptStore.open(db)) {
             assertNull(store.problem());
         }
-        assertEquals(List.of("1"), history(db));
+        assertEquals(allMigrations(), history(db));
     }
 
     @Test
@@ -37,9 +44,9 @@ class PostgresAttemptStoreTest {
         PostgresAttemptStore.Database db = PostgresCluster.shared().newDatabase();
         PostgresAttemptStore.open(db).close();
         sql(db, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
-            + " installed_by, execution_time, success) VALUES (99, '2', 'later', 'SQL', 'V2__later.sql', 1, '', 1, true)");
+            + " installed_by, execution_time, success) VALUES (99, '" + (LATEST + 1) + "', 'later', 'SQL', 'V99__later.sql', 1, '', 1, true)");
         StorageException e = assertThrows(StorageException.class, () -> PostgresAttemptStore.open(db));
-        assertEquals("the team database " + db.url() + " was written by a newer StarPace (schema 2, this one knows 1);"
+        assertEquals("the team database " + db.url() + " was written by a newer StarPace (schema " + (LATEST + 1) + ", this one knows " + LATEST + ");"
             + " upgrade StarPace to open it", e.getMessage());
     }
 
