@@ -20,14 +20,23 @@ final class Access {
     /** The attempt whole, if the request's person may read it. */
     Attempt readable(Context ctx, String id) {
         Person p = Gate.person(ctx);
-        return store.get(id).filter(a -> a.owner().equals(p.id()))
-            .orElseThrow(Access::none);
+        return store.get(id).filter(a -> a.owner().equals(p.id()) || coachSees(p, a.id())).orElseThrow(Access::none);
     }
 
     /** The attempt whole, if the request's person owns it. */
     Attempt owned(Context ctx, String id) {
         Person p = Gate.person(ctx);
         return store.get(id).filter(a -> a.owner().equals(p.id())).orElseThrow(Access::none);
+    }
+
+    /** The attempt whole, if the request's person is a coach who may see it (its owner shared it with their cohort). */
+    Attempt coached(Context ctx, String id) {
+        Person p = Gate.person(ctx);
+        return store.get(id).filter(a -> coachSees(p, a.id())).orElseThrow(Access::none);
+    }
+
+    private boolean coachSees(Person p, String attemptId) {
+        return p.role().coaches() && store.team().coachMaySee(p.email(), attemptId);
     }
 
     static ApiException none() {

@@ -20,6 +20,11 @@ enum Rule {
     OWNER_OR_COACH_READS,
     /** One attempt, changed: its owner alone (404 for anyone else). */
     OWNER,
+    /**
+     * One attempt, reviewed: a coach it is shared with. A candidate is refused by role (403) before any attempt is looked
+     * up; a coach it is not shared with is told there is no such attempt (404).
+     */
+    COACH_OF_SHARED,
     /** Coaches and admins. */
     COACH,
     /** Admins. */
@@ -31,7 +36,7 @@ enum Rule {
             return;
         }
         Role role = Gate.person(ctx).role();
-        if (this == COACH && !role.coaches() || this == ADMIN && role != Role.ADMIN) {
+        if ((this == COACH || this == COACH_OF_SHARED) && !role.coaches() || this == ADMIN && role != Role.ADMIN) {
             throw new ApiException(403, this == COACH ? "Only a coach can do this." : "Only an admin can do this.");
         }
     }

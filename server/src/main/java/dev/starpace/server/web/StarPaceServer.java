@@ -120,11 +120,12 @@ public final class StarPaceServer implements AutoCloseable {
         Sessions sessions = team != null && team.signsIn() ? new Sessions(store.team(), team.sessionLength(), Clock.systemUTC()) : null;
         Gate gate = sessions != null ? Gate.signingIn(sessions) : Gate.open(new Person(
             team == null ? Attempt.LOCAL_OWNER : TeamConfig.NO_SIGN_IN_OWNER, "you", null, Role.CANDIDATE));
-        Api api = new Api(analyzer, store, stored, new Access(store));
+        Access access = new Access(store);
+        Api api = new Api(analyzer, store, stored, access);
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
         this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, null, latency, load), idle);
-        this.routes = routes(api, team, sessions);
+        this.routes = routes(api, team == null ? null : new TeamApi(store, access), team, sessions);
         HostGuard hosts = new HostGuard(settings.host(), team == null ? settings.allowedHosts()
             : java.util.stream.Stream.concat(settings.allowedHosts().stream(), team.allowedHosts().stream()).distinct().toList());
         this.app = Javalin.create(config -> {
@@ -184,7 +185,7 @@ public final class StarPaceServer implements AutoCloseable {
     static final String SOCKET = "/ws/answer";
 
     /** Every route and who may call it: the one list the server registers and the authorization test reads. */
-    private List<Route> routes(Api api, TeamConfig team, Sessions sessions) {
+    private List<Route> routes(Api api, TeamApi teamApi, TeamConfig team, Sessions sessions) {
         List<Route> r = new java.util.ArrayList<>(List.of(
             new Route(HandlerType.GET, "/api/health", Rule.OPEN, ctx -> ctx.json(load.health(store.problem()))),
             new Route(HandlerType.GET, "/api/facts", Rule.SIGNED_IN, api::facts),
@@ -201,6 +202,21 @@ public final class StarPaceServer implements AutoCloseable {
             new Route(HandlerType.GET, "/api/attempts/{id}/report.html", Rule.OWNER_OR_COACH_READS, api::report),
             new Route(HandlerType.GET, "/api/questions/{id}/progress", Rule.SIGNED_IN, api::progress),
             new Route(HandlerType.GET, "/api/me", Rule.SIGNED_IN, SignInRoutes::me)));
+        if (teamApi != null) {
+            r.addAll(List.of(
+                new Route(HandlerType.GET, "/api/cohorts", Rule.SIGNED_IN, teamApi::cohorts),
+                new Route(HandlerType.POST, "/api/cohorts", Rule.COACH, teamApi::createCohort),
+                new Route(HandlerType.GET, "/api/cohorts/{id}", Rule.COACH, teamApi::cohort),
+                new Route(HandlerType.POST, "/api/cohorts/{id}/members", Rule.COACH, teamApi::addMember),
+                new Route(HandlerType.DELETE, "/api/cohorts/{id}/members/{email}", Rule.COACH, teamApi::removeMember),
+                new Route(HandlerType.PUT, "/api/attempts/{id}/share", Rule.OWNER, teamApi::share),
+                new Route(HandlerType.GET, "/api/attempts/{id}/review", Rule.OWNER_OR_COACH_READS, teamApi::review),
+                new Route(HandlerType.GET, "/api/review-queue", Rule.COACH, teamApi::queue),
+                new Route(HandlerType.POST, "/api/attempts/{id}/comments", Rule.COACH_OF_SHARED, teamApi::comment),
+                new Route(HandlerType.DELETE, "/api/attempts/{id}/comments/{comment}", Rule.COACH_OF_SHARED, teamApi::deleteComment),
+                new Route(HandlerType.PUT, "/api/attempts/{id}/coach-score", Rule.COACH_OF_SHARED, teamApi::score),
+                new Route(HandlerType.PUT, "/api/attempts/{id}/reviewed", Rule.COACH_OF_SHARED, teamApi::reviewed)));
+        }
         if (sessions != null) {
             SignInRoutes signIn = new SignInRoutes(new OidcClient(team.signIn(), team.roles().groupsClaim(), team.callback()),
                 team.roles(), sessions, team.secureCookies());
