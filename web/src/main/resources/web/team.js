@@ -1,6 +1,6 @@
 // Team mode (docs/teams.md): who is signed in, signing out, and the sign-in token every change must carry. In personal
 // mode nobody signs in (/api/me says so) and this module does nothing.
-import { h } from './dom.js';
+import { h, mount, api, clock, questionText } from './dom.js';
 
 const plainFetch = window.fetch.bind(window);
 
@@ -34,7 +34,10 @@ async function signOut() {
 function bar(who) {
   const nav = document.querySelector('header.top nav');
   if (!nav) return;
-  nav.append(h('span', { class: 'who', id: 'who' }, `${who.name} (${who.role})`),
+  const coach = who.role !== 'candidate';
+  nav.append(h('a', { href: '#/team/cohorts', id: 'nav-cohorts' }, 'Cohorts'),
+    coach ? h('a', { href: '#/team/review', id: 'nav-review' }, 'Review') : null,
+    h('span', { class: 'who', id: 'who' }, `${who.name} (${who.role})`),
     h('button', { type: 'button', id: 'sign-out', onclick: signOut }, 'Sign out'));
 }
 
@@ -43,3 +46,144 @@ me.then((who) => {
   if (document.readyState === 'loading') window.addEventListener('DOMContentLoaded', () => bar(who));
   else bar(who);
 });
+
+const post = (path, body, method = 'POST') => api(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+// Team mode's own views (#/team/cohorts, #/team/review); true when the hash was one of them and it is shown.
+export async function teamRoute(parts) {
+  if (parts[0] !== 'team') return false;
+  const who = await me;
+  if (!who) return false;
+  if (parts[1] === 'review' && who.role !== 'candidate') await reviewQueue();
+  else await cohorts(who);
+  return true;
+}
+
+async function cohorts(who) {
+  const list = await api('/api/cohorts');
+  const coach = who.role !== 'candidate';
+  const name = h('input', { id: 'cohort-name', 'aria-label': 'new cohort name', placeholder: 'Spring 2027 cohort', maxlength: 100 });
+  const error = h('p', { class: 'error', id: 'cohort-error', role: 'alert' });
+  const create = h('button', { class: 'primary', id: 'create-cohort', type: 'button', onclick: async () => {
+    error.textContent = '';
+    try { await post('/api/cohorts', { name: name.value }); await cohorts(who); } catch (e) { error.textContent = e.message; }
+  } }, 'Create cohort');
+  mount(h('h1', {}, 'Cohorts'),
+    list.length ? null : h('p', { class: 'muted', id: 'no-cohorts' }, coach ? 'No cohorts yet: create one and add its candidates.' : 'You are in no cohort yet.'),
+    list.map((c) => cohortCard(c, coach, who)),
+    coach ? h('div', { class: 'row team-form' }, name, create) : null, error);
+}
+
+function cohortCard(c, coach, who) {
+  const email = h('input', { class: 'member-email', 'aria-label': `e-mail to add to ${c.name}`, placeholder: 'name@example.edu', type: 'email' });
+  const role = h('select', { class: 'member-role', 'aria-label': 'their role' }, h('option', { value: 'candidate' }, 'candidate'), h('option', { value: 'coach' }, 'coach'));
+  const error = h('p', { class: 'error', role: 'alert' });
+  const add = h('button', { type: 'button', class: 'add-member', onclick: async () => {
+    error.textContent = '';
+    try { await post(`/api/cohorts/${encodeURIComponent(c.id)}/members`, { email: email.value, role: role.value }); await cohorts(who); } catch (e) { error.textContent = e.message; }
+  } }, 'Add');
+  return h('section', { class: 'cohort', 'data-cohort': c.name },
+    h('h2', {}, c.name),
+    h('ul', { class: 'members' }, c.members.map((m) => h('li', {}, `${m.name || m.email} · ${m.role}`))),
+    coach ? h('div', { class: 'row team-form' }, email, role, add) : null, error);
+}
+
+async function reviewQueue() {
+  const items = await api('/api/review-queue');
+  const row = async (i) => h('li', { class: 'queue-item' }, h('a', { href: `#/attempt/${encodeURIComponent(i.attemptId)}` },
+    `${i.ownerName} — ${await questionText(i.questionId)}`), h('span', { class: 'muted' },
+    ` · StarPace ${i.score ?? '–'}/100 · shared ${new Date(i.sharedAt).toLocaleString()}`));
+  const open = items.filter((i) => !i.reviewedAt);
+  const done = items.filter((i) => i.reviewedAt);
+  mount(h('h1', {}, 'Review'),
+    h('h2', {}, `To review (${open.length})`), h('ul', { id: 'to-review' }, await Promise.all(open.map(row))),
+    h('h2', {}, `Reviewed (${done.length})`), h('ul', { id: 'reviewed' }, await Promise.all(done.map(row))));
+}
+
+// Below an attempt's report: for its owner, sharing and what the coach made of it; for a coach, the review.
+export async function teamPanel(attemptId) {
+  const who = await me;
+  if (!who) return;
+  const [attempt, review] = await Promise.all([api(`/api/attempts/${encodeURIComponent(attemptId)}`),
+    api(`/api/attempts/${encodeURIComponent(attemptId)}/review`)]);
+  const mine = attempt.owner === who.id;
+  const panel = h('section', { class: 'team-panel', id: 'team-panel' });
+  document.getElementById('app').append(panel);
+  const draw = (r) => panel.replaceChildren(...[
+    h('h2', {}, 'Coach review'),
+    mine ? shareToggle(attemptId, r, draw) : null,
+    scores(attempt, r),
+    comments(attempt, r, who, draw),
+    mine ? null : coachForm(attempt, r, draw),
+  ].filter(Boolean));
+  draw(review);
+}
+
+function shareToggle(id, r, draw) {
+  const box = h('input', { type: 'checkbox', id: 'share', checked: r.shared, onchange: async () => {
+    draw(await post(`/api/attempts/${encodeURIComponent(id)}/share`, { shared: box.checked }, 'PUT'));
+  } });
+  return h('p', {}, h('label', { for: 'share' }, box, ' Let my cohort\'s coaches see this take'));
+}
+
+function scores(attempt, r) {
+  return h('p', { class: 'team-scores', id: 'team-scores' },
+    h('span', {}, `StarPace: ${attempt.score ?? '–'}/100`),
+    r.coachScore ? h('span', { id: 'coach-score' }, ` · Coach ${r.coachScore.coachName}: ${r.coachScore.score}/100`
+      + (r.coachScore.note ? ` — ${r.coachScore.note}` : '')) : h('span', { class: 'muted' }, ' · no coach score yet'),
+    r.reviewedAt ? h('span', { class: 'muted', id: 'reviewed-at' }, ` · reviewed ${new Date(r.reviewedAt).toLocaleString()}`) : null);
+}
+
+// The words said in a stretch of the take: what a comment is anchored to.
+function stretch(attempt, start, end) {
+  const words = (attempt.transcript && attempt.transcript.words) || [];
+  return words.filter((w) => w.end > start && w.start < end).map((w) => w.word).join(' ');
+}
+
+// Plays the take from the comment's stretch: the report's player when there is one.
+function hear(start) {
+  const audio = document.getElementById('replay-audio');
+  if (!audio) return;
+  audio.currentTime = start;
+  audio.play().catch(() => {});
+}
+
+function comments(attempt, r, who, draw) {
+  if (!r.comments.length) return h('p', { class: 'muted', id: 'no-comments' }, 'No comments yet.');
+  return h('ol', { class: 'comments', id: 'comments' }, r.comments.map((c) => h('li', { class: 'comment' },
+    h('button', { type: 'button', class: 'hear', title: 'hear this stretch', onclick: () => hear(c.start) }, `▶ ${clock(c.start)}–${clock(c.end)}`),
+    h('q', {}, stretch(attempt, c.start, c.end)), ' ', h('span', { class: 'comment-body' }, c.body),
+    h('span', { class: 'muted' }, ` — ${c.authorName}`),
+    c.author === who.id ? h('button', { type: 'button', class: 'delete-comment', onclick: async () => {
+      await api(`/api/attempts/${encodeURIComponent(attempt.id)}/comments/${encodeURIComponent(c.id)}`, { method: 'DELETE' });
+      draw(await api(`/api/attempts/${encodeURIComponent(attempt.id)}/review`));
+    } }, 'Delete') : null)));
+}
+
+function coachForm(attempt, r, draw) {
+  const base = `/api/attempts/${encodeURIComponent(attempt.id)}`;
+  const audio = document.getElementById('replay-audio');
+  const start = h('input', { type: 'number', id: 'comment-start', min: 0, step: 0.1, value: 0, 'aria-label': 'from second' });
+  const end = h('input', { type: 'number', id: 'comment-end', min: 0, step: 0.1, value: Math.min(5, attempt.durationSeconds || 5), 'aria-label': 'to second' });
+  const here = (input) => h('button', { type: 'button', onclick: () => { if (audio) input.value = audio.currentTime.toFixed(1); } }, 'now');
+  const text = h('textarea', { id: 'comment-text', rows: 3, 'aria-label': 'comment', placeholder: 'What to keep or change in this stretch' });
+  const score = h('input', { type: 'number', id: 'coach-score-input', min: 0, max: 100, 'aria-label': 'your score out of 100',
+    value: r.coachScore ? r.coachScore.score : '' });
+  const note = h('input', { id: 'coach-note', 'aria-label': 'note with the score', maxlength: 2000, value: r.coachScore ? r.coachScore.note || '' : '' });
+  const error = h('p', { class: 'error', id: 'review-error', role: 'alert' });
+  const act = (fn) => async () => { error.textContent = ''; try { draw(await fn()); } catch (e) { error.textContent = e.message; } };
+  return h('div', { class: 'coach-form' },
+    h('h3', {}, 'Comment on a stretch'),
+    h('div', { class: 'row team-form' }, h('label', {}, 'from ', start), here(start), h('label', {}, ' to ', end), here(end)),
+    text,
+    h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', id: 'add-comment', onclick: act(async () => {
+      await post(`${base}/comments`, { start: Number(start.value), end: Number(end.value), text: text.value });
+      return api(`${base}/review`);
+    }) }, 'Add comment')),
+    h('h3', {}, 'Your rubric score'),
+    h('div', { class: 'row team-form' }, score, note, h('button', { type: 'button', id: 'save-score',
+      onclick: act(() => post(`${base}/coach-score`, { score: Number(score.value), note: note.value }, 'PUT')) }, 'Save score')),
+    h('div', { class: 'row' }, h('button', { type: 'button', id: 'mark-reviewed',
+      onclick: act(() => post(`${base}/reviewed`, { reviewed: !r.reviewedAt }, 'PUT')) }, r.reviewedAt ? 'Back to review' : 'Mark reviewed')),
+    error);
+}
