@@ -55,6 +55,7 @@ export async function teamRoute(parts) {
   const who = await me;
   if (!who) return false;
   if (parts[1] === 'review' && who.role !== 'candidate') await reviewQueue();
+  else if (parts[1] === 'cohort' && parts[2] && who.role !== 'candidate') await cohortView(parts[2]);
   else await cohorts(who);
   return true;
 }
@@ -68,7 +69,9 @@ async function cohorts(who) {
     error.textContent = '';
     try { await post('/api/cohorts', { name: name.value }); await cohorts(who); } catch (e) { error.textContent = e.message; }
   } }, 'Create cohort');
+  const mine = coach ? [] : await api('/api/assignments');
   mount(h('h1', {}, 'Cohorts'),
+    coach ? null : assignmentsOf(mine),
     list.length ? null : h('p', { class: 'muted', id: 'no-cohorts' }, coach ? 'No cohorts yet: create one and add its candidates.' : 'You are in no cohort yet.'),
     list.map((c) => cohortCard(c, coach, who)),
     coach ? h('div', { class: 'row team-form' }, name, create) : null, error);
@@ -85,7 +88,45 @@ function cohortCard(c, coach, who) {
   return h('section', { class: 'cohort', 'data-cohort': c.name },
     h('h2', {}, c.name),
     h('ul', { class: 'members' }, c.members.map((m) => h('li', {}, `${m.name || m.email} · ${m.role}`))),
-    coach ? h('div', { class: 'row team-form' }, email, role, add) : null, error);
+    coach ? h('div', { class: 'row team-form' }, email, role, add) : null, error,
+    coach ? h('p', {}, h('a', { class: 'button cohort-view', href: `#/team/cohort/${encodeURIComponent(c.id)}` }, 'Cohort view and assignments')) : null);
+}
+
+// A candidate's assignments: due when, and whether the takes handed in (shared) cover them.
+function assignmentsOf(mine) {
+  if (!mine.length) return null;
+  return h('section', { class: 'assignments', id: 'my-assignments' }, h('h2', {}, 'Your assignments'),
+    h('ul', {}, mine.map((m) => h('li', { class: 'assignment' }, `${m.assignment.title} (${m.cohort}) — due ${m.assignment.dueAt.slice(0, 10)} · `,
+      h('span', { class: m.progress.done ? 'done' : 'open' }, m.progress.done ? 'done' : `to do: share a take of each question at ${m.assignment.level}`)))));
+}
+
+async function cohortView(id) {
+  const [view, questions] = await Promise.all([api(`/api/cohorts/${encodeURIComponent(id)}/view`), api('/api/questions')]);
+  const title = h('input', { id: 'assignment-title', 'aria-label': 'assignment title', placeholder: 'Week 1: customer obsession', maxlength: 100 });
+  const question = h('select', { id: 'assignment-question', 'aria-label': 'question' }, questions.map((q) => h('option', { value: q.id }, q.question)));
+  const level = h('select', { id: 'assignment-level', 'aria-label': 'level' }, ['sde1', 'sde2', 'senior'].map((l) => h('option', { value: l, selected: l === 'sde2' }, l)));
+  const due = h('input', { type: 'date', id: 'assignment-due', 'aria-label': 'due date' });
+  const allowed = h('input', { type: 'number', id: 'assignment-attempts', min: 1, max: 20, value: 3, 'aria-label': 'attempts allowed' });
+  const error = h('p', { class: 'error', id: 'assignment-error', role: 'alert' });
+  const set = h('button', { type: 'button', class: 'primary', id: 'set-assignment', onclick: async () => {
+    error.textContent = '';
+    try {
+      await post(`/api/cohorts/${encodeURIComponent(id)}/assignments`, { title: title.value, questions: [question.value], level: level.value, due: due.value, attemptsAllowed: Number(allowed.value) });
+      await cohortView(id);
+    } catch (e) { error.textContent = e.message; }
+  } }, 'Set assignment');
+  const phases = ['SITUATION', 'TASK', 'ACTION', 'RESULT', 'REFLECTION'];
+  const trend = (c) => c.trend.map((t) => phases.map((p) => Math.round(t.phases[p] ?? t.phases[p.toLowerCase()] ?? 0)).join('/')).join(' → ');
+  mount(h('h1', {}, view.name),
+    h('h2', {}, 'Assignments'),
+    view.assignments.length ? h('ul', { id: 'assignments' }, view.assignments.map((a) => h('li', {}, `${a.title} — due ${a.dueAt.slice(0, 10)}, ${a.level}, ${a.attemptsAllowed} attempt(s) each`))) : h('p', { class: 'muted' }, 'No assignments yet.'),
+    h('div', { class: 'row team-form' }, title, question, level, due, allowed, set), error,
+    h('h2', {}, 'Candidates'),
+    h('table', { id: 'cohort-table' }, h('thead', {}, h('tr', {}, ['Candidate', 'Assignments done', 'StarPace', 'Coach', 'Last practised', 'Phase seconds S/T/A/R/F, latest takes'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, view.candidates.map((c) => h('tr', {}, h('td', {}, c.name), h('td', {}, `${c.assignmentsDone} of ${c.assignments}`),
+        h('td', {}, c.latestScore ?? '–'), h('td', {}, c.latestCoachScore ?? '–'), h('td', {}, c.lastPractised ? new Date(c.lastPractised).toLocaleDateString() : '–'),
+        h('td', {}, trend(c) || '–'))))),
+    h('p', {}, h('a', { class: 'button', id: 'cohort-csv', href: `/api/cohorts/${encodeURIComponent(id)}/view.csv`, download: '' }, 'Download as CSV')));
 }
 
 async function reviewQueue() {

@@ -41,6 +41,12 @@ abstract class JdbcAttemptStore implements AttemptStore {
     /** The failure in one line for a person: "{@code what}: why". */
     protected abstract StorageException failure(String what, SQLException e);
 
+    /** Which instance records the attempts this store starts (several on one team database), or null. */
+    @Override
+    public String instance() {
+        return null;
+    }
+
     /** Refuses a write that cannot be kept (SQLite: a file deleted under the server); nothing by default. */
     protected void checkWritable() {
     }
@@ -75,8 +81,8 @@ abstract class JdbcAttemptStore implements AttemptStore {
     public synchronized Attempt start(String owner, String questionId, String level, String mode) {
         String id = UUID.randomUUID().toString();
         String now = Instant.now().toString();
-        update("INSERT INTO attempts (id, owner, question_id, level, mode, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            id, owner, questionId, level, mode, now, Attempt.RECORDING);
+        update("INSERT INTO attempts (id, owner, question_id, level, mode, started_at, status, instance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            id, owner, questionId, level, mode, now, Attempt.RECORDING, instance());
         return new Attempt(id, owner, questionId, level, mode, now, Attempt.RECORDING, null, null, null);
     }
 
@@ -150,7 +156,7 @@ abstract class JdbcAttemptStore implements AttemptStore {
         return attempts(" WHERE status = ?", Attempt.RECORDING);
     }
 
-    private List<Attempt> attempts(String where, String... args) {
+    List<Attempt> attempts(String where, String... args) {
         String sql = "SELECT id, owner, question_id, level, mode, started_at, status, duration_seconds, score FROM attempts"
             + where + " ORDER BY started_at DESC";
         List<Attempt> out = new ArrayList<>();

@@ -179,6 +179,38 @@ final class JdbcTeamStore implements TeamStore {
             reviewed ? Instant.now().toString() : null, reviewed ? coach.id() : null, attemptId);
     }
 
+    @Override
+    public Optional<Person> personByEmail(String email) {
+        return db.query("SELECT id, name, email, role FROM people WHERE email = ? ORDER BY last_seen DESC",
+            rs -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), Role.of(rs.getString(4))), lower(email)).stream().findFirst();
+    }
+
+    @Override
+    public Assignment createAssignment(String cohortId, String title, List<String> questions, String level, Instant due,
+                                       int attemptsAllowed, String createdBy) {
+        Assignment a = new Assignment(UUID.randomUUID().toString(), cohortId, title, List.copyOf(questions), level, due.toString(),
+            attemptsAllowed, Instant.now().toString());
+        db.update("INSERT INTO assignments (id, cohort_id, title, questions, level, due_at, attempts_allowed, created_by, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", a.id(), cohortId, title, String.join(",", questions), level, a.dueAt(),
+            attemptsAllowed, createdBy, a.createdAt());
+        return a;
+    }
+
+    @Override
+    public List<Assignment> assignments(String cohortId) {
+        return db.query("SELECT id, cohort_id, title, questions, level, due_at, attempts_allowed, created_at FROM assignments"
+                + " WHERE cohort_id = ? ORDER BY due_at, created_at",
+            rs -> new Assignment(rs.getString(1), rs.getString(2), rs.getString(3), List.of(rs.getString(4).split(",")),
+                rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8)), cohortId);
+    }
+
+    @Override
+    public List<CohortTake> sharedTakes(String cohortId) {
+        return db.query("SELECT a.id, p.email FROM shares s JOIN attempts a ON a.id = s.attempt_id JOIN people p ON p.id = a.owner"
+                + " JOIN cohort_members m ON m.email = p.email AND m.role = 'candidate' WHERE m.cohort_id = ? ORDER BY a.started_at",
+            rs -> new CohortTake(rs.getString(1), rs.getString(2)), cohortId);
+    }
+
     private static Integer score(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;

@@ -67,4 +67,16 @@ public interface TeamStore {
 
     /** Marks the take reviewed by the coach, or back to be reviewed. */
     void markReviewed(String attemptId, Person coach, boolean reviewed);
+
+    /** The person who signed in with this e-mail, if anyone has. */
+    Optional<Person> personByEmail(String email);
+
+    Assignment createAssignment(String cohortId, String title, List<String> questions, String level, Instant due,
+                                int attemptsAllowed, String createdBy);
+
+    /** The cohort's assignments, soonest due first. */
+    List<Assignment> assignments(String cohortId);
+
+    /** The shared takes of the cohort's candidates, oldest first. */
+    List<CohortTake> sharedTakes(String cohortId);
 }

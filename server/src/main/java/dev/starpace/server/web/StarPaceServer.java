@@ -84,6 +84,14 @@ public final class StarPaceServer implements AutoCloseable {
 
     private static final String ANSWERED = "starpace.answered";
 
+    /** Shortens {@link #SWEEP}, in seconds: how the tests see another instance's cut-off answer recovered without waiting. */
+    public static final String SWEEP_PROPERTY = "starpace.sweepSeconds";
+    /**
+     * How often a team instance looks for answers that another instance, now gone, left recording (PostgresAttemptStore):
+     * several instances share the database, so one killed mid-answer is recovered by another without a restart.
+     */
+    static final Duration SWEEP = Duration.ofSeconds(Long.getLong(SWEEP_PROPERTY, 30));
+
     private static final Logger LOG = LoggerFactory.getLogger(StarPaceServer.class);
 
     private final Javalin app;
@@ -96,6 +104,8 @@ public final class StarPaceServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Analyzer analyzer;
     private final List<Route> routes;
+    /** Team mode: recovers what other instances left recording when they ended; null in personal mode. */
+    private final java.util.concurrent.ScheduledExecutorService sweeper;
 
     private StarPaceServer(Settings settings) {
         if (settings.port() < 0 || settings.port() > 65535) {
@@ -117,6 +127,7 @@ public final class StarPaceServer implements AutoCloseable {
             store.close();
             throw e;
         }
+        this.sweeper = team == null ? null : sweep(analyzer, stored, store);
         Sessions sessions = team != null && team.signsIn() ? new Sessions(store.team(), team.sessionLength(), Clock.systemUTC()) : null;
         Gate gate = sessions != null ? Gate.signingIn(sessions) : Gate.open(new Person(
             team == null ? Attempt.LOCAL_OWNER : TeamConfig.NO_SIGN_IN_OWNER, "you", null, Role.CANDIDATE));
@@ -125,7 +136,7 @@ public final class StarPaceServer implements AutoCloseable {
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
         this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, null, latency, load), idle);
-        this.routes = routes(api, team == null ? null : new TeamApi(store, access), team, sessions);
+        this.routes = routes(api, team == null ? null : new TeamApi(store, access, settings.bank()), team, sessions);
         HostGuard hosts = new HostGuard(settings.host(), team == null ? settings.allowedHosts()
             : java.util.stream.Stream.concat(settings.allowedHosts().stream(), team.allowedHosts().stream()).distinct().toList());
         this.app = Javalin.create(config -> {
@@ -181,13 +192,33 @@ public final class StarPaceServer implements AutoCloseable {
         });
     }
 
+    private static java.util.concurrent.ScheduledExecutorService sweep(Analyzer analyzer, StoredAnswers stored, AttemptStore store) {
+        var sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "recovery-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                CrashRecovery.Outcome o = CrashRecovery.run(analyzer, stored, store);
+                if (o.total() > 0) {
+                    LOG.info("recovered {} attempt(s) another instance left recording when it ended", o.total());
+                }
+            } catch (RuntimeException e) {
+                // the database is away: the next sweep tries again
+                LOG.warn("recovery sweep: {}", e.getMessage());
+            }
+        }, SWEEP.toMillis(), SWEEP.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return sweeper;
+    }
+
     /** The live answer socket: anyone signed in, answering for themself (Rule.SIGNED_IN). */
     static final String SOCKET = "/ws/answer";
 
     /** Every route and who may call it: the one list the server registers and the authorization test reads. */
     private List<Route> routes(Api api, TeamApi teamApi, TeamConfig team, Sessions sessions) {
         List<Route> r = new java.util.ArrayList<>(List.of(
-            new Route(HandlerType.GET, "/api/health", Rule.OPEN, ctx -> ctx.json(load.health(store.problem()))),
+            new Route(HandlerType.GET, "/api/health", Rule.OPEN, ctx -> ctx.json(load.health(store.problem(), store.instance()))),
             new Route(HandlerType.GET, "/api/facts", Rule.SIGNED_IN, api::facts),
             new Route(HandlerType.GET, "/api/questions", Rule.SIGNED_IN, api::questions),
             new Route(HandlerType.GET, "/api/questions/{id}", Rule.SIGNED_IN, api::question),
@@ -215,7 +246,12 @@ public final class StarPaceServer implements AutoCloseable {
                 new Route(HandlerType.POST, "/api/attempts/{id}/comments", Rule.COACH_OF_SHARED, teamApi::comment),
                 new Route(HandlerType.DELETE, "/api/attempts/{id}/comments/{comment}", Rule.COACH_OF_SHARED, teamApi::deleteComment),
                 new Route(HandlerType.PUT, "/api/attempts/{id}/coach-score", Rule.COACH_OF_SHARED, teamApi::score),
-                new Route(HandlerType.PUT, "/api/attempts/{id}/reviewed", Rule.COACH_OF_SHARED, teamApi::reviewed)));
+                new Route(HandlerType.PUT, "/api/attempts/{id}/reviewed", Rule.COACH_OF_SHARED, teamApi::reviewed),
+                new Route(HandlerType.POST, "/api/cohorts/{id}/assignments", Rule.COACH, teamApi::createAssignment),
+                new Route(HandlerType.GET, "/api/cohorts/{id}/assignments", Rule.COACH, teamApi::assignments),
+                new Route(HandlerType.GET, "/api/assignments", Rule.SIGNED_IN, teamApi::myAssignments),
+                new Route(HandlerType.GET, "/api/cohorts/{id}/view", Rule.COACH, teamApi::view),
+                new Route(HandlerType.GET, "/api/cohorts/{id}/view.csv", Rule.COACH, teamApi::csv)));
         }
         if (sessions != null) {
             SignInRoutes signIn = new SignInRoutes(new OidcClient(team.signIn(), team.roles().groupsClaim(), team.callback()),
@@ -265,6 +301,9 @@ public final class StarPaceServer implements AutoCloseable {
         try {
             server.app.start();
         } catch (RuntimeException e) {
+            if (server.sweeper != null) {
+                server.sweeper.shutdownNow();
+            }
             server.store.close();
             server.idle.close();
             throw ServerException.cannotStart(settings.host(), settings.port(), e);
@@ -312,6 +351,9 @@ public final class StarPaceServer implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (sweeper != null) {
+                sweeper.shutdownNow();
+            }
             socket.shutdown(java.time.Duration.ofSeconds(20));
             app.stop();
             idle.close();

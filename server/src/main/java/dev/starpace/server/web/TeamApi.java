@@ -1,5 +1,6 @@
 package dev.starpace.server.web;
 
+import dev.starpace.server.store.Assignment;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.AttemptStore;
 import dev.starpace.server.store.Cohort;
@@ -21,10 +22,14 @@ final class TeamApi {
     private static final int MAX_NAME = 100;
     private static final int MAX_COMMENT = 2_000;
 
+    private final AttemptStore store;
     private final TeamStore team;
     private final Access access;
+    private final dev.starpace.engine.bank.QuestionBank bank;
 
-    TeamApi(AttemptStore store, Access access) {
+    TeamApi(AttemptStore store, Access access, dev.starpace.engine.bank.QuestionBank bank) {
+        this.store = store;
+        this.bank = bank;
         this.team = store.team();
         this.access = access;
     }
@@ -173,5 +178,82 @@ final class TeamApi {
         }
         team.markReviewed(a.id(), Gate.person(ctx), body.reviewed());
         ctx.json(team.review(a.id()));
+    }
+
+    record NewAssignment(String title, List<String> questions, String level, String due, Integer attemptsAllowed) {
+    }
+
+    /** A coach sets the cohort questions to answer at a level by a date (the end of that day, UTC), with attempts allowed. */
+    void createAssignment(Context ctx) {
+        Cohort c = led(ctx);
+        String shape = "Send the assignment as {\"title\": \"Week 1\", \"questions\": [ID, ...], \"level\": \"sde2\","
+            + " \"due\": \"2027-01-31\", \"attemptsAllowed\": 3}.";
+        NewAssignment body = JsonBody.read(ctx, NewAssignment.class, shape);
+        if (body == null) {
+            throw new ApiException(400, shape);
+        }
+        String title = body.title() == null ? "" : body.title().strip();
+        if (title.isEmpty() || title.length() > MAX_NAME) {
+            throw new ApiException(400, "Give the assignment a title of 1 to " + MAX_NAME + " characters.");
+        }
+        if (body.questions() == null || body.questions().isEmpty() || body.questions().size() > 20) {
+            throw new ApiException(400, "Choose 1 to 20 questions for the assignment.");
+        }
+        for (String q : body.questions()) {
+            try {
+                bank.get(q);
+            } catch (dev.starpace.engine.bank.UnknownQuestionException e) {
+                throw new ApiException(400, "unknown question '" + Echo.of(q) + "' in the assignment");
+            }
+        }
+        String level = body.level() == null ? "sde2" : body.level().toLowerCase(java.util.Locale.ROOT);
+        try {
+            dev.starpace.engine.Level.parse(level);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "unknown level '" + Echo.of(level) + "' (expected sde1, sde2 or senior)");
+        }
+        java.time.Instant due;
+        try {
+            due = java.time.LocalDate.parse(body.due() == null ? "" : body.due()).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant().minusSeconds(1);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiException(400, "Give the due date as YYYY-MM-DD, not " + Echo.of(String.valueOf(body.due())) + ".");
+        }
+        int allowed = body.attemptsAllowed() == null ? 3 : body.attemptsAllowed();
+        if (allowed < 1 || allowed > 20) {
+            throw new ApiException(400, "Allow 1 to 20 attempts of each question.");
+        }
+        ctx.status(201).json(team.createAssignment(c.id(), title, body.questions(), level, due, allowed, Gate.person(ctx).id()));
+    }
+
+    void assignments(Context ctx) {
+        ctx.json(team.assignments(led(ctx).id()));
+    }
+
+    /** A candidate's assignments, over their cohorts, each with what they have handed in (shared) for it. */
+    record MyAssignment(String cohort, Assignment assignment, CohortView.Progress progress) {
+    }
+
+    void myAssignments(Context ctx) {
+        Person p = Gate.person(ctx);
+        List<MyAssignment> out = new java.util.ArrayList<>();
+        for (Cohort c : team.cohortsOf(p.email(), Role.CANDIDATE)) {
+            List<Attempt> mine = team.sharedTakes(c.id()).stream().filter(t -> t.email().equalsIgnoreCase(String.valueOf(p.email())))
+                .map(t -> store.get(t.attemptId()).orElse(null)).filter(a -> a != null && a.score() != null).toList();
+            for (var a : team.assignments(c.id())) {
+                out.add(new MyAssignment(c.name(), a, CohortView.progress(a, mine)));
+            }
+        }
+        ctx.json(out);
+    }
+
+    void view(Context ctx) {
+        ctx.json(CohortView.of(store, led(ctx)));
+    }
+
+    void csv(Context ctx) {
+        CohortView.View v = CohortView.of(store, led(ctx));
+        ctx.header("Content-Disposition", "attachment; filename=\"starpace-cohort-" + v.id() + ".csv\"")
+            .contentType("text/csv; charset=utf-8").result(CohortView.csv(v));
     }
 }

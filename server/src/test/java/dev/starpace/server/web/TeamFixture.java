@@ -65,9 +65,16 @@ final class TeamFixture implements AutoCloseable {
 
     /** Someone who has signed in (or not yet: {@link #anonymous()}). */
     Member signIn(String subject, String email, String name, String... groups) throws Exception {
-        Member m = anonymous();
-        nextSignIn(subject, email, name, List.of(groups));
-        HttpResponse<byte[]> landed = m.send(HttpRequest.newBuilder(URI.create(url("/sign-in"))).GET());
+        return signIn(provider, this::url, subject, email, name, groups);
+    }
+
+    /** Signs a new member in at the StarPace whose addresses {@code url} makes, through {@code provider}. */
+    static Member signIn(MockOAuth2Server provider, java.util.function.UnaryOperator<String> url, String subject, String email,
+                         String name, String... groups) throws Exception {
+        Member m = new Member(url);
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null,
+            Map.of("email", email, "name", name, "groups", List.of(groups)), 3600));
+        HttpResponse<byte[]> landed = m.send(HttpRequest.newBuilder(URI.create(url.apply("/sign-in"))).GET());
         if (landed.statusCode() != 200 || !landed.uri().getPath().equals("/")) {
             throw new AssertionError("sign-in ended at " + landed.uri() + " with " + landed.statusCode() + ": " + new String(landed.body()));
         }
@@ -76,7 +83,7 @@ final class TeamFixture implements AutoCloseable {
     }
 
     Member anonymous() {
-        return new Member(this);
+        return new Member(this::url);
     }
 
     @Override
@@ -99,11 +106,11 @@ final class TeamFixture implements AutoCloseable {
         private static final ObjectMapper JSON = new ObjectMapper();
         final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         final HttpClient http;
-        final TeamFixture team;
+        private final java.util.function.UnaryOperator<String> url;
         String csrf;
 
-        Member(TeamFixture team) {
-            this.team = team;
+        Member(java.util.function.UnaryOperator<String> url) {
+            this.url = url;
             this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
         }
 
@@ -112,7 +119,7 @@ final class TeamFixture implements AutoCloseable {
         }
 
         Response call(String method, String path, String jsonBody, boolean withToken) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(team.url(path)))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.apply(path)))
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
             if (jsonBody != null) {
                 b.header("Content-Type", "application/json");

@@ -39,6 +39,15 @@ class TeamReviewBrowserTest {
             browser.find("[data-cohort='Spring cohort'] .add-member").click();
             browser.waiting(30).until(d -> d.findElement(By.cssSelector("[data-cohort='Spring cohort'] .members")).getText()
                 .contains("ana@example.edu · candidate"));
+            // and sets the cohort an assignment: the question Ana will answer, due far ahead
+            browser.find("[data-cohort='Spring cohort'] .cohort-view").click();
+            browser.waitFor("#assignment-title");
+            browser.find("#assignment-title").sendKeys("Week 1");
+            browser.js("document.getElementById('assignment-question').value = arguments[0];"
+                + "document.getElementById('assignment-due').value = '2099-01-31';", Seeds.SEED);
+            browser.find("#set-assignment").click();
+            browser.waitFor("#assignments li");
+            assertTrue(browser.text("#assignments").startsWith("Week 1 — due 2099-01-31, sde2"), browser.text("#assignments"));
             signOut(browser);
 
             // Ana answers aloud over the live socket, as herself, then shares the take in the page
@@ -51,6 +60,9 @@ class TeamReviewBrowserTest {
             assertEquals("No comments yet.", browser.text("#no-comments"));
             browser.find("#share").click();
             browser.waiting(30).until(d -> d.findElement(By.id("share")).isSelected());
+            browser.open(team.url("/#/team/cohorts"));
+            browser.waitFor("#my-assignments .assignment .done");
+            assertTrue(browser.text("#my-assignments").contains("Week 1 (Spring cohort) — due 2099-01-31 · done"), browser.text("#my-assignments"));
             signOut(browser);
 
             // the coach reviews it: the queue, a comment on a stretch, hearing it, a score, reviewed
@@ -81,6 +93,14 @@ class TeamReviewBrowserTest {
             browser.open(team.url("/#/team/review"));
             browser.waitFor("#reviewed .queue-item");
             assertTrue(browser.all("#to-review .queue-item").isEmpty(), "it moved to reviewed");
+            // the cohort view: per candidate, assignments done, both scores, the phases' seconds
+            browser.open(team.url("/#/team/cohorts"));
+            browser.waitFor("[data-cohort='Spring cohort'] .cohort-view");
+            browser.find("[data-cohort='Spring cohort'] .cohort-view").click();
+            browser.waitFor("#cohort-table tbody tr");
+            String row = browser.text("#cohort-table tbody tr");
+            assertTrue(row.startsWith("Ana Lopez 1 of 1 ") && row.contains(" 72 "), row);
+            assertTrue(row.matches(".*\\d+/\\d+/\\d+/\\d+/\\d+$"), "the phases' seconds of her take: " + row);
             signOut(browser);
 
             // Ana sees the coach's comment and score beside StarPace's
