@@ -84,6 +84,12 @@ public interface AttemptStore extends AutoCloseable {
     /** Deletes the attempt with its audio, words and follow-ups. */
     boolean delete(String id);
 
+    /**
+     * Deletes every attempt started before {@code cutoff} that is no longer recording, with its audio, words, follow-ups,
+     * sharing, comments and scores: the retention period an admin sets. How many were deleted.
+     */
+    int deleteStartedBefore(java.time.Instant cutoff);
+
     /** Deletes the attempt if no audio was ever stored for it: a start with nothing after it leaves no row. */
     boolean deleteIfSilent(String id);
 

@@ -298,6 +298,12 @@ abstract class JdbcAttemptStore implements AttemptStore {
     }
 
     @Override
+    public synchronized int deleteStartedBefore(Instant cutoff) {
+        // started_at is an ISO-8601 instant: as text it sorts as time, to the second
+        return update("DELETE FROM attempts WHERE started_at < ? AND status <> ?", cutoff.toString(), Attempt.RECORDING);
+    }
+
+    @Override
     public synchronized boolean deleteIfSilent(String id) {
         return update("DELETE FROM attempts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM audio_chunks WHERE attempt_id = ?)",
             id, id) > 0;

@@ -29,7 +29,8 @@ import java.util.TreeSet;
  *                         reaches it, for tests and development only
  */
 public record TeamConfig(PostgresAttemptStore.Database database, URI publicUrl, List<String> allowedHosts,
-                         SignInProvider signIn, RoleRules roles, Duration sessionLength, boolean insecureNoSignIn) {
+                         SignInProvider signIn, RoleRules roles, Duration sessionLength, Duration retention,
+                         boolean insecureNoSignIn) {
     /** Who owns an attempt made in team mode without sign-in (--insecure-no-sign-in): everyone is this one person. */
     public static final String NO_SIGN_IN_OWNER = "no-sign-in";
 
@@ -39,7 +40,7 @@ public record TeamConfig(PostgresAttemptStore.Database database, URI publicUrl, 
     private static final Set<String> KEYS = Set.of("database.url", "database.user", "database.password",
         "database.password-file", "public-url", "allowed-hosts", "sign-in.issuer", "sign-in.client-id",
         "sign-in.client-secret", "sign-in.client-secret-file", "sign-in.groups-claim", "sign-in.admin-groups",
-        "sign-in.coach-groups", "admins", "coaches", "session-hours");
+        "sign-in.coach-groups", "admins", "coaches", "session-hours", "retention-days");
 
     public static TeamConfig read(Path file) {
         Properties p = new Properties();
@@ -81,12 +82,13 @@ public record TeamConfig(PostgresAttemptStore.Database database, URI publicUrl, 
         }
         RoleRules roles = new RoleRules(Objects.requireNonNullElse(optional(p, "sign-in.groups-claim"), RoleRules.DEFAULT_GROUPS_CLAIM),
             list(p, "sign-in.admin-groups"), list(p, "sign-in.coach-groups"), list(p, "admins"), list(p, "coaches"));
-        return new TeamConfig(database, publicUrl, List.copyOf(hosts), signIn(p, file), roles, sessionLength(p, file), false);
+        return new TeamConfig(database, publicUrl, List.copyOf(hosts), signIn(p, file), roles, sessionLength(p, file),
+            retention(p, file), false);
     }
 
     /** The same, started with {@code --insecure-no-sign-in}. */
     public TeamConfig withInsecureNoSignIn(boolean insecure) {
-        return new TeamConfig(database, publicUrl, allowedHosts, signIn, roles, sessionLength, insecure);
+        return new TeamConfig(database, publicUrl, allowedHosts, signIn, roles, sessionLength, retention, insecure);
     }
 
     /** Team mode with sign-in (not started with --insecure-no-sign-in). */
@@ -108,6 +110,23 @@ public record TeamConfig(PostgresAttemptStore.Database database, URI publicUrl, 
         String value = optional(p, key);
         return value == null ? Set.of() : Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** How long attempts are kept (retention-days), or null: kept until their owner deletes them. */
+    private static Duration retention(Properties p, Path file) {
+        String value = optional(p, "retention-days");
+        if (value == null) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(value);
+            if (days >= 1 && days <= 3650) {
+                return Duration.ofDays(days);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new TeamConfigException("retention-days in " + file + " must be a whole number of days from 1 to 3650, not " + value);
     }
 
     private static Duration sessionLength(Properties p, Path file) {

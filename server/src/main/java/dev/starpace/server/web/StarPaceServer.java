@@ -127,7 +127,7 @@ public final class StarPaceServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        this.sweeper = team == null ? null : sweep(analyzer, stored, store);
+        this.sweeper = team == null ? null : sweep(analyzer, stored, store, team.retention());
         Sessions sessions = team != null && team.signsIn() ? new Sessions(store.team(), team.sessionLength(), Clock.systemUTC()) : null;
         Gate gate = sessions != null ? Gate.signingIn(sessions) : Gate.open(new Person(
             team == null ? Attempt.LOCAL_OWNER : TeamConfig.NO_SIGN_IN_OWNER, "you", null, Role.CANDIDATE));
@@ -192,7 +192,12 @@ public final class StarPaceServer implements AutoCloseable {
         });
     }
 
-    private static java.util.concurrent.ScheduledExecutorService sweep(Analyzer analyzer, StoredAnswers stored, AttemptStore store) {
+    /**
+     * Every {@link #SWEEP}: recovers what other instances left recording when they ended, and deletes what is older than
+     * the retention period (null: nothing).
+     */
+    private static java.util.concurrent.ScheduledExecutorService sweep(Analyzer analyzer, StoredAnswers stored, AttemptStore store,
+                                                                       Duration retention) {
         var sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "recovery-sweep");
             t.setDaemon(true);
@@ -204,11 +209,17 @@ public final class StarPaceServer implements AutoCloseable {
                 if (o.total() > 0) {
                     LOG.info("recovered {} attempt(s) another instance left recording when it ended", o.total());
                 }
+                if (retention != null) {
+                    int deleted = store.deleteStartedBefore(java.time.Instant.now().minus(retention));
+                    if (deleted > 0) {
+                        LOG.info("deleted {} attempt(s) older than the retention period ({} days)", deleted, retention.toDays());
+                    }
+                }
             } catch (RuntimeException e) {
                 // the database is away: the next sweep tries again
                 LOG.warn("recovery sweep: {}", e.getMessage());
             }
-        }, SWEEP.toMillis(), SWEEP.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, retention == null ? SWEEP.toMillis() : 0, SWEEP.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return sweeper;
     }
 

@@ -265,4 +265,22 @@ abstract class AttemptStoreContract {
         assertTrue(team.signIn("hash", now.plusSeconds(61)).isEmpty(), "expired");
         assertEquals(1, team.endExpired(now.plusSeconds(61)));
     }
+
+    /** The retention period: attempts started before the cut-off go, with their audio; newer ones and live ones stay. */
+    @Test
+    void attemptsOlderThanTheRetentionPeriodAreDeletedWithTheirAudio() throws Exception {
+        Attempt old = store.start("ana", Q, "sde2", "practice");
+        store.appendHeard(old.id(), 0, pcm(3200, 1), 0, words("i", "fixed", "it"));
+        store.finish(old.id(), Attempt.COMPLETE, null);
+        Attempt live = store.start("ana", Q, "sde2", "practice");
+        Thread.sleep(1100); // a second apart, so that the cut-off falls between them whatever digits their times are kept with
+        java.time.Instant cutoff = java.time.Instant.now();
+        Attempt recent = store.start("ana", Q, "sde2", "practice");
+        store.finish(recent.id(), Attempt.COMPLETE, null);
+        assertEquals(1, store.deleteStartedBefore(cutoff), "the old one; the live one is still recording");
+        assertTrue(store.get(old.id()).isEmpty());
+        assertEquals(0, store.pcm(old.id()).length, "its audio went with it");
+        assertTrue(store.get(live.id()).isPresent());
+        assertTrue(store.get(recent.id()).isPresent());
+    }
 }

@@ -82,6 +82,11 @@ class TeamConfigTest {
         assertEquals("https://a.example/sign-in/callback", c.callback().toString());
         assertRefused("database.url = jdbc:postgresql://db/starpace\npublic-url = https://a.example/\nsession-hours = forever\n",
             "session-hours in FILE must be a number of hours above 0 and at most 720, not forever");
+        assertNull(c.retention(), "kept until deleted unless the file says otherwise");
+        assertEquals(java.time.Duration.ofDays(365), read("database.url = jdbc:postgresql://db/starpace\npublic-url = https://a.example/\n"
+            + "retention-days = 365\n").retention());
+        assertRefused("database.url = jdbc:postgresql://db/starpace\npublic-url = https://a.example/\nretention-days = 0\n",
+            "retention-days in FILE must be a whole number of days from 1 to 3650, not 0");
     }
 
     private TeamConfig read(String text) throws Exception {
