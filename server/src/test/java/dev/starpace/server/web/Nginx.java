@@ -54,7 +54,7 @@ final class Nginx implements AutoCloseable {
                 location / {
                   proxy_pass http://starpace;
                   proxy_http_version 1.1;
-                  proxy_set_header Host $host;
+                  proxy_set_header Host $http_host;
                   proxy_set_header Upgrade $http_upgrade;
                   proxy_set_header Connection $connection_upgrade;
                   proxy_read_timeout 600s;

@@ -27,7 +27,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
  * people in through a real OpenID Connect provider (mock-oauth2-server, the authorization code flow over HTTP), and
  * {@link Member}s: HTTP clients that each sign in as one person, with their own cookies, as a browser does.
  */
-final class TeamFixture implements AutoCloseable {
+final class TeamFixture implements TeamSite, AutoCloseable {
     static final String ISSUER_ID = "starpace";
     static final String CLIENT_ID = "starpace-client";
 
@@ -53,18 +53,26 @@ final class TeamFixture implements AutoCloseable {
     }
 
     /** The page's address, by the public URL's host name (the session cookie is that host's). */
-    String url(String path) {
+    @Override
+    public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
+    @Override
+    public int port() {
+        return port;
+    }
+
     /** The provider's next sign-in is this person's: their subject, e-mail, name and groups, in the ID token. */
-    void nextSignIn(String subject, String email, String name, List<String> groups) {
+    @Override
+    public void nextSignIn(String subject, String email, String name, List<String> groups) {
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null,
             Map.of("email", email, "name", name, "groups", groups), 3600));
     }
 
     /** Someone who has signed in (or not yet: {@link #anonymous()}). */
-    Member signIn(String subject, String email, String name, String... groups) throws Exception {
+    @Override
+    public Member signIn(String subject, String email, String name, String... groups) throws Exception {
         return signIn(provider, this::url, subject, email, name, groups);
     }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starpace.server.Fixtures;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.PostgresAttemptStore;
-import dev.starpace.server.store.PostgresCluster;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,20 +36,12 @@ class TeamNginxTest {
 
     @Test
     void twoInstancesBehindNginxShareTheDatabaseAndAKilledOneLosesNothing() throws Exception {
-        MockOAuth2Server provider = new MockOAuth2Server();
-        provider.start();
-        PostgresAttemptStore.Database db = PostgresCluster.shared().newDatabase();
-        int port = Nginx.freePort();
-        Files.writeString(dir.resolve("oidc-secret"), "not-a-real-secret\n");
-        Path config = Files.writeString(dir.resolve("team.properties"), "database.url = " + db.url() + "\n"
-            + "database.user = " + db.user() + "\npublic-url = http://localhost:" + port + "/\n"
-            + "sign-in.issuer = " + provider.issuerUrl(TeamFixture.ISSUER_ID) + "\nsign-in.client-id = " + TeamFixture.CLIENT_ID + "\n"
-            + "sign-in.client-secret-file = oidc-secret\n");
-        try (ServeProcess a = ServeProcess.teamSigningIn(config, "-Dstarpace.sweepSeconds=2");
-             ServeProcess b = ServeProcess.teamSigningIn(config, "-Dstarpace.sweepSeconds=2");
-             Nginx nginx = new Nginx(Files.createDirectories(dir.resolve("nginx")), port, List.of(a.port, b.port))) {
-            TeamFixture.Member ana = TeamFixture.signIn(provider, path -> "http://localhost:" + port + path, "ana-sub",
-                "ana@example.edu", "Ana Lopez");
+        try (NginxTeam team = new NginxTeam(dir, "")) {
+            ServeProcess a = team.a;
+            ServeProcess b = team.b;
+            PostgresAttemptStore.Database db = team.db;
+            int port = team.port();
+            TeamFixture.Member ana = team.signIn("ana-sub", "ana@example.edu", "Ana Lopez");
             String cookie = ana.cookieHeader();
             for (ServeProcess instance : List.of(a, b)) {
                 assertEquals("ana-sub", direct(instance, "/api/me", cookie).get("id").asText(), "either instance knows her session");
@@ -110,8 +100,6 @@ class TeamNginxTest {
             again.await("scored");
             assertEquals(direct(survivor, "/api/health", null).get("instance").asText(), recordedBy(db, next));
             assertEquals(2, ana.get("/api/attempts").json().size());
-        } finally {
-            provider.shutdown();
         }
     }
 

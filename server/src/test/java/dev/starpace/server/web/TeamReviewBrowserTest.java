@@ -26,11 +26,41 @@ class TeamReviewBrowserTest {
 
     @Test
     void aCoachReviewsASharedTakeAndTheCandidateSeesIt() throws Exception {
-        try (TeamFixture team = new TeamFixture(dir, "sign-in.coach-groups = coaches\n");
-             Browser browser = new Browser(dir.resolve("chromium"), Fixtures.wav("seed-strong"), Browser.DESKTOP)) {
+        try (TeamFixture team = new TeamFixture(dir, "sign-in.coach-groups = coaches\n")) {
+            coachsLoop(team, "team-review-candidate");
+        }
+    }
+
+    /** The same loop as a career centre deploys it: two instances on one PostgreSQL behind nginx. */
+    @Test
+    void theLoopWorksThroughNginxWithTwoInstances() throws Exception {
+        try (NginxTeam team = new NginxTeam(dir, "sign-in.coach-groups = coaches\n")) {
+            coachsLoop(team, "team-review-candidate-nginx");
+        }
+    }
+
+    private void coachsLoop(TeamSite team, String screenshot) throws Exception {
+        try (Browser browser = new Browser(dir.resolve("chromium"), Fixtures.wav("seed-strong"), Browser.DESKTOP)) {
+            try {
+                coachsLoop(team, screenshot, browser);
+            } catch (RuntimeException | AssertionError e) {
+                String page;
+                try {
+                    browser.shot(screenshot + "-failed");
+                    page = browser.find("body").getText() + " at " + browser.driver.getCurrentUrl();
+                } catch (RuntimeException gone) {
+                    page = "(the browser could not say: " + gone.getMessage().lines().findFirst().orElse("") + ")";
+                }
+                throw new AssertionError("the page said: " + page, e);
+            }
+        }
+    }
+
+    private void coachsLoop(TeamSite team, String screenshot, Browser browser) throws Exception {
+        {
             // the coach makes a cohort and adds Ana by e-mail, before she has ever signed in
             signIn(browser, team, "cole-sub", "cole@example.edu", "Cole Reyes", "coaches");
-            browser.open(team.url("/#/team/cohorts"));
+            open(browser, team.url("/#/team/cohorts"));
             browser.waitFor("#cohort-name");
             browser.find("#cohort-name").sendKeys("Spring cohort");
             browser.find("#create-cohort").click();
@@ -54,20 +84,20 @@ class TeamReviewBrowserTest {
             TeamFixture.Member ana = team.signIn("ana-sub", "ana@example.edu", "Ana Lopez");
             String id = spokenTake(team, ana);
             signIn(browser, team, "ana-sub", "ana@example.edu", "Ana Lopez");
-            browser.open(team.url("/#/attempt/" + id));
+            open(browser, team.url("/#/attempt/" + id));
             browser.waitFor("#share");
             assertFalse(browser.find("#share").isSelected(), "nothing is shared until she says so");
             assertEquals("No comments yet.", browser.text("#no-comments"));
             browser.find("#share").click();
             browser.waiting(30).until(d -> d.findElement(By.id("share")).isSelected());
-            browser.open(team.url("/#/team/cohorts"));
+            open(browser, team.url("/#/team/cohorts"));
             browser.waitFor("#my-assignments .assignment .done");
             assertTrue(browser.text("#my-assignments").contains("Week 1 (Spring cohort) — due 2099-01-31 · done"), browser.text("#my-assignments"));
             signOut(browser);
 
             // the coach reviews it: the queue, a comment on a stretch, hearing it, a score, reviewed
             signIn(browser, team, "cole-sub", "cole@example.edu", "Cole Reyes", "coaches");
-            browser.open(team.url("/#/team/review"));
+            open(browser, team.url("/#/team/review"));
             browser.waitFor("#to-review .queue-item a");
             assertTrue(browser.text("#to-review").startsWith("Ana Lopez — "), browser.text("#to-review"));
             browser.find("#to-review .queue-item a").click();
@@ -90,11 +120,11 @@ class TeamReviewBrowserTest {
             browser.waiting(30).until(d -> !d.findElements(By.id("coach-score")).isEmpty());
             browser.find("#mark-reviewed").click();
             browser.waitFor("#reviewed-at");
-            browser.open(team.url("/#/team/review"));
+            open(browser, team.url("/#/team/review"));
             browser.waitFor("#reviewed .queue-item");
             assertTrue(browser.all("#to-review .queue-item").isEmpty(), "it moved to reviewed");
             // the cohort view: per candidate, assignments done, both scores, the phases' seconds
-            browser.open(team.url("/#/team/cohorts"));
+            open(browser, team.url("/#/team/cohorts"));
             browser.waitFor("[data-cohort='Spring cohort'] .cohort-view");
             browser.find("[data-cohort='Spring cohort'] .cohort-view").click();
             browser.waitFor("#cohort-table tbody tr");
@@ -105,23 +135,33 @@ class TeamReviewBrowserTest {
 
             // Ana sees the coach's comment and score beside StarPace's
             signIn(browser, team, "ana-sub", "ana@example.edu", "Ana Lopez");
-            browser.open(team.url("/#/attempt/" + id));
+            open(browser, team.url("/#/attempt/" + id));
             browser.waitFor("#coach-score");
             assertEquals("· Coach Cole Reyes: 72/100 — Strong result; shorten the setup.", browser.text("#coach-score").strip());
             assertTrue(browser.text("#team-scores").startsWith("StarPace: "), browser.text("#team-scores"));
             assertTrue(browser.text("#comments").contains("Open with the situation in one sentence."), browser.text("#comments"));
             assertTrue(browser.text("#comments").contains(quoted), "the same stretch");
-            browser.shot("team-review-candidate");
+            browser.shot(screenshot);
             assertEquals(List.of(), browser.policyViolations());
         }
     }
 
     /** Signs the browser in as this person: StarPace sends it to the provider and back. */
-    private static void signIn(Browser browser, TeamFixture team, String subject, String email, String name, String... groups) {
+    private static void signIn(Browser browser, TeamSite team, String subject, String email, String name, String... groups) {
         team.nextSignIn(subject, email, name, List.of(groups));
         browser.open(team.url("/sign-in"));
         browser.waiting(60).until(d -> !d.findElements(By.id("who")).isEmpty());
         assertTrue(browser.text("#who").startsWith(name + " ("), browser.text("#who"));
+    }
+
+    /**
+     * Opens the address as a fresh page load, as a person typing it would: a change of the hash alone while the page's
+     * first view is still loading lets that view draw over the new one (app.js's router does not cancel a view in
+     * flight).
+     */
+    private static void open(Browser browser, String url) {
+        browser.open(url);
+        browser.driver.navigate().refresh();
     }
 
     private static void signOut(Browser browser) {
@@ -136,8 +176,8 @@ class TeamReviewBrowserTest {
     }
 
     /** A spoken answer of Ana's: the first half of a recorded answer over the live socket with her session. */
-    private static String spokenTake(TeamFixture team, TeamFixture.Member ana) throws Exception {
-        LiveClient live = LiveClient.connect(URI.create("ws://localhost:" + team.port + "/ws/answer"), Map.of("Cookie", ana.cookieHeader()));
+    private static String spokenTake(TeamSite team, TeamFixture.Member ana) throws Exception {
+        LiveClient live = LiveClient.connect(URI.create("ws://localhost:" + team.port() + "/ws/answer"), Map.of("Cookie", ana.cookieHeader()));
         byte[] pcm = Fixtures.pcm("seed-strong");
         live.send(AnswerSocketTest.START);
         int part = pcm.length / 2 / AnswerSocketTest.FRAME * AnswerSocketTest.FRAME;
