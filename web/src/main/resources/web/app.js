@@ -3,6 +3,7 @@ import { practiceView, mockView, leaveAnswer } from './answer.js';
 import { typedView } from './typed.js';
 import { reportView } from './report.js';
 import { historyView, compareView } from './history.js';
+import { teamRoute, teamPanel } from './team.js';
 
 let facts = null;
 
@@ -15,7 +16,9 @@ async function route() {
     // a failed fetch is tried again on the next view
     if (!facts) facts = loadFacts().catch((e) => { facts = null; throw e; });
     await facts;
-    if (parts[0] === 'q' && parts[1]) {
+    if (await teamRoute(parts)) {
+      // team mode's cohorts and review queue (team.js)
+    } else if (parts[0] === 'q' && parts[1]) {
       const card = await api(`/api/questions/${encodeURIComponent(parts[1])}`);
       const level = new URLSearchParams(location.hash.split('?')[1] || '').get('level') || 'sde2';
       const mode = (parts[2] || 'study').split('?')[0];
@@ -25,6 +28,7 @@ async function route() {
       await historyView();
     } else if (parts[0] === 'attempt' && parts[1]) {
       await reportView(parts[1]);
+      await teamPanel(parts[1]);
     } else if (parts[0] === 'compare' && parts[2]) {
       await compareView(parts[1], parts[2]);
     } else {

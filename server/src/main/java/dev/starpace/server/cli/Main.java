@@ -288,8 +288,9 @@ public final class Main implements Callable<Integer> {
                 main.err.println("starpace: team mode WITHOUT SIGN-IN (--insecure-no-sign-in): anyone who reaches this server can"
                     + " hear, read and delete every answer; for tests only");
             }
-            main.out.printf("StarPace is running on http://%s:%d/ (attempts in %s); Ctrl-C stops it%n",
-                host, server.port(), config == null ? data.toAbsolutePath() : "the team database " + config.database().where());
+            main.out.printf("StarPace is running on http://%s:%d/ (attempts in %s%s); Ctrl-C stops it%n",
+                host, server.port(), config == null ? data.toAbsolutePath() : "the team database " + config.database().where(),
+                config != null && config.signsIn() ? ", sign-in through " + config.signIn().issuer() : "");
             // SIGTERM (a service manager's stop) and Ctrl-C end the answers in progress, kept, then exit 0; the hook is
             // for any other way the JVM is asked to stop
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));

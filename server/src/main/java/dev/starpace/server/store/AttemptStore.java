@@ -52,8 +52,16 @@ public interface AttemptStore extends AutoCloseable {
     /** The owner's attempts, newest first; of one question when {@code questionId} is not null. */
     List<Attempt> list(String owner, String questionId);
 
-    /** Attempts still {@code recording}: at startup, those a crash cut off. */
+    /** Attempts still {@code recording}. */
     List<Attempt> recording();
+
+    /**
+     * The attempts a crash cut off, for crash recovery to score and keep: with one instance on the store, every one still
+     * recording at its start; with several on one team database, those an instance that has ended left (PostgresAttemptStore).
+     */
+    default List<Attempt> cutOff() {
+        return recording();
+    }
 
     /** The attempt with its transcript and follow-ups. */
     Optional<Attempt> get(String id);
@@ -76,8 +84,22 @@ public interface AttemptStore extends AutoCloseable {
     /** Deletes the attempt with its audio, words and follow-ups. */
     boolean delete(String id);
 
+    /**
+     * Deletes every attempt started before {@code cutoff} that is no longer recording, with its audio, words, follow-ups,
+     * sharing, comments and scores: the retention period an admin sets. How many were deleted.
+     */
+    int deleteStartedBefore(java.time.Instant cutoff);
+
     /** Deletes the attempt if no audio was ever stored for it: a start with nothing after it leaves no row. */
     boolean deleteIfSilent(String id);
+
+    /** Which of several instances on one database this is (team mode), or null. */
+    default String instance() {
+        return null;
+    }
+
+    /** Team mode's people and sessions, in the same database. */
+    TeamStore team();
 
     @Override
     void close();

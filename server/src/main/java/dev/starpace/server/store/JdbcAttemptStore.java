@@ -30,6 +30,8 @@ abstract class JdbcAttemptStore implements AttemptStore {
     static final String WRITE = "cannot write to the attempt database";
     static final String READ = "cannot read the attempt database";
 
+    private final TeamStore team = new JdbcTeamStore(this);
+
     /** The connection for the next statement (PostgreSQL's may be a new one after the server went away). */
     protected abstract Connection connection() throws SQLException;
 
@@ -38,6 +40,12 @@ abstract class JdbcAttemptStore implements AttemptStore {
 
     /** The failure in one line for a person: "{@code what}: why". */
     protected abstract StorageException failure(String what, SQLException e);
+
+    /** Which instance records the attempts this store starts (several on one team database), or null. */
+    @Override
+    public String instance() {
+        return null;
+    }
 
     /** Refuses a write that cannot be kept (SQLite: a file deleted under the server); nothing by default. */
     protected void checkWritable() {
@@ -73,8 +81,8 @@ abstract class JdbcAttemptStore implements AttemptStore {
     public synchronized Attempt start(String owner, String questionId, String level, String mode) {
         String id = UUID.randomUUID().toString();
         String now = Instant.now().toString();
-        update("INSERT INTO attempts (id, owner, question_id, level, mode, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            id, owner, questionId, level, mode, now, Attempt.RECORDING);
+        update("INSERT INTO attempts (id, owner, question_id, level, mode, started_at, status, instance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            id, owner, questionId, level, mode, now, Attempt.RECORDING, instance());
         return new Attempt(id, owner, questionId, level, mode, now, Attempt.RECORDING, null, null, null);
     }
 
@@ -148,7 +156,7 @@ abstract class JdbcAttemptStore implements AttemptStore {
         return attempts(" WHERE status = ?", Attempt.RECORDING);
     }
 
-    private List<Attempt> attempts(String where, String... args) {
+    List<Attempt> attempts(String where, String... args) {
         String sql = "SELECT id, owner, question_id, level, mode, started_at, status, duration_seconds, score FROM attempts"
             + where + " ORDER BY started_at DESC";
         List<Attempt> out = new ArrayList<>();
@@ -290,6 +298,12 @@ abstract class JdbcAttemptStore implements AttemptStore {
     }
 
     @Override
+    public synchronized int deleteStartedBefore(Instant cutoff) {
+        // started_at is an ISO-8601 instant: as text it sorts as time, to the second
+        return update("DELETE FROM attempts WHERE started_at < ? AND status <> ?", cutoff.toString(), Attempt.RECORDING);
+    }
+
+    @Override
     public synchronized boolean deleteIfSilent(String id) {
         return update("DELETE FROM attempts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM audio_chunks WHERE attempt_id = ?)",
             id, id) > 0;
@@ -305,7 +319,35 @@ abstract class JdbcAttemptStore implements AttemptStore {
         return rs.wasNull() ? null : v;
     }
 
-    private int update(String sql, Object... args) {
+    /** One row of a query's result, read into a value. */
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of a query, read by {@code row}; a failure is one line for a person. */
+    synchronized <T> List<T> query(String sql, Row<T> row, Object... args) {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement st = connection().prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+        return out;
+    }
+
+    @Override
+    public TeamStore team() {
+        return team;
+    }
+
+    synchronized int update(String sql, Object... args) {
         checkWritable();
         try (PreparedStatement st = connection().prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -6,7 +6,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -16,9 +21,11 @@ import javax.sql.DataSource;
  * One connection, serialised like SQLite's; when the server goes away (a restart, a dropped network) the failed call
  * reports it in one line and the next call connects again, so answers are kept again once the server is back.
  *
- * <p>One StarPace per database, for now: the connection holds a PostgreSQL advisory lock, and a second instance is
- * refused at start. Crash recovery takes every attempt left {@code recording} for one a crash cut off, which is only
- * true while one instance writes; several instances (issue 25, item 6) need each to recover only its own.
+ * <p>Several StarPace instances may share the database. Each has an id of its own, written on every attempt it starts,
+ * and holds a PostgreSQL advisory lock keyed by it for as long as its connection lives. An attempt left
+ * {@code recording} by an instance whose lock is free was cut off by that instance's end (a crash, a kill -9, a lost
+ * machine); {@link #cutOff()} finds those, and claims each for this instance in one update so that two survivors
+ * never recover the same attempt twice.
  */
 public final class PostgresAttemptStore extends JdbcAttemptStore {
     /** Where the database is and who StarPace is to it. The password may be null (peer or certificate sign-in). */
@@ -37,10 +44,12 @@ public final class PostgresAttemptStore extends JdbcAttemptStore {
     }
 
     private final Database database;
+    private final String instance;
     private Connection db;
 
-    private PostgresAttemptStore(Database database, Connection db) {
+    private PostgresAttemptStore(Database database, String instance, Connection db) {
         this.database = database;
+        this.instance = instance;
         this.db = db;
     }
 
@@ -53,31 +62,38 @@ public final class PostgresAttemptStore extends JdbcAttemptStore {
         } catch (SQLException e) {
             throw StorageException.of("cannot open " + name, e);
         }
+        String instance = UUID.randomUUID().toString();
         try {
-            lock(db, database);
+            lock(db, database, instance);
             Migrations.postgresql(new Source(database), name);
-            return new PostgresAttemptStore(database, db);
+            return new PostgresAttemptStore(database, instance, db);
         } catch (RuntimeException e) {
             closeQuietly(db);
             throw e;
         }
     }
 
-    /** Any number, the same in every StarPace: the key of the one-instance lock. */
-    private static final long INSTANCE_LOCK = 0x5354415250414345L; // "STARPACE"
-
     /** How long a start waits for the lock: a StarPace stopped or killed a moment ago, its session not yet ended. */
     private static final long LOCK_PATIENCE_MILLIS = 5_000;
 
+    /** The advisory lock key of an instance: the first half of its id. */
+    private static long key(String instance) {
+        try {
+            return UUID.fromString(instance).getMostSignificantBits();
+        } catch (IllegalArgumentException e) {
+            return instance.hashCode();
+        }
+    }
+
     /**
-     * Takes the one-instance lock for the connection's life, or refuses: another StarPace holds it. The lock goes when
-     * its session ends, which PostgreSQL sees a moment after the process that held it closed or died, so a start
-     * right after a stop (a restart, a crash) tries for a few seconds.
+     * Takes this instance's lock for the connection's life: while it is held, no other instance takes this one's attempts
+     * for cut off. After a lost connection the old session may hold it a moment longer, so a reconnect tries for a few
+     * seconds.
      */
-    private static void lock(Connection db, Database database) {
+    private static void lock(Connection db, Database database, String instance) {
         long deadline = System.currentTimeMillis() + LOCK_PATIENCE_MILLIS;
         try (PreparedStatement st = db.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            st.setLong(1, INSTANCE_LOCK);
+            st.setLong(1, key(instance));
             while (true) {
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next() && rs.getBoolean(1)) {
@@ -94,14 +110,14 @@ public final class PostgresAttemptStore extends JdbcAttemptStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new StorageException("another StarPace already serves the team database " + database.where()
-            + "; several instances on one database are not built yet (docs/teams.md)");
+        throw new StorageException("cannot take this StarPace's lock in the team database " + database.where()
+            + ": its previous connection still holds it; try again in a moment");
     }
 
     /** Gives the lock back at once, rather than when PostgreSQL notices the closed connection's session end. */
-    private static void unlock(Connection db) {
+    private static void unlock(Connection db, String instance) {
         try (PreparedStatement st = db.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            st.setLong(1, INSTANCE_LOCK);
+            st.setLong(1, key(instance));
             st.execute();
         } catch (SQLException e) {
             // the connection is gone, and the lock with its session
@@ -134,7 +150,7 @@ public final class PostgresAttemptStore extends JdbcAttemptStore {
             db = null;
             Connection fresh = connect(database);
             try {
-                lock(fresh, database); // the lock went with the old connection
+                lock(fresh, database, instance); // the lock went with the old connection
             } catch (StorageException e) {
                 closeQuietly(fresh);
                 throw e;
@@ -175,9 +191,48 @@ public final class PostgresAttemptStore extends JdbcAttemptStore {
     }
 
     @Override
+    public String instance() {
+        return instance;
+    }
+
+    /**
+     * The attempts left recording by instances that are gone (their lock is free; or from before instances were
+     * recorded), each claimed for this one: what crash recovery scores and keeps. This instance's own are live.
+     */
+    @Override
+    public synchronized List<Attempt> cutOff() {
+        List<Attempt> found = new ArrayList<>();
+        Map<String, Boolean> gone = new HashMap<>();
+        for (Attempt a : attempts(" WHERE status = ? AND (instance IS NULL OR instance <> ?)", Attempt.RECORDING, instance)) {
+            String by = recordedBy(a.id());
+            if (by != null && !gone.computeIfAbsent(by, this::gone)) {
+                continue;
+            }
+            if (update("UPDATE attempts SET instance = ? WHERE id = ? AND status = ? AND instance IS NOT DISTINCT FROM ?",
+                instance, a.id(), Attempt.RECORDING, by) == 1) {
+                found.add(a);
+            }
+        }
+        return found;
+    }
+
+    private String recordedBy(String id) {
+        return query("SELECT instance FROM attempts WHERE id = ?", rs -> rs.getString(1), id).stream().findFirst().orElse(null);
+    }
+
+    /** Whether the instance has ended: its lock is free (taken here for a moment, and given back). */
+    private boolean gone(String other) {
+        boolean free = query("SELECT pg_try_advisory_lock(?)", rs -> rs.getBoolean(1), key(other)).get(0);
+        if (free) {
+            query("SELECT pg_advisory_unlock(?)", rs -> rs.getBoolean(1), key(other));
+        }
+        return free;
+    }
+
+    @Override
     public synchronized void close() {
         if (db != null) {
-            unlock(db);
+            unlock(db, instance);
         }
         closeQuietly(db);
         db = null;

@@ -10,9 +10,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,13 +29,18 @@ import java.util.TreeSet;
  *                         reaches it, for tests and development only
  */
 public record TeamConfig(PostgresAttemptStore.Database database, URI publicUrl, List<String> allowedHosts,
-                         SignInProvider signIn, boolean insecureNoSignIn) {
-    /** Who owns an attempt made in team mode without sign-in: until the next slice, everyone is this one person. */
+                         SignInProvider signIn, RoleRules roles, Duration sessionLength, Duration retention,
+                         boolean insecureNoSignIn) {
+    /** Who owns an attempt made in team mode without sign-in (--insecure-no-sign-in): everyone is this one person. */
     public static final String NO_SIGN_IN_OWNER = "no-sign-in";
+
+    /** How long a sign-in lasts unless the file says otherwise: a working day. */
+    public static final Duration DEFAULT_SESSION = Duration.ofHours(8);
 
     private static final Set<String> KEYS = Set.of("database.url", "database.user", "database.password",
         "database.password-file", "public-url", "allowed-hosts", "sign-in.issuer", "sign-in.client-id",
-        "sign-in.client-secret", "sign-in.client-secret-file");
+        "sign-in.client-secret", "sign-in.client-secret-file", "sign-in.groups-claim", "sign-in.admin-groups",
+        "sign-in.coach-groups", "admins", "coaches", "session-hours", "retention-days");
 
     public static TeamConfig read(Path file) {
         Properties p = new Properties();
@@ -73,35 +80,82 @@ public record TeamConfig(PostgresAttemptStore.Database database, URI publicUrl, 
         if (extra != null) {
             Arrays.stream(extra.split(",")).map(String::trim).filter(h -> !h.isEmpty() && !hosts.contains(h)).forEach(hosts::add);
         }
-        return new TeamConfig(database, publicUrl, List.copyOf(hosts), signIn(p, file), false);
+        RoleRules roles = new RoleRules(Objects.requireNonNullElse(optional(p, "sign-in.groups-claim"), RoleRules.DEFAULT_GROUPS_CLAIM),
+            list(p, "sign-in.admin-groups"), list(p, "sign-in.coach-groups"), list(p, "admins"), list(p, "coaches"));
+        return new TeamConfig(database, publicUrl, List.copyOf(hosts), signIn(p, file), roles, sessionLength(p, file),
+            retention(p, file), false);
     }
 
     /** The same, started with {@code --insecure-no-sign-in}. */
     public TeamConfig withInsecureNoSignIn(boolean insecure) {
-        return new TeamConfig(database, publicUrl, allowedHosts, signIn, insecure);
+        return new TeamConfig(database, publicUrl, allowedHosts, signIn, roles, sessionLength, retention, insecure);
+    }
+
+    /** Team mode with sign-in (not started with --insecure-no-sign-in). */
+    public boolean signsIn() {
+        return !insecureNoSignIn && signIn != null;
+    }
+
+    /** Where the identity provider sends a browser back to after signing in: under the public URL. */
+    public URI callback() {
+        return publicUrl.resolve("/sign-in/callback");
+    }
+
+    /** Cookies go only over TLS when candidates reach the server over TLS. */
+    public boolean secureCookies() {
+        return "https".equals(publicUrl.getScheme());
+    }
+
+    private static Set<String> list(Properties p, String key) {
+        String value = optional(p, key);
+        return value == null ? Set.of() : Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** How long attempts are kept (retention-days), or null: kept until their owner deletes them. */
+    private static Duration retention(Properties p, Path file) {
+        String value = optional(p, "retention-days");
+        if (value == null) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(value);
+            if (days >= 1 && days <= 3650) {
+                return Duration.ofDays(days);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new TeamConfigException("retention-days in " + file + " must be a whole number of days from 1 to 3650, not " + value);
+    }
+
+    private static Duration sessionLength(Properties p, Path file) {
+        String value = optional(p, "session-hours");
+        if (value == null) {
+            return DEFAULT_SESSION;
+        }
+        try {
+            double hours = Double.parseDouble(value);
+            if (hours > 0 && hours <= 24 * 30) {
+                return Duration.ofSeconds(Math.round(hours * 3600));
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new TeamConfigException("session-hours in " + file + " must be a number of hours above 0 and at most 720, not " + value);
     }
 
     /**
      * Refuses team mode that nobody signs in to, unless started with --insecure-no-sign-in: on a career centre's
-     * network it would let anyone hear and delete everyone's answers. Sign-in is not built yet, so a configured
-     * provider is refused too rather than started open while the file says otherwise.
+     * network it would let anyone hear and delete everyone's answers.
      */
     public void requireSignIn() {
-        if (insecureNoSignIn) {
+        if (insecureNoSignIn || signIn != null) {
             return;
         }
-        if (signIn == null) {
-            throw new TeamConfigException("team mode needs the organisation's sign-in (sign-in.issuer and sign-in.client-id"
-                + " in the team configuration) so that it is not open to anyone who reaches it; --insecure-no-sign-in"
-                + " starts it open, for tests only");
-        }
-        throw new TeamConfigException("signing in through " + signIn.issuer() + " is not built into this StarPace yet,"
-            + " and team mode without it is open to anyone who reaches it; --insecure-no-sign-in starts it open, for tests only");
-    }
-
-    /** Who owns the attempts made now: until sign-in, the one owner of an open team server. */
-    public String owner() {
-        return NO_SIGN_IN_OWNER;
+        throw new TeamConfigException("team mode needs the organisation's sign-in (sign-in.issuer, sign-in.client-id and"
+            + " sign-in.client-secret in the team configuration) so that it is not open to anyone who reaches it;"
+            + " --insecure-no-sign-in starts it open, for tests only");
     }
 
     private static SignInProvider signIn(Properties p, Path file) {
@@ -111,8 +165,9 @@ public record TeamConfig(PostgresAttemptStore.Database database, URI publicUrl, 
         if (issuer == null && clientId == null && secret == null) {
             return null;
         }
-        if (issuer == null || clientId == null) {
-            throw new TeamConfigException("the sign-in provider in " + file + " needs both sign-in.issuer and sign-in.client-id");
+        if (issuer == null || clientId == null || secret == null) {
+            throw new TeamConfigException("the sign-in provider in " + file + " needs sign-in.issuer, sign-in.client-id and"
+                + " sign-in.client-secret (or sign-in.client-secret-file), as the provider gave them for StarPace");
         }
         URI uri = uri(issuer, "sign-in.issuer", file);
         if (!"https".equals(uri.getScheme()) && !"localhost".equals(uri.getHost()) && !"127.0.0.1".equals(uri.getHost())) {

@@ -1,5 +1,6 @@
 package dev.starpace.server.web;
 
+import dev.starpace.server.store.Person;
 import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -38,7 +39,9 @@ final class AnswerSocket {
     }
 
     private void connect(WsConnectContext ctx) {
-        LiveAnswer answer = new LiveAnswer(services, new Outbox(ctx.session));
+        // the person the upgrade request was signed in as (Gate), whose attempts this socket makes
+        Person person = ctx.attribute(Gate.PERSON);
+        LiveAnswer answer = new LiveAnswer(services.forOwner(person.id()), new Outbox(ctx.session));
         answers.put(ctx.sessionId(), answer);
         idle.opened(ctx.sessionId(), ctx.session);
         String origin = ctx.header("Origin");

@@ -35,14 +35,19 @@ final class Api {
     private final Analyzer analyzer;
     private final AttemptStore store;
     private final StoredAnswers stored;
-    /** Whose attempts these requests make and list: personal mode's one person (sign-in comes in the next slice). */
-    private final String owner;
+    /** Whose attempt is whose to read and change: every request acts for its person (Gate). */
+    private final Access access;
 
-    Api(Analyzer analyzer, AttemptStore store, StoredAnswers stored, String owner) {
+    Api(Analyzer analyzer, AttemptStore store, StoredAnswers stored, Access access) {
         this.analyzer = analyzer;
         this.store = store;
         this.stored = stored;
-        this.owner = owner;
+        this.access = access;
+    }
+
+    /** Whose attempts the request makes and lists. */
+    private static String owner(Context ctx) {
+        return Gate.person(ctx).id();
     }
 
     /** A card in a list: enough to pick it. */
@@ -74,15 +79,15 @@ final class Api {
     }
 
     void attempts(Context ctx) {
-        ctx.json(store.list(owner, ctx.queryParam("question")));
+        ctx.json(store.list(owner(ctx), ctx.queryParam("question")));
     }
 
     void attempt(Context ctx) {
-        ctx.json(found(ctx.pathParam("id")));
+        ctx.json(access.readable(ctx, ctx.pathParam("id")));
     }
 
     void deleteAttempt(Context ctx) {
-        if (!store.delete(ctx.pathParam("id"))) {
+        if (!store.delete(access.owned(ctx, ctx.pathParam("id")).id())) {
             throw new ApiException(404, NO_ATTEMPT);
         }
         ctx.status(204);
@@ -93,7 +98,7 @@ final class Api {
      * no transcript (cut off before any was made) is scored from its stored words, or its audio is transcribed.
      */
     void rescore(Context ctx) {
-        Attempt a = found(ctx.pathParam("id"));
+        Attempt a = access.owned(ctx, ctx.pathParam("id"));
         if (a.status().equals(Attempt.RECORDING)) {
             // a live answer is still writing it: scored now, its end would be taken for a crash's
             throw new ApiException(409, "This attempt is still being recorded: re-score it once the answer has ended.");
@@ -151,7 +156,7 @@ final class Api {
      */
     void progress(Context ctx) {
         Card card = card(ctx.pathParam("id"));
-        List<Attempt> scored = store.list(owner, card.id()).stream().filter(a -> a.score() != null)
+        List<Attempt> scored = store.list(owner(ctx), card.id()).stream().filter(a -> a.score() != null)
             .sorted(Comparator.comparing(Attempt::startedAt)).map(this::readable)
             .filter(a -> a != null && a.transcript() != null).toList();
         Map<String, Attempt> best = new java.util.HashMap<>();
@@ -181,7 +186,7 @@ final class Api {
 
     /** The scored transcript alone, as a file to keep (docs/scored-transcript.md). */
     void transcript(Context ctx) {
-        Attempt a = found(ctx.pathParam("id"));
+        Attempt a = access.readable(ctx, ctx.pathParam("id"));
         if (a.transcript() == null) {
             throw new ApiException(404, "This attempt has no scored transcript: no words were heard.");
         }
@@ -210,13 +215,13 @@ final class Api {
             throw new ApiException(400, "Write your answer first: there are no words to score.");
         }
         ScoredTranscript t = analyzer.analyzeWritten(w.text(), card.id(), level);
-        Attempt a = store.keep(owner, card.id(), level.id(), Attempt.WRITTEN, t);
+        Attempt a = store.keep(owner(ctx), card.id(), level.id(), Attempt.WRITTEN, t);
         ctx.status(201).json(store.get(a.id()).orElseThrow());
     }
 
     /** The report as one self-contained HTML page, to keep or share. */
     void report(Context ctx) {
-        Attempt a = found(ctx.pathParam("id"));
+        Attempt a = access.readable(ctx, ctx.pathParam("id"));
         if (a.transcript() == null) {
             throw new ApiException(404, "This attempt has no report: no words were heard.");
         }
@@ -232,12 +237,13 @@ final class Api {
 
     /** The follow-ups to ask after this answer, chosen for what it did and did not say (ProbePicker). */
     void probes(Context ctx) {
-        Attempt a = found(ctx.pathParam("id"));
+        Attempt a = access.readable(ctx, ctx.pathParam("id"));
         ctx.json(ProbePicker.order(card(a.questionId()), a.transcript()));
     }
 
     /** The recording as a WAV with its length, answering byte ranges so the player knows the duration and can seek. */
     void audio(Context ctx) {
+        access.readable(ctx, ctx.pathParam("id"));
         byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, NO_ATTEMPT));
         ctx.contentType("audio/wav").header("Cache-Control", "no-store").header("Accept-Ranges", "bytes");
         if (ctx.queryParam("download") != null) {

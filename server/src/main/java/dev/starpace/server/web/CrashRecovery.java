@@ -32,7 +32,7 @@ final class CrashRecovery {
         int unscored = 0;
         int cardGone = 0;
         int deleted = 0;
-        for (Attempt a : store.recording()) {
+        for (Attempt a : store.cutOff()) {
             if (store.deleteIfSilent(a.id())) {
                 deleted++;
                 continue;

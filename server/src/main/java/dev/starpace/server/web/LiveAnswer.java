@@ -42,8 +42,12 @@ import org.slf4j.LoggerFactory;
  * the answer a second time inside the first, on a recognizer the first had freed: the JVM died of a double free.)
  */
 final class LiveAnswer implements SessionListener {
-    /** What every live answer draws on; {@code owner} owns the attempts they make (until sign-in, one for the server). */
+    /** What every live answer draws on; {@code owner} owns the attempts it makes (the socket's person: forOwner). */
     record Services(Analyzer analyzer, SpeechModel model, AttemptStore store, String owner, LatencyRecorder latency, LiveLoad load) {
+        /** The same, making {@code owner}'s attempts: each socket's signed-in person. */
+        Services forOwner(String owner) {
+            return new Services(analyzer, model, store, owner, latency, load);
+        }
     }
 
     private enum State { WAITING, HEARING, ENDED }
@@ -207,7 +211,8 @@ final class LiveAnswer implements SessionListener {
                 refuse(1011, "storage", e.getMessage() + "; the follow-up cannot be kept, try again later");
                 return false;
             }
-            if (interview == null || !interview.questionId().equals(card.id())) {
+            // another person's attempt is refused as one that is not there: its existence does not leak
+            if (interview == null || !interview.owner().equals(services.owner()) || !interview.questionId().equals(card.id())) {
                 refuse(1008, "bad-start", "follow-ups are kept with a mock interview of this question; that attempt is not one");
                 return false;
             }

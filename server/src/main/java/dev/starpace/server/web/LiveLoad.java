@@ -92,15 +92,18 @@ final class LiveLoad {
     /** What /api/health shows of the live answers. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Health(boolean analysisReady, int streamsOpen, int maxStreams, double maxSecondsBehind, int streamsBehind,
-                  List<Double> secondsBehind, Memory memory, String storage) {
+                  List<Double> secondsBehind, Memory memory, String storage, String instance) {
     }
 
     /** Resident memory of the process and the Java heap within it, in megabytes. */
     record Memory(long residentMb, long heapUsedMb, long heapMaxMb) {
     }
 
-    /** The live answers' health, and what is wrong with storage (null when nothing is). */
-    Health health(String storage) {
+    /**
+     * The live answers' health, what is wrong with storage (null when nothing is), and which team instance answers
+     * (null in personal mode): behind a balancer, the one this request reached.
+     */
+    Health health(String storage, String instance) {
         List<Double> behind = new ArrayList<>();
         for (Stream s : open.values()) {
             behind.add(Math.round(s.behind * 10) / 10.0);
@@ -110,7 +113,7 @@ final class LiveLoad {
         int late = (int) behind.stream().filter(b -> b > BEHIND_SECONDS).count();
         Runtime rt = Runtime.getRuntime();
         Memory memory = new Memory(residentKb() / 1024, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
-        return new Health(analysisReady, open.size(), max, worst, late, behind, memory, storage);
+        return new Health(analysisReady, open.size(), max, worst, late, behind, memory, storage, instance);
     }
 
     private static long residentKb() {

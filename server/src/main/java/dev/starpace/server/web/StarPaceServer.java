@@ -10,6 +10,12 @@ import dev.starpace.server.team.TeamConfig;
 import io.javalin.Javalin;
 import dev.starpace.server.store.StorageException;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import dev.starpace.server.store.Person;
+import dev.starpace.server.store.Role;
+import dev.starpace.server.team.OidcClient;
+import dev.starpace.server.team.Sessions;
+import java.time.Clock;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +84,14 @@ public final class StarPaceServer implements AutoCloseable {
 
     private static final String ANSWERED = "starpace.answered";
 
+    /** Shortens {@link #SWEEP}, in seconds: how the tests see another instance's cut-off answer recovered without waiting. */
+    public static final String SWEEP_PROPERTY = "starpace.sweepSeconds";
+    /**
+     * How often a team instance looks for answers that another instance, now gone, left recording (PostgresAttemptStore):
+     * several instances share the database, so one killed mid-answer is recovered by another without a restart.
+     */
+    static final Duration SWEEP = Duration.ofSeconds(Long.getLong(SWEEP_PROPERTY, 30));
+
     private static final Logger LOG = LoggerFactory.getLogger(StarPaceServer.class);
 
     private final Javalin app;
@@ -89,6 +103,9 @@ public final class StarPaceServer implements AutoCloseable {
     private final AnswerSocket socket;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Analyzer analyzer;
+    private final List<Route> routes;
+    /** Team mode: recovers what other instances left recording when they ended; null in personal mode. */
+    private final java.util.concurrent.ScheduledExecutorService sweeper;
 
     private StarPaceServer(Settings settings) {
         if (settings.port() < 0 || settings.port() > 65535) {
@@ -103,7 +120,6 @@ public final class StarPaceServer implements AutoCloseable {
         }
         this.analyzer = new Analyzer(settings.bank());
         this.store = team == null ? AttemptStore.open(settings.dataDir()) : PostgresAttemptStore.open(team.database());
-        String owner = team == null ? Attempt.LOCAL_OWNER : team.owner();
         StoredAnswers stored = new StoredAnswers(analyzer, settings.model(), store);
         try {
             this.recovered = CrashRecovery.run(analyzer, stored, store);
@@ -111,10 +127,16 @@ public final class StarPaceServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        Api api = new Api(analyzer, store, stored, owner);
+        this.sweeper = team == null ? null : sweep(analyzer, stored, store, team.retention());
+        Sessions sessions = team != null && team.signsIn() ? new Sessions(store.team(), team.sessionLength(), Clock.systemUTC()) : null;
+        Gate gate = sessions != null ? Gate.signingIn(sessions) : Gate.open(new Person(
+            team == null ? Attempt.LOCAL_OWNER : TeamConfig.NO_SIGN_IN_OWNER, "you", null, Role.CANDIDATE));
+        Access access = new Access(store);
+        Api api = new Api(analyzer, store, stored, access);
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
-        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, owner, latency, load), idle);
+        this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, null, latency, load), idle);
+        this.routes = routes(api, team == null ? null : new TeamApi(store, access, settings.bank()), team, sessions);
         HostGuard hosts = new HostGuard(settings.host(), team == null ? settings.allowedHosts()
             : java.util.stream.Stream.concat(settings.allowedHosts().stream(), team.allowedHosts().stream()).distinct().toList());
         this.app = Javalin.create(config -> {
@@ -129,24 +151,24 @@ public final class StarPaceServer implements AutoCloseable {
                 // off: IdleSockets times out a silent client, and never while the server works on its message
                 ws.setIdleTimeout(Duration.ZERO);
             });
-            config.routes.before(ctx -> guard(ctx, hosts));
-            config.routes.wsBeforeUpgrade(ctx -> guard(ctx, hosts));
-            config.routes.get("/api/health", ctx -> ctx.json(load.health(store.problem())));
-            config.routes.get("/api/facts", api::facts);
-            config.routes.get("/api/questions", api::questions);
-            config.routes.get("/api/questions/{id}", api::question);
-            config.routes.get("/api/attempts", api::attempts);
-            config.routes.get("/api/attempts/{id}", api::attempt);
-            config.routes.post("/api/attempts/written", api::written);
-            config.routes.delete("/api/attempts/{id}", api::deleteAttempt);
-            config.routes.post("/api/attempts/{id}/rescore", api::rescore);
-            config.routes.get("/api/attempts/{id}/audio", api::audio);
-            config.routes.get("/api/attempts/{id}/probes", api::probes);
-            config.routes.get("/api/attempts/{id}/transcript.json", api::transcript);
-            config.routes.get("/api/attempts/{id}/report.html", api::report);
-            config.routes.get("/api/questions/{id}/progress", api::progress);
-            config.routes.get("/api/questions/{id}/targets", api::targets);
-            config.routes.ws("/ws/answer", socket::configure);
+            config.routes.before(ctx -> {
+                guard(ctx, hosts);
+                gate.check(ctx);
+            });
+            config.routes.wsBeforeUpgrade(ctx -> {
+                guard(ctx, hosts);
+                gate.check(ctx);
+                if (gate.signsIn()) {
+                    socketOrigin(ctx);
+                }
+            });
+            for (Route r : routes) {
+                config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
+                    r.rule().check(ctx);
+                    r.handler().handle(ctx);
+                });
+            }
+            config.routes.ws(SOCKET, socket::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));
@@ -171,6 +193,107 @@ public final class StarPaceServer implements AutoCloseable {
     }
 
     /**
+     * Every {@link #SWEEP}: recovers what other instances left recording when they ended, and deletes what is older than
+     * the retention period (null: nothing).
+     */
+    private static java.util.concurrent.ScheduledExecutorService sweep(Analyzer analyzer, StoredAnswers stored, AttemptStore store,
+                                                                       Duration retention) {
+        var sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "recovery-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                CrashRecovery.Outcome o = CrashRecovery.run(analyzer, stored, store);
+                if (o.total() > 0) {
+                    LOG.info("recovered {} attempt(s) another instance left recording when it ended", o.total());
+                }
+                if (retention != null) {
+                    int deleted = store.deleteStartedBefore(java.time.Instant.now().minus(retention));
+                    if (deleted > 0) {
+                        LOG.info("deleted {} attempt(s) older than the retention period ({} days)", deleted, retention.toDays());
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the database is away: the next sweep tries again
+                LOG.warn("recovery sweep: {}", e.getMessage());
+            }
+        }, retention == null ? SWEEP.toMillis() : 0, SWEEP.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return sweeper;
+    }
+
+    /** The live answer socket: anyone signed in, answering for themself (Rule.SIGNED_IN). */
+    static final String SOCKET = "/ws/answer";
+
+    /** Every route and who may call it: the one list the server registers and the authorization test reads. */
+    private List<Route> routes(Api api, TeamApi teamApi, TeamConfig team, Sessions sessions) {
+        List<Route> r = new java.util.ArrayList<>(List.of(
+            new Route(HandlerType.GET, "/api/health", Rule.OPEN, ctx -> ctx.json(load.health(store.problem(), store.instance()))),
+            new Route(HandlerType.GET, "/api/facts", Rule.SIGNED_IN, api::facts),
+            new Route(HandlerType.GET, "/api/questions", Rule.SIGNED_IN, api::questions),
+            new Route(HandlerType.GET, "/api/questions/{id}", Rule.SIGNED_IN, api::question),
+            new Route(HandlerType.GET, "/api/attempts", Rule.SIGNED_IN, api::attempts),
+            new Route(HandlerType.GET, "/api/attempts/{id}", Rule.OWNER_OR_COACH_READS, api::attempt),
+            new Route(HandlerType.POST, "/api/attempts/written", Rule.SIGNED_IN, api::written),
+            new Route(HandlerType.DELETE, "/api/attempts/{id}", Rule.OWNER, api::deleteAttempt),
+            new Route(HandlerType.POST, "/api/attempts/{id}/rescore", Rule.OWNER, api::rescore),
+            new Route(HandlerType.GET, "/api/attempts/{id}/audio", Rule.OWNER_OR_COACH_READS, api::audio),
+            new Route(HandlerType.GET, "/api/attempts/{id}/probes", Rule.OWNER_OR_COACH_READS, api::probes),
+            new Route(HandlerType.GET, "/api/attempts/{id}/transcript.json", Rule.OWNER_OR_COACH_READS, api::transcript),
+            new Route(HandlerType.GET, "/api/attempts/{id}/report.html", Rule.OWNER_OR_COACH_READS, api::report),
+            new Route(HandlerType.GET, "/api/questions/{id}/progress", Rule.SIGNED_IN, api::progress),
+            new Route(HandlerType.GET, "/api/questions/{id}/targets", Rule.SIGNED_IN, api::targets),
+            new Route(HandlerType.GET, "/api/me", Rule.SIGNED_IN, SignInRoutes::me)));
+        if (teamApi != null) {
+            r.addAll(List.of(
+                new Route(HandlerType.GET, "/api/cohorts", Rule.SIGNED_IN, teamApi::cohorts),
+                new Route(HandlerType.POST, "/api/cohorts", Rule.COACH, teamApi::createCohort),
+                new Route(HandlerType.GET, "/api/cohorts/{id}", Rule.COACH, teamApi::cohort),
+                new Route(HandlerType.POST, "/api/cohorts/{id}/members", Rule.COACH, teamApi::addMember),
+                new Route(HandlerType.DELETE, "/api/cohorts/{id}/members/{email}", Rule.COACH, teamApi::removeMember),
+                new Route(HandlerType.PUT, "/api/attempts/{id}/share", Rule.OWNER, teamApi::share),
+                new Route(HandlerType.GET, "/api/attempts/{id}/review", Rule.OWNER_OR_COACH_READS, teamApi::review),
+                new Route(HandlerType.GET, "/api/review-queue", Rule.COACH, teamApi::queue),
+                new Route(HandlerType.POST, "/api/attempts/{id}/comments", Rule.COACH_OF_SHARED, teamApi::comment),
+                new Route(HandlerType.DELETE, "/api/attempts/{id}/comments/{comment}", Rule.COACH_OF_SHARED, teamApi::deleteComment),
+                new Route(HandlerType.PUT, "/api/attempts/{id}/coach-score", Rule.COACH_OF_SHARED, teamApi::score),
+                new Route(HandlerType.PUT, "/api/attempts/{id}/reviewed", Rule.COACH_OF_SHARED, teamApi::reviewed),
+                new Route(HandlerType.POST, "/api/cohorts/{id}/assignments", Rule.COACH, teamApi::createAssignment),
+                new Route(HandlerType.GET, "/api/cohorts/{id}/assignments", Rule.COACH, teamApi::assignments),
+                new Route(HandlerType.GET, "/api/assignments", Rule.SIGNED_IN, teamApi::myAssignments),
+                new Route(HandlerType.GET, "/api/cohorts/{id}/view", Rule.COACH, teamApi::view),
+                new Route(HandlerType.GET, "/api/cohorts/{id}/view.csv", Rule.COACH, teamApi::csv)));
+        }
+        if (sessions != null) {
+            SignInRoutes signIn = new SignInRoutes(new OidcClient(team.signIn(), team.roles().groupsClaim(), team.callback()),
+                team.roles(), sessions, team.secureCookies());
+            r.add(new Route(HandlerType.GET, "/sign-in", Rule.OPEN, signIn::signIn));
+            r.add(new Route(HandlerType.GET, "/sign-in/callback", Rule.OPEN, signIn::callback));
+            r.add(new Route(HandlerType.POST, "/sign-out", Rule.SIGNED_IN, signIn::signOut));
+        }
+        return List.copyOf(r);
+    }
+
+    /** Every route of this server and who may call it. */
+    List<Route> routes() {
+        return routes;
+    }
+
+    /**
+     * A signed-in socket is opened only by this server's own pages: a page on another site could otherwise open it with
+     * the person's cookie (cross-site WebSocket hijacking). Browsers always send Origin on a socket.
+     */
+    private static void socketOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && !origin.equalsIgnoreCase("http://" + host) && !origin.equalsIgnoreCase("https://" + host)) {
+            ctx.attribute(ANSWERED, true);
+            throw new ApiException(403, "StarPace's live socket only serves its own pages, not " + Echo.of(origin) + ".");
+        }
+    }
+
+    /**
      * Every response carries the security headers; a request for a host not ours gets nothing else, nor does a
      * write from another site's page.
      */
@@ -190,6 +313,9 @@ public final class StarPaceServer implements AutoCloseable {
         try {
             server.app.start();
         } catch (RuntimeException e) {
+            if (server.sweeper != null) {
+                server.sweeper.shutdownNow();
+            }
             server.store.close();
             server.idle.close();
             throw ServerException.cannotStart(settings.host(), settings.port(), e);
@@ -237,6 +363,9 @@ public final class StarPaceServer implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (sweeper != null) {
+                sweeper.shutdownNow();
+            }
             socket.shutdown(java.time.Duration.ofSeconds(20));
             app.stop();
             idle.close();

@@ -22,18 +22,18 @@ class TeamModeTest {
     void teamModeWithoutSignInIsRefusedUnlessToldItIsATest() throws Exception {
         Path config = config("");
         MainTest.Run r = MainTest.run("serve", "--team", config.toString());
-        assertRefused(r, 3, "starpace: team mode needs the organisation's sign-in (sign-in.issuer and sign-in.client-id in"
-            + " the team configuration) so that it is not open to anyone who reaches it; --insecure-no-sign-in starts it open,"
-            + " for tests only");
+        assertRefused(r, 3, "starpace: team mode needs the organisation's sign-in (sign-in.issuer, sign-in.client-id and"
+            + " sign-in.client-secret in the team configuration) so that it is not open to anyone who reaches it;"
+            + " --insecure-no-sign-in starts it open, for tests only");
     }
 
-    /** Sign-in is the next slice: a provider in the file must not start a server that lets everyone in. */
+    /** A provider without the secret it gave StarPace cannot sign anyone in: refused, not started open. */
     @Test
-    void aConfiguredProviderIsRefusedUntilSignInIsBuilt() throws Exception {
+    void aProviderWithoutItsSecretIsRefused() throws Exception {
         Path config = config("sign-in.issuer = https://accounts.example.edu\nsign-in.client-id = starpace\n");
         MainTest.Run r = MainTest.run("serve", "--team", config.toString());
-        assertRefused(r, 3, "starpace: signing in through https://accounts.example.edu is not built into this StarPace yet,"
-            + " and team mode without it is open to anyone who reaches it; --insecure-no-sign-in starts it open, for tests only");
+        assertRefused(r, 3, "starpace: the sign-in provider in " + config + " needs sign-in.issuer, sign-in.client-id and"
+            + " sign-in.client-secret (or sign-in.client-secret-file), as the provider gave them for StarPace");
     }
 
     @Test

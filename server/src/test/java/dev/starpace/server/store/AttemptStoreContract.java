@@ -219,4 +219,68 @@ abstract class AttemptStoreContract {
         return new FollowUp(probe, answer, new ProbeVerdict(probe, "What would you do differently?", ProbeVerdict.MIXED,
             List.of("names an action"), List.of("asked the customer"), List.of(), "I would ask first"));
     }
+
+    /**
+     * Team mode's tables, the same on both databases: a coach sees a take only when its owner shared it and is a candidate
+     * of a cohort the coach coaches; comments, scores and sharing go with the attempt when it is deleted; sessions expire.
+     */
+    @Test
+    void aCoachSeesOnlyTheSharedTakesOfTheirCohortsCandidates() {
+        TeamStore team = store.team();
+        Person ana = new Person("ana-sub", "Ana", "Ana@Example.edu", Role.CANDIDATE);
+        Person cole = new Person("cole-sub", "Cole", "cole@example.edu", Role.COACH);
+        team.savePerson(ana);
+        team.savePerson(cole);
+        Cohort spring = team.createCohort("Spring", cole.id(), cole.email());
+        assertTrue(team.coaches("COLE@example.edu", spring.id()), "the creator coaches it; e-mail in any case");
+        ScoredTranscript t = Fixtures.ANALYZER.analyzeWritten("I fixed the build and it stayed fixed.", Q, Level.SDE2);
+        Attempt take = store.keep(ana.id(), Q, "sde2", Attempt.WRITTEN, t);
+        team.share(take.id(), true);
+        assertFalse(team.coachMaySee(cole.email(), take.id()), "shared, but Ana is not in Cole's cohort yet");
+        team.addMember(spring.id(), "ana@example.edu", Role.CANDIDATE);
+        assertTrue(team.coachMaySee(cole.email(), take.id()));
+        assertEquals(List.of(take.id()), team.reviewQueue(cole.email()).stream().map(QueueItem::attemptId).toList());
+        assertEquals("Ana", team.reviewQueue(cole.email()).get(0).ownerName());
+        assertEquals(List.of("Spring"), team.cohortsOf("ana@example.edu", Role.CANDIDATE).stream().map(Cohort::name).toList());
+
+        Review.Comment c = team.comment(take.id(), cole, 1.5, 4, "Lead with the result.");
+        team.score(take.id(), cole, 68, "Good actions");
+        team.markReviewed(take.id(), cole, true);
+        Review r = team.review(take.id());
+        assertTrue(r.shared());
+        assertEquals(List.of(c), r.comments());
+        assertEquals(68, r.coachScore().score());
+        assertTrue(r.reviewedAt() != null);
+
+        team.share(take.id(), false);
+        assertFalse(team.coachMaySee(cole.email(), take.id()), "no longer shared");
+        assertTrue(store.delete(take.id()));
+        Review gone = team.review(take.id());
+        assertEquals(List.of(), gone.comments(), "deleting deletes the coach's comments");
+        assertNull(gone.coachScore());
+
+        java.time.Instant now = java.time.Instant.parse("2027-01-01T10:00:00Z");
+        team.startSignIn("hash", ana.id(), "csrf", now.plusSeconds(60));
+        assertEquals("ana@example.edu", team.signIn("hash", now).orElseThrow().person().email(), "kept in lower case");
+        assertTrue(team.signIn("hash", now.plusSeconds(61)).isEmpty(), "expired");
+        assertEquals(1, team.endExpired(now.plusSeconds(61)));
+    }
+
+    /** The retention period: attempts started before the cut-off go, with their audio; newer ones and live ones stay. */
+    @Test
+    void attemptsOlderThanTheRetentionPeriodAreDeletedWithTheirAudio() throws Exception {
+        Attempt old = store.start("ana", Q, "sde2", "practice");
+        store.appendHeard(old.id(), 0, pcm(3200, 1), 0, words("i", "fixed", "it"));
+        store.finish(old.id(), Attempt.COMPLETE, null);
+        Attempt live = store.start("ana", Q, "sde2", "practice");
+        Thread.sleep(1100); // a second apart, so that the cut-off falls between them whatever digits their times are kept with
+        java.time.Instant cutoff = java.time.Instant.now();
+        Attempt recent = store.start("ana", Q, "sde2", "practice");
+        store.finish(recent.id(), Attempt.COMPLETE, null);
+        assertEquals(1, store.deleteStartedBefore(cutoff), "the old one; the live one is still recording");
+        assertTrue(store.get(old.id()).isEmpty());
+        assertEquals(0, store.pcm(old.id()).length, "its audio went with it");
+        assertTrue(store.get(live.id()).isPresent());
+        assertTrue(store.get(recent.id()).isPresent());
+    }
 }

@@ -21,15 +21,22 @@ import org.junit.jupiter.api.Test;
 
 /** Team mode's store on a real PostgreSQL server: its schema, its failures in one line, a server that goes away. */
 class PostgresAttemptStoreTest {
+    /** The newest migration in db/postgresql. */
+    static final int LATEST = 5;
+
+    private static List<String> allMigrations() {
+        return java.util.stream.IntStream.rangeClosed(1, LATEST).mapToObj(String::valueOf).toList();
+    }
+
     @Test
     void aNewDatabaseIsMadeAndASecondOpenMigratesNothing() throws Exception {
         PostgresAttemptStore.Database db = PostgresCluster.shared().newDatabase();
         PostgresAttemptStore.open(db).close();
-        assertEquals(List.of("1"), history(db));
+        assertEquals(allMigrations(), history(db));
         try (AttemptStore store = PostgresAttemptStore.open(db)) {
             assertNull(store.problem());
         }
-        assertEquals(List.of("1"), history(db));
+        assertEquals(allMigrations(), history(db));
     }
 
     @Test
@@ -37,9 +44,9 @@ class PostgresAttemptStoreTest {
         PostgresAttemptStore.Database db = PostgresCluster.shared().newDatabase();
         PostgresAttemptStore.open(db).close();
         sql(db, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
-            + " installed_by, execution_time, success) VALUES (99, '2', 'later', 'SQL', 'V2__later.sql', 1, '', 1, true)");
+            + " installed_by, execution_time, success) VALUES (99, '" + (LATEST + 1) + "', 'later', 'SQL', 'V99__later.sql', 1, '', 1, true)");
         StorageException e = assertThrows(StorageException.class, () -> PostgresAttemptStore.open(db));
-        assertEquals("the team database " + db.url() + " was written by a newer StarPace (schema 2, this one knows 1);"
+        assertEquals("the team database " + db.url() + " was written by a newer StarPace (schema " + (LATEST + 1) + ", this one knows " + LATEST + ");"
             + " upgrade StarPace to open it", e.getMessage());
     }
 
@@ -110,17 +117,26 @@ class PostgresAttemptStoreTest {
         }
     }
 
-    /** Crash recovery is sound only while one StarPace writes: a second one on the same database is refused. */
+    /**
+     * Several instances share one database: each finds only the attempts an instance that has ended left recording (its
+     * lock is free), never a live one, and an attempt it claims is not recovered again by another.
+     */
     @Test
-    void aSecondInstanceOnTheSameDatabaseIsRefused() throws Exception {
+    void severalInstancesShareTheDatabaseAndRecoverOnlyWhatAnEndedOneLeft() throws Exception {
         PostgresAttemptStore.Database db = PostgresCluster.shared().newDatabase();
-        try (AttemptStore first = PostgresAttemptStore.open(db)) {
-            StorageException e = assertThrows(StorageException.class, () -> PostgresAttemptStore.open(db));
-            assertEquals("another StarPace already serves the team database " + db.url() + "; several instances on one"
-                + " database are not built yet (docs/teams.md)", e.getMessage());
-            assertNull(first.problem(), "the first goes on");
+        try (AttemptStore a = PostgresAttemptStore.open(db); AttemptStore b = PostgresAttemptStore.open(db)) {
+            Attempt live = a.start("ana", "dive-deep", "sde2", "practice");
+            a.appendHeard(live.id(), 0, new byte[3200], 0, List.of(new dev.starpace.engine.transcript.Word("i", 0, 0.3, 1)));
+            assertEquals(List.of(), b.cutOff(), "a's answer is live: a holds its lock");
+            assertEquals(List.of(), a.cutOff(), "an instance's own answers are live");
+            AttemptStore c = PostgresAttemptStore.open(db);
+            Attempt cut = c.start("bob", "dive-deep", "sde2", "practice");
+            c.appendHeard(cut.id(), 0, new byte[3200], 0, List.of(new dev.starpace.engine.transcript.Word("we", 0, 0.3, 1)));
+            c.close(); // its session ends, as a kill -9's does, with the answer still recording
+            assertEquals(List.of(cut.id()), b.cutOff().stream().map(Attempt::id).toList(), "b finds what c left");
+            assertEquals(List.of(), a.cutOff(), "claimed by b: not recovered twice");
+            assertEquals(1, b.words(cut.id()).size(), "every word c stored is there");
         }
-        PostgresAttemptStore.open(db).close(); // the lock goes with the first
     }
 
     /** What a crash leaves: a store that never finished its attempt; the next store finds it recording, words and all. */

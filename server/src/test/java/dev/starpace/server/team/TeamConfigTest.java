@@ -54,13 +54,39 @@ class TeamConfigTest {
         assertRefused("database.url = jdbc:postgresql://db/starpace\npublic-url = interviews.example.edu\n",
             "public-url in FILE must be the address candidates open, such as https://interviews.example.edu/, not interviews.example.edu");
         assertRefused("database.url = jdbc:postgresql://db/starpace\npublic-url = https://a.example/\nsign-in.issuer = https://id.example\n",
-            "the sign-in provider in FILE needs both sign-in.issuer and sign-in.client-id");
+            "the sign-in provider in FILE needs sign-in.issuer, sign-in.client-id and sign-in.client-secret (or"
+                + " sign-in.client-secret-file), as the provider gave them for StarPace");
         assertRefused("database.url = jdbc:postgresql://db/starpace\npublic-url = https://a.example/\n"
-            + "sign-in.issuer = http://id.example\nsign-in.client-id = x\n", "sign-in.issuer in FILE must be an https:// URL, not http://id.example");
+            + "sign-in.issuer = http://id.example\nsign-in.client-id = x\nsign-in.client-secret = y\n", "sign-in.issuer in FILE must be an https:// URL, not http://id.example");
         assertRefused("database.url = jdbc:postgresql://db/starpace\ndatabase.password = a\ndatabase.password-file = b\n"
             + "public-url = https://a.example/\n", "FILE gives both database.password and database.password-file; keep one");
         assertRefused("database.url = jdbc:postgresql://db/starpace\ndatabase.password-file = nothing-here\n"
             + "public-url = https://a.example/\n", "database.password-file in FILE names " + dir.resolve("nothing-here") + ", which does not exist");
+    }
+
+    @Test
+    void rolesComeFromGroupsOrTheListsAndSessionsFromTheFile() throws Exception {
+        TeamConfig c = read("database.url = jdbc:postgresql://localhost/starpace\npublic-url = https://a.example/\n"
+            + "sign-in.issuer = https://id.example\nsign-in.client-id = x\nsign-in.client-secret = y\n"
+            + "sign-in.groups-claim = roles\nsign-in.coach-groups = coaches, mentors\nsign-in.admin-groups = it\n"
+            + "admins = Boss@A.example\ncoaches = kim@a.example\nsession-hours = 1.5\n");
+        RoleRules r = c.roles();
+        assertEquals("roles", r.groupsClaim());
+        assertEquals(dev.starpace.server.store.Role.ADMIN, r.of("boss@a.example", List.of()));
+        assertEquals(dev.starpace.server.store.Role.ADMIN, r.of("x@a.example", List.of("mentors", "it")), "the higher role wins");
+        assertEquals(dev.starpace.server.store.Role.COACH, r.of("KIM@a.example", List.of()));
+        assertEquals(dev.starpace.server.store.Role.COACH, r.of(null, List.of("mentors")));
+        assertEquals(dev.starpace.server.store.Role.CANDIDATE, r.of("sam@a.example", List.of("students")));
+        assertEquals(java.time.Duration.ofMinutes(90), c.sessionLength());
+        assertTrue(c.secureCookies(), "an https public URL: cookies only over TLS");
+        assertEquals("https://a.example/sign-in/callback", c.callback().toString());
+        assertRefused("database.url = jdbc:postgresql://db/starpace\npublic-url = https://a.example/\nsession-hours = forever\n",
+            "session-hours in FILE must be a number of hours above 0 and at most 720, not forever");
+        assertNull(c.retention(), "kept until deleted unless the file says otherwise");
+        assertEquals(java.time.Duration.ofDays(365), read("database.url = jdbc:postgresql://db/starpace\npublic-url = https://a.example/\n"
+            + "retention-days = 365\n").retention());
+        assertRefused("database.url = jdbc:postgresql://db/starpace\npublic-url = https://a.example/\nretention-days = 0\n",
+            "retention-days in FILE must be a whole number of days from 1 to 3650, not 0");
     }
 
     private TeamConfig read(String text) throws Exception {

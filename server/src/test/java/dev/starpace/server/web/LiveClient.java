@@ -23,11 +23,18 @@ final class LiveClient implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
 
     private LiveClient(int port, String origin) {
+        this(URI.create("ws://127.0.0.1:" + port + "/ws/answer"), origin == null ? java.util.Map.of() : java.util.Map.of("Origin", origin));
+    }
+
+    private LiveClient(URI uri, java.util.Map<String, String> headers) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (origin != null) {
-            builder.header("Origin", origin);
-        }
-        socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/answer"), this).join();
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(uri, this).join();
+    }
+
+    /** A socket at {@code uri} sending these headers (a signed-in person's cookie). */
+    static LiveClient connect(URI uri, java.util.Map<String, String> headers) {
+        return new LiveClient(uri, headers);
     }
 
     static LiveClient connect(int port) {

@@ -61,6 +61,11 @@ final class ServeProcess implements AutoCloseable {
         return new ServeProcess(List.of("--team", config.toString(), "--insecure-no-sign-in"), List.of(jvmOptions));
     }
 
+    /** Team mode with sign-in, as the configuration says it: what several instances behind a balancer run. */
+    static ServeProcess teamSigningIn(Path config, String... jvmOptions) throws Exception {
+        return new ServeProcess(List.of("--team", config.toString()), List.of(jvmOptions));
+    }
+
     private static Thread read(java.io.InputStream in, List<String> lines) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

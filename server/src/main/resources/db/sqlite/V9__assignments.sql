@@ -1,0 +1,12 @@
+-- A coach's assignment to a cohort: questions to answer at a level by a due date, with a number of attempts allowed.
+CREATE TABLE assignments (
+  id TEXT PRIMARY KEY,
+  cohort_id TEXT NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  questions TEXT NOT NULL,
+  level TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  attempts_allowed INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL);
+CREATE INDEX assignments_by_cohort ON assignments (cohort_id, due_at);
