@@ -1,5 +1,4 @@
 import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText, FACTS } from './dom.js';
-import { groupFillers, openers, hedges } from './speech-habits.js';
 import { qualityLine } from './quality.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -266,9 +265,8 @@ export async function reportView(id) {
   const a = d.audio;
   // one pause count: the audio's when there is audio (it hears silences the recognizer smooths over)
   const pauses = written ? [] : a ? a.pauses.items : d.pauses.items;
-  const fillerGroups = groupFillers(d.fillers.items);
-  const openerGroups = openers(t.words);
-  const hedgeGroups = hedges(t.words);
+  // the engine counts the word habits (ScoredTranscript.habits): the page only shows them
+  const { mostUsed, openers: openerGroups, hedges: hedgeGroups, fillers: fillerGroups } = t.habits;
   const counted = (groups) => groups.map((g) => `${g.text} ×${g.count}`).join(', ');
   // a typed answer keeps its word habits (fillers, openers, hedges are in the words) but nothing measured in time
   const delivery = h('div', { id: 'delivery' },
@@ -276,6 +274,7 @@ export async function reportView(id) {
       : h('p', {}, `Pace: ${Math.round(d.wordsPerMinute)} words a minute — `,
         Object.entries(d.phaseWordsPerMinute).map(([p, v]) => `${TITLES[p]} ${Math.round(v)}`).join(', ')),
     h('p', { id: 'filler-groups' }, fillerGroups.length ? `Fillers (${d.fillers.count}): ${counted(fillerGroups)}` : `Fillers: none ${written ? 'written' : 'heard'}`),
+    mostUsed.length ? h('p', { id: 'most-used' }, `Most used: ${counted(mostUsed)}`) : null,
     openerGroups.length ? h('p', { id: 'opener-groups' }, `Sentences often start with: ${counted(openerGroups)}`) : null,
     hedgeGroups.length ? h('p', { id: 'hedge-groups' }, `Hedges: ${counted(hedgeGroups)}`) : null,
     written ? null : a ? h('p', { id: 'pause-line' }, `Pauses: ${a.pauses.count} (${a.pauses.betweenSentences} between sentences, ${a.pauses.withinSentences} within a sentence)`)

@@ -49,7 +49,7 @@ class BatchCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(4, csv.size(), String.join("\n", csv));
         assertTrue(csv.get(0).startsWith("file,status,error,question,level,duration_s,situation_s,situation_target_s"), csv.get(0));
-        assertTrue(csv.get(0).contains("action-first-person") && csv.get(0).endsWith("wpm,fillers,score,verdict,snr_db,input_quality"), csv.get(0));
+        assertTrue(csv.get(0).contains("action-first-person") && csv.get(0).endsWith("wpm,fillers,score,verdict,snr_db,input_quality,most_used,openers,hedges"), csv.get(0));
         assertEquals(csv.get(0).split(",", -1).length, csv.get(1).split(",", -1).length, "every row has every column");
         assertTrue(csv.stream().anyMatch(l -> l.contains("corrupt.wav,failed,") && l.contains("not a WAV file")), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.contains("weak-take.wav,analysed,,customer-obsession-above-and-beyond,sde2")));
@@ -57,6 +57,12 @@ class BatchCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<h2>weak-take.wav</h2>") && html.contains("class=\"seg\""), "timeline per answer");
         assertTrue(html.contains("Failed: ") && html.contains("corrupt.wav"));
+        // the engine's word habits, in the JSON and the summary alike
+        var habits = json.get("habits");
+        assertTrue(habits.has("mostUsed") && habits.has("openers") && habits.has("hedges") && habits.has("fillers"), habits.toString());
+        if (!habits.get("mostUsed").isEmpty()) {
+            assertTrue(html.contains("Most used: " + habits.get("mostUsed").get(0).get("text").asText()), html);
+        }
 
         MainTest.Run again = MainTest.run("batch", "--question", "customer-obsession-above-and-beyond", "--out", out.toString(),
             dir.resolve("answers").toString());
