@@ -1,6 +1,7 @@
 package dev.starpace.server.store;
 
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.bank.OwnQuestion;
 import dev.starpace.engine.transcript.Word;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -78,6 +79,18 @@ public interface AttemptStore extends AutoCloseable {
 
     /** Deletes the attempt if no audio was ever stored for it: a start with nothing after it leaves no row. */
     boolean deleteIfSilent(String id);
+
+    /** Keeps a question the owner wrote. */
+    void saveQuestion(String owner, OwnQuestion question);
+
+    /** The owner's own questions, newest first. */
+    List<OwnQuestion> questions(String owner);
+
+    /** An own question, whoever wrote it (the id is a random one). */
+    Optional<OwnQuestion> question(String id);
+
+    /** Deletes an own question and, in the same transaction, every take of it with its audio: nothing left to score. */
+    boolean deleteQuestion(String id);
 
     @Override
     void close();

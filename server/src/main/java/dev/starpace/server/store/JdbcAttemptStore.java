@@ -2,7 +2,9 @@ package dev.starpace.server.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.Level;
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.bank.OwnQuestion;
 import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.audio.Audio;
@@ -293,6 +295,64 @@ abstract class JdbcAttemptStore implements AttemptStore {
     public synchronized boolean deleteIfSilent(String id) {
         return update("DELETE FROM attempts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM audio_chunks WHERE attempt_id = ?)",
             id, id) > 0;
+    }
+
+    @Override
+    public synchronized void saveQuestion(String owner, OwnQuestion q) {
+        update("INSERT INTO own_questions (id, owner, lp, level, question, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            q.id(), owner, q.lp(), q.level().id(), q.question(), q.createdAt());
+    }
+
+    @Override
+    public synchronized List<OwnQuestion> questions(String owner) {
+        return ownQuestions("owner = ?", owner);
+    }
+
+    @Override
+    public synchronized Optional<OwnQuestion> question(String id) {
+        return ownQuestions("id = ?", id).stream().findFirst();
+    }
+
+    private List<OwnQuestion> ownQuestions(String where, String arg) {
+        List<OwnQuestion> out = new ArrayList<>();
+        try (PreparedStatement st = connection().prepareStatement(
+            "SELECT id, lp, level, question, created_at FROM own_questions WHERE " + where + " ORDER BY created_at DESC")) {
+            st.setString(1, arg);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OwnQuestion(rs.getString(1), rs.getString(2), Level.parse(rs.getString(3)), rs.getString(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized boolean deleteQuestion(String id) {
+        checkWritable();
+        try {
+            Connection db = connection();
+            exec(db, begin());
+            try {
+                int deleted;
+                try (PreparedStatement takes = db.prepareStatement("DELETE FROM attempts WHERE question_id = ?");
+                     PreparedStatement question = db.prepareStatement("DELETE FROM own_questions WHERE id = ?")) {
+                    takes.setString(1, id);
+                    takes.executeUpdate();
+                    question.setString(1, id);
+                    deleted = question.executeUpdate();
+                }
+                exec(db, "COMMIT");
+                return deleted > 0;
+            } catch (SQLException e) {
+                rollback(db);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(WRITE, e);
+        }
     }
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {

@@ -101,8 +101,8 @@ public final class StarPaceServer implements AutoCloseable {
         if (team != null) {
             team.requireSignIn();
         }
-        this.analyzer = new Analyzer(settings.bank());
         this.store = team == null ? AttemptStore.open(settings.dataDir()) : PostgresAttemptStore.open(team.database());
+        this.analyzer = new Analyzer(OwnQuestions.bank(settings.bank(), store));
         String owner = team == null ? Attempt.LOCAL_OWNER : team.owner();
         StoredAnswers stored = new StoredAnswers(analyzer, settings.model(), store);
         try {
@@ -112,6 +112,7 @@ public final class StarPaceServer implements AutoCloseable {
             throw e;
         }
         Api api = new Api(analyzer, store, stored, owner);
+        OwnQuestions own = new OwnQuestions(store, owner);
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
         this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, owner, latency, load), idle);
@@ -146,6 +147,9 @@ public final class StarPaceServer implements AutoCloseable {
             config.routes.get("/api/attempts/{id}/report.html", api::report);
             config.routes.get("/api/questions/{id}/progress", api::progress);
             config.routes.get("/api/questions/{id}/targets", api::targets);
+            config.routes.get("/api/own-questions", own::list);
+            config.routes.post("/api/own-questions", own::add);
+            config.routes.delete("/api/own-questions/{id}", own::delete);
             config.routes.ws("/ws/answer", socket::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
