@@ -3,10 +3,11 @@ import { practiceView, mockView, leaveAnswer } from './answer.js';
 import { typedView } from './typed.js';
 import { reportView } from './report.js';
 import { historyView, compareView } from './history.js';
+import { storiesView } from './stories.js';
 
 let facts = null;
 
-// Hash routes: #/  #/q/ID/study|practice|mock  #/history  #/attempt/ID  #/compare/A/B
+// Hash routes: #/  #/q/ID/study|practice|mock  #/history  #/stories  #/attempt/ID  #/compare/A/B
 async function route() {
   // leaving a view stops an answer in progress (and says so); otherwise the last notice has served its turn
   if (!leaveAnswer()) notice();
@@ -23,6 +24,8 @@ async function route() {
       await (views[mode] || studyView)(card, level);
     } else if (parts[0] === 'history') {
       await historyView();
+    } else if (parts[0] === 'stories') {
+      await storiesView();
     } else if (parts[0] === 'attempt' && parts[1]) {
       await reportView(parts[1]);
     } else if (parts[0] === 'compare' && parts[2]) {

@@ -1,3 +1,4 @@
+import { storyPicker } from './stories.js';
 import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText, FACTS } from './dom.js';
 import { qualityLine } from './quality.js';
 
@@ -182,7 +183,7 @@ async function exportReport(attempt, question) {
   document.querySelectorAll('#app .more').forEach((more) => more.click());
   const css = await fetch('/style.css').then((r) => r.text());
   const copy = h('main', {}, [...document.getElementById('app').cloneNode(true).childNodes]);
-  copy.querySelectorAll('.actions, audio').forEach((n) => n.remove());
+  copy.querySelectorAll('.actions, audio, #story-told-box').forEach((n) => n.remove());
   // buttons do nothing in a file: their words stay, as plain text
   copy.querySelectorAll('button').forEach((b) => b.replaceWith(h('span', { class: b.className }, b.textContent)));
   copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
@@ -221,6 +222,7 @@ export async function reportView(id) {
     mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio, followUps(attempt, probes));
     return;
   }
+  head.push(await storyPicker(attempt, t.question.lp));
   const flagged = new Set();
   t.rules.filter((r) => ruleState(r) === 'fail').forEach((r) => r.evidence.forEach((e) => {
     t.words.forEach((w, i) => { if (w.start >= e.start - 0.01 && w.end <= e.end + 0.01) flagged.add(i); });

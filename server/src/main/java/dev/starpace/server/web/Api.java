@@ -139,7 +139,7 @@ final class Api {
      * typed answer is not judged on delivery, a mock interview is answered without hints, and a cut-off take
      * (left mid-answer, or recovered after a crash) is a fragment.
      */
-    private static String apart(Attempt a) {
+    static String apart(Attempt a) {
         if (written(a)) {
             return "typed";
         }

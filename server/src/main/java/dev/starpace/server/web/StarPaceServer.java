@@ -113,6 +113,7 @@ public final class StarPaceServer implements AutoCloseable {
         }
         Api api = new Api(analyzer, store, stored, owner);
         OwnQuestions own = new OwnQuestions(store, owner);
+        Stories stories = new Stories(store, owner);
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
         this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, owner, latency, load), idle);
@@ -150,6 +151,11 @@ public final class StarPaceServer implements AutoCloseable {
             config.routes.get("/api/own-questions", own::list);
             config.routes.post("/api/own-questions", own::add);
             config.routes.delete("/api/own-questions/{id}", own::delete);
+            config.routes.get("/api/stories", stories::list);
+            config.routes.post("/api/stories", stories::add);
+            config.routes.delete("/api/stories/{id}", stories::delete);
+            config.routes.get("/api/attempts/{id}/story", stories::told);
+            config.routes.put("/api/attempts/{id}/story", stories::tell);
             config.routes.ws("/ws/answer", socket::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.engine.Level;
 import dev.starpace.engine.bank.OwnQuestion;
+import dev.starpace.engine.bank.Story;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.transcript.Word;
@@ -175,6 +176,27 @@ abstract class AttemptStoreContract {
         assertTrue(store.get(take.id()).isEmpty(), "its takes go with it");
         assertEquals(0, store.pcm(take.id()).length);
         assertTrue(store.get(other.id()).isPresent(), "another question's take stays");
+    }
+
+    @Test
+    void aStoryAnswersItsLpsIsToldInTakesOfItsOwnerOnlyAndForgottenWithoutLosingThem() {
+        Story story = new Story(Story.newId(), "The migration I paused", "paused at 5 %", List.of("Have Backbone", "Earn Trust"),
+            "2026-12-07T10:00:00Z");
+        store.saveStory("ana", story);
+        assertEquals(List.of(story), store.stories("ana"));
+        assertTrue(store.stories("bo").isEmpty());
+        Attempt take = store.start("ana", Q, "sde2", "practice");
+        Attempt hers = store.start("bo", Q, "sde2", "practice");
+        assertTrue(store.tellStory("ana", take.id(), story.id()));
+        assertTrue(store.tellStory("ana", take.id(), story.id()), "told again: still one link");
+        assertFalse(store.tellStory("bo", hers.id(), story.id()), "not bo's story");
+        assertFalse(store.tellStory("bo", take.id(), null), "not bo's take");
+        assertEquals(story.id(), store.storyOf(take.id()));
+        assertEquals(List.of(take.id()), store.takesOf(story.id()).stream().map(Attempt::id).toList());
+        assertFalse(store.deleteStory("bo", story.id()));
+        assertTrue(store.deleteStory("ana", story.id()));
+        assertNull(store.storyOf(take.id()));
+        assertTrue(store.get(take.id()).isPresent(), "the take stays");
     }
 
     @Test

@@ -35,7 +35,7 @@ class AttemptStoreTest {
         "INSERT INTO audio_chunks VALUES ('old', 0, x'00010002')"};
 
     /** The schema version now: the migrations in db/sqlite. */
-    static final int LATEST = 6;
+    static final int LATEST = 7;
 
     /** Migration 2 as StarPace made it before Flyway. */
     static final String WORDS_AS_HEARD = """
@@ -116,11 +116,11 @@ class AttemptStoreTest {
             assertEquals(List.of("old"), store.list(Attempt.LOCAL_OWNER, "dive-deep").stream().map(Attempt::id).toList());
         }
         assertEquals(LATEST, userVersion(data), "user_version follows, so a StarPace from before Flyway refuses the file");
-        assertEquals(List.of("4", "5", "6"), history(data), "baselined at the user_version it had, then migrations 5 and 6");
+        assertEquals(List.of("4", "5", "6", "7"), history(data), "baselined at the user_version it had, then migrations 5 to 7");
         try (AttemptStore again = AttemptStore.open(data)) {
             assertEquals(1, again.words("old").size(), "a second open migrates nothing and loses nothing");
         }
-        assertEquals(List.of("4", "5", "6"), history(data));
+        assertEquals(List.of("4", "5", "6", "7"), history(data));
     }
 
     /** A new database is made by every migration in turn, and is then at the latest user_version too. */
@@ -128,7 +128,7 @@ class AttemptStoreTest {
     void aNewDatabaseIsMadeByEveryMigration() throws Exception {
         Path data = dir.resolve("data");
         AttemptStore.open(data).close();
-        assertEquals(List.of("1", "2", "3", "4", "5", "6"), history(data));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), history(data));
         assertEquals(LATEST, userVersion(data));
     }
 
@@ -138,9 +138,9 @@ class AttemptStoreTest {
         Path data = dir.resolve("data");
         AttemptStore.open(data).close();
         sql(data, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
-            + " installed_by, execution_time, success) VALUES (99, '7', 'later', 'SQL', 'V7__later.sql', 1, '', 1, 1)");
+            + " installed_by, execution_time, success) VALUES (99, '8', 'later', 'SQL', 'V8__later.sql', 1, '', 1, 1)");
         StorageException e = assertThrows(StorageException.class, () -> AttemptStore.open(data));
-        assertTrue(e.getMessage().contains("written by a newer StarPace (schema 7, this one knows 6)"), e.getMessage());
+        assertTrue(e.getMessage().contains("written by a newer StarPace (schema 8, this one knows 7)"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 

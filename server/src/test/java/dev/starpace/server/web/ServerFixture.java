@@ -46,8 +46,13 @@ final class ServerFixture implements AutoCloseable {
 
     /** A JSON POST, as our own pages send it. */
     Response post(String path, String json) throws Exception {
+        return send("POST", path, json);
+    }
+
+    /** A JSON write (POST, PUT), as our own pages send it. */
+    Response send(String method, String path, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         String type = r.headers().firstValue("Content-Type").orElse("");
         JsonNode body = type.startsWith("application/json") && r.body().length > 0 ? new ObjectMapper().readTree(r.body()) : null;
