@@ -87,7 +87,7 @@ async function questionsView() {
   let levelPicked = false;
   lpSelect.onchange = render;
   levelSelect.onchange = () => { levelPicked = true; render(); };
-  mount(h('h1', {}, 'Pick a question'), ownQuestionForm(lps, render), h('div', { class: 'row' }, lpSelect, levelSelect), list);
+  mount(h('h1', {}, 'Pick a question'), h('div', { class: 'row' }, lpSelect, levelSelect), list, ownQuestionForm(lps, render));
   await render();
 }
 
@@ -112,7 +112,7 @@ function ownQuestionForm(lps, render) {
       status.textContent = err.message;
     }
   };
-  return h('details', { class: 'card', id: 'own-question-box' }, h('summary', {}, 'Practise your own question'),
+  return h('section', { class: 'card', id: 'own-question-box' }, h('h2', {}, 'Practise your own question'),
     h('form', { id: 'own-question-form', onsubmit: add },
       h('label', { for: 'own-question' }, 'Your question'), text,
       h('p', { class: 'muted', id: 'own-help' }, 'Judged like any behavioural answer: the five STAR phases against the level\'s targets, and the checks every story gets.'),

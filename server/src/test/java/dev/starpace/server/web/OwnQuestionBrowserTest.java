@@ -14,8 +14,7 @@ class OwnQuestionBrowserTest extends BrowserCase {
         serve();
         Browser b = browser(Browser.DESKTOP);
         b.open(base());
-        b.waitFor("#own-question-box summary");
-        b.find("#own-question-box summary").click();
+        b.waitFor("#own-question-box #own-question");
         b.find("#own-add").click();
         b.waiting(10).until(d -> b.text("#own-status").equals("Write the question first: at least 10 characters."));
         b.find("#own-question").sendKeys(OwnQuestionTest.MINE);
