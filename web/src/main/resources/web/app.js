@@ -4,10 +4,11 @@ import { typedView } from './typed.js';
 import { reportView } from './report.js';
 import { historyView, compareView } from './history.js';
 import { teamRoute, teamPanel } from './team.js';
+import { storiesView } from './stories.js';
 
 let facts = null;
 
-// Hash routes: #/  #/q/ID/study|practice|mock  #/history  #/attempt/ID  #/compare/A/B
+// Hash routes: #/  #/q/ID/study|practice|mock  #/history  #/stories  #/attempt/ID  #/compare/A/B
 async function route() {
   // leaving a view stops an answer in progress (and says so); otherwise the last notice has served its turn
   if (!leaveAnswer()) notice();
@@ -26,6 +27,8 @@ async function route() {
       await (views[mode] || studyView)(card, level);
     } else if (parts[0] === 'history') {
       await historyView();
+    } else if (parts[0] === 'stories') {
+      await storiesView();
     } else if (parts[0] === 'attempt' && parts[1]) {
       await reportView(parts[1]);
       await teamPanel(parts[1]);
@@ -71,17 +74,64 @@ async function questionsView() {
     const params = new URLSearchParams({ level: levelSelect.value });
     if (lpSelect.value) params.set('lp', lpSelect.value);
     const cards = await api(`/api/questions?${params}`);
-    list.replaceChildren(...cards.map((q) => h('div', { class: 'card question', 'data-id': q.id },
-      h('div', { class: 'muted' }, q.lp),
-      h('strong', {}, q.question),
-      h('div', { class: 'row' },
-        ['study', 'practice', 'write', 'mock'].map((m) => h('a', { class: 'button' + (m === 'practice' ? ' primary' : ''),
-          href: `#/q/${encodeURIComponent(q.id)}/${m}?level=${levelSelect.value}`, 'data-mode': m },
-          { study: 'Study', practice: 'Practice', write: 'Write it', mock: 'Mock interview' }[m]))))));
+    list.replaceChildren(...cards.map((q) => {
+      // an own question is practised at the level it was written for, unless a level is picked above
+      const level = q.own && !levelPicked ? q.levels[0] : levelSelect.value;
+      return h('div', { class: 'card question' + (q.own ? ' own' : ''), 'data-id': q.id },
+        h('div', { class: 'muted' }, q.own ? h('span', { class: 'chip own-tag' }, 'Your question') : null, q.own ? ` ${q.lp} · ${level.toUpperCase()}` : q.lp),
+        h('strong', {}, q.question),
+        h('div', { class: 'row' },
+          ['study', 'practice', 'write', 'mock'].map((m) => h('a', { class: 'button' + (m === 'practice' ? ' primary' : ''),
+            href: `#/q/${encodeURIComponent(q.id)}/${m}?level=${level}`, 'data-mode': m },
+            { study: 'Study', practice: 'Practice', write: 'Write it', mock: 'Mock interview' }[m])),
+          q.own ? h('button', { type: 'button', class: 'delete delete-own', 'aria-label': `Delete your question: ${q.question}`,
+            onclick: () => deleteOwn(q, render) }, 'Delete') : null));
+    }));
   };
+  let levelPicked = false;
   lpSelect.onchange = render;
-  levelSelect.onchange = render;
-  mount(h('h1', {}, 'Pick a question'), h('div', { class: 'row' }, lpSelect, levelSelect), list);
+  levelSelect.onchange = () => { levelPicked = true; render(); };
+  mount(h('h1', {}, 'Pick a question'), h('div', { class: 'row' }, lpSelect, levelSelect), list, ownQuestionForm(lps, render));
+  await render();
+}
+
+// Your own question: typed, for an LP and a level, then practised like the bank's (judged with the generic card's
+// targets and rules). Kept with its takes until deleted.
+function ownQuestionForm(lps, render) {
+  const text = h('textarea', { id: 'own-question', rows: 2, maxlength: 400, 'aria-describedby': 'own-help' });
+  const lp = h('select', { id: 'own-lp' }, lps.filter((l) => l !== 'General').map((l) => h('option', { value: l }, l)));
+  const level = h('select', { id: 'own-level' }, ['sde1', 'sde2', 'senior'].map((l) => h('option', { value: l, selected: l === 'sde2' }, l.toUpperCase())));
+  const status = h('p', { id: 'own-status', role: 'status' });
+  const add = async (e) => {
+    e.preventDefault();
+    try {
+      const q = await api('/api/own-questions', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ question: text.value, lp: lp.value, level: level.value }) });
+      text.value = '';
+      status.className = 'good';
+      status.textContent = `Kept: “${q.question}”. It is at the top of the list.`;
+      await render();
+    } catch (err) {
+      status.className = 'error';
+      status.textContent = err.message;
+    }
+  };
+  return h('section', { class: 'card', id: 'own-question-box' }, h('h2', {}, 'Practise your own question'),
+    h('form', { id: 'own-question-form', onsubmit: add },
+      h('label', { for: 'own-question' }, 'Your question'), text,
+      h('p', { class: 'muted', id: 'own-help' }, 'Judged like any behavioural answer: the five STAR phases against the level\'s targets, and the checks every story gets.'),
+      h('div', { class: 'row' }, h('label', { for: 'own-lp' }, 'Leadership Principle'), lp, h('label', { for: 'own-level' }, 'Level'), level,
+        h('button', { type: 'submit', class: 'primary', id: 'own-add' }, 'Add question')), status));
+}
+
+async function deleteOwn(q, render) {
+  if (!confirm('Delete your question and every take of it?')) return;
+  try {
+    await api(`/api/own-questions/${encodeURIComponent(q.id)}`, { method: 'DELETE' });
+    notice(`Deleted your question “${q.question}” and its takes.`);
+  } catch (e) {
+    notice(e.message);
+  }
   await render();
 }
 

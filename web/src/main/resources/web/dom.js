@@ -64,7 +64,8 @@ export function notice(...content) {
 // Question texts by id, fetched once: the screen names a question by its words, never by its file name.
 let questionTexts = null;
 export async function questionText(id) {
-  if (!questionTexts) {
+  // an own question written since the texts were fetched: fetch them again
+  if (!questionTexts || (id.startsWith('own-') && !(await questionTexts).has(id))) {
     questionTexts = api('/api/questions').then((all) => new Map(all.map((q) => [q.id, q.question])));
   }
   return (await questionTexts).get(id) || 'A question no longer in the bank';

@@ -1,5 +1,5 @@
+import { storyPicker } from './stories.js';
 import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText, FACTS } from './dom.js';
-import { groupFillers, openers, hedges } from './speech-habits.js';
 import { qualityLine } from './quality.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -183,7 +183,7 @@ async function exportReport(attempt, question) {
   document.querySelectorAll('#app .more').forEach((more) => more.click());
   const css = await fetch('/style.css').then((r) => r.text());
   const copy = h('main', {}, [...document.getElementById('app').cloneNode(true).childNodes]);
-  copy.querySelectorAll('.actions, audio').forEach((n) => n.remove());
+  copy.querySelectorAll('.actions, audio, #story-told-box').forEach((n) => n.remove());
   // buttons do nothing in a file: their words stay, as plain text
   copy.querySelectorAll('button').forEach((b) => b.replaceWith(h('span', { class: b.className }, b.textContent)));
   copy.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
@@ -222,6 +222,7 @@ export async function reportView(id) {
     mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio, followUps(attempt, probes));
     return;
   }
+  head.push(await storyPicker(attempt, t.question.lp));
   const flagged = new Set();
   t.rules.filter((r) => ruleState(r) === 'fail').forEach((r) => r.evidence.forEach((e) => {
     t.words.forEach((w, i) => { if (w.start >= e.start - 0.01 && w.end <= e.end + 0.01) flagged.add(i); });
@@ -266,9 +267,8 @@ export async function reportView(id) {
   const a = d.audio;
   // one pause count: the audio's when there is audio (it hears silences the recognizer smooths over)
   const pauses = written ? [] : a ? a.pauses.items : d.pauses.items;
-  const fillerGroups = groupFillers(d.fillers.items);
-  const openerGroups = openers(t.words);
-  const hedgeGroups = hedges(t.words);
+  // the engine counts the word habits (ScoredTranscript.habits): the page only shows them
+  const { mostUsed, openers: openerGroups, hedges: hedgeGroups, fillers: fillerGroups } = t.habits;
   const counted = (groups) => groups.map((g) => `${g.text} ×${g.count}`).join(', ');
   // a typed answer keeps its word habits (fillers, openers, hedges are in the words) but nothing measured in time
   const delivery = h('div', { id: 'delivery' },
@@ -276,6 +276,7 @@ export async function reportView(id) {
       : h('p', {}, `Pace: ${Math.round(d.wordsPerMinute)} words a minute — `,
         Object.entries(d.phaseWordsPerMinute).map(([p, v]) => `${TITLES[p]} ${Math.round(v)}`).join(', ')),
     h('p', { id: 'filler-groups' }, fillerGroups.length ? `Fillers (${d.fillers.count}): ${counted(fillerGroups)}` : `Fillers: none ${written ? 'written' : 'heard'}`),
+    mostUsed.length ? h('p', { id: 'most-used' }, `Most used: ${counted(mostUsed)}`) : null,
     openerGroups.length ? h('p', { id: 'opener-groups' }, `Sentences often start with: ${counted(openerGroups)}`) : null,
     hedgeGroups.length ? h('p', { id: 'hedge-groups' }, `Hedges: ${counted(hedgeGroups)}`) : null,
     written ? null : a ? h('p', { id: 'pause-line' }, `Pauses: ${a.pauses.count} (${a.pauses.betweenSentences} between sentences, ${a.pauses.withinSentences} within a sentence)`)

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.starpace.engine.delivery.Delivery;
+import dev.starpace.engine.habits.WordHabits;
+import dev.starpace.engine.rules.Evidence;
 import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.score.Score;
 import dev.starpace.engine.score.Verdict;
 import dev.starpace.engine.timing.Budget;
 import dev.starpace.engine.timing.PhaseTiming;
+import dev.starpace.engine.transcript.Word;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +21,7 @@ import java.util.Locale;
  * Other tools read it, so fields are only ever added, never renamed or removed, within a schema version.
  */
 @JsonPropertyOrder({"schema", "question", "level", "input", "durationSeconds", "words", "phases", "budget", "rules",
-    "delivery", "score", "verdict"})
+    "delivery", "habits", "score", "verdict"})
 public record ScoredTranscript(
     String schema,
     Question question,
@@ -31,7 +34,8 @@ public record ScoredTranscript(
     Delivery delivery,
     Score score,
     Verdict verdict,
-    Input input) {
+    Input input,
+    WordHabits habits) {
 
     public static final String SCHEMA = "starpace.scored-transcript/1";
 
@@ -54,6 +58,25 @@ public record ScoredTranscript(
         if (input == null) {
             input = Input.SPOKEN;   // a transcript written before input existed was scored as spoken
         }
+        if (habits == null) {
+            habits = habitsOf(words, delivery);   // one kept before habits existed: counted from its words now
+        }
+    }
+
+    public ScoredTranscript(String schema, Question question, Level level, double durationSeconds, List<ScoredWord> words,
+                            List<PhaseTiming> phases, Budget budget, List<RuleResult> rules, Delivery delivery,
+                            Score score, Verdict verdict, Input input) {
+        this(schema, question, level, durationSeconds, words, phases, budget, rules, delivery, score, verdict, input,
+            habitsOf(words, delivery));
+    }
+
+    private static WordHabits habitsOf(List<ScoredWord> words, Delivery delivery) {
+        if (words == null) {
+            return WordHabits.empty();
+        }
+        List<String> fillers = delivery == null || delivery.fillers() == null ? List.of()
+            : delivery.fillers().items().stream().map(Evidence::text).toList();
+        return WordHabits.of(words.stream().map(w -> new Word(w.word(), w.start(), w.end(), w.conf())).toList(), fillers);
     }
 
     public boolean written() {

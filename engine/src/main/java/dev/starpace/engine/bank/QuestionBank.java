@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -35,9 +36,24 @@ public final class QuestionBank {
         .build();
 
     private final Map<String, Card> cards;
+    /** The candidate's own questions, looked up where they are kept (the server's store); none by default. */
+    private final Function<String, Optional<Card>> own;
 
     private QuestionBank(Map<String, Card> cards) {
+        this(cards, id -> Optional.empty());
+    }
+
+    private QuestionBank(Map<String, Card> cards, Function<String, Optional<Card>> own) {
         this.cards = Collections.unmodifiableMap(cards);
+        this.own = own;
+    }
+
+    /**
+     * This bank, also answering for the candidate's own questions: an id no card has is looked up with {@code own}
+     * (see {@link OwnQuestion#card}). {@link #cards()} stays the cards themselves.
+     */
+    public QuestionBank withOwn(Function<String, Optional<Card>> lookUp) {
+        return new QuestionBank(new LinkedHashMap<>(cards), lookUp);
     }
 
     /** The cards that ship with StarPace. */
@@ -73,7 +89,7 @@ public final class QuestionBank {
         } catch (IOException e) {
             throw new CardException(folder.toString(), "(folder)", "cannot read: " + e.getMessage());
         }
-        return new QuestionBank(merged);
+        return new QuestionBank(merged, own);
     }
 
     /** Parses and validates one card; the source names it in errors. */
@@ -109,7 +125,8 @@ public final class QuestionBank {
     }
 
     public Optional<Card> find(String id) {
-        return Optional.ofNullable(cards.get(id));
+        Card card = cards.get(id);
+        return card != null ? Optional.of(card) : id == null || !OwnQuestion.isOwn(id) ? Optional.empty() : own.apply(id);
     }
 
     /** The card with this id, or the generic card when id is null. */
@@ -117,11 +134,7 @@ public final class QuestionBank {
         if (id == null || id.isBlank()) {
             return defaultCard();
         }
-        Card card = cards.get(id);
-        if (card == null) {
-            throw new UnknownQuestionException(id, cards.keySet());
-        }
-        return card;
+        return find(id).orElseThrow(() -> new UnknownQuestionException(id, cards.keySet()));
     }
 
     public Card defaultCard() {

@@ -5,6 +5,7 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.bank.Card;
 import dev.starpace.engine.delivery.InputQuality;
+import dev.starpace.engine.habits.WordHabits;
 import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Segment;
@@ -28,7 +29,7 @@ final class BatchSummary {
         }
         ruleIds.forEach(id -> b.append(',').append(id));
         // the delivery counts are named apart from the rule columns, which include a "fillers" rule
-        b.append(",wpm,filler_count,score,verdict,snr_db,input_quality");
+        b.append(",wpm,filler_count,score,verdict,snr_db,input_quality,most_used,openers,hedges");
         int columns = b.toString().split(",", -1).length;
         b.append('\n');
         for (BatchCommand.Row r : rows) {
@@ -49,7 +50,10 @@ final class BatchSummary {
                 .append(',').append(t.score().total()).append(',').append(cell(t.verdict().decision().label()));
             InputQuality q = quality(t);
             b.append(',').append(q == null ? "" : num(q.snrDb())).append(',')
-                .append(q == null ? "" : cell(q.fine() ? "ok" : q.summary())).append('\n');
+                .append(q == null ? "" : cell(q.fine() ? "ok" : q.summary()));
+            WordHabits h = t.habits();
+            b.append(',').append(cell(WordHabits.line(h.mostUsed()))).append(',').append(cell(WordHabits.line(h.openers())))
+                .append(',').append(cell(WordHabits.line(h.hedges()))).append('\n');
         }
         return b.toString();
     }
@@ -94,7 +98,9 @@ final class BatchSummary {
                 b.append("<li class=\"").append(rule.state()).append("\">").append(rule.mark())
                     .append(esc(rule.id())).append(": ").append(esc(rule.message())).append("</li>");
             }
-            b.append("</ul><p><i>").append(esc(t.verdict().text())).append("</i></p></section>");
+            b.append("</ul>");
+            t.habits().sentences().forEach(line -> b.append("<p class=\"habits\">").append(esc(line)).append("</p>"));
+            b.append("<p><i>").append(esc(t.verdict().text())).append("</i></p></section>");
         }
         return b.append("</body></html>\n").toString();
     }

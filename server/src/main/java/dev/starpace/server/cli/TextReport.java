@@ -53,6 +53,7 @@ final class TextReport {
         } else {
             spokenDelivery(out, d);
         }
+        t.habits().sentences().forEach(line -> out.append("  ").append(line).append('\n'));
 
         out.append("\nScore ").append(t.score().total()).append("/100 (");
         for (int i = 0; i < t.score().parts().size(); i++) {

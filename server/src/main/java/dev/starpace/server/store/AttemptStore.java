@@ -1,6 +1,8 @@
 package dev.starpace.server.store;
 
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.bank.OwnQuestion;
+import dev.starpace.engine.bank.Story;
 import dev.starpace.engine.transcript.Word;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -100,6 +102,35 @@ public interface AttemptStore extends AutoCloseable {
 
     /** Team mode's people and sessions, in the same database. */
     TeamStore team();
+    /** Keeps a question the owner wrote. */
+    void saveQuestion(String owner, OwnQuestion question);
+
+    /** The owner's own questions, newest first. */
+    List<OwnQuestion> questions(String owner);
+
+    /** An own question, whoever wrote it (the id is a random one). */
+    Optional<OwnQuestion> question(String id);
+
+    /** Deletes an own question and, in the same transaction, every take of it with its audio: nothing left to score. */
+    boolean deleteQuestion(String id);
+
+    /** Keeps a story of the owner's story bank, with the LPs it answers. */
+    void saveStory(String owner, Story story);
+
+    /** The owner's stories, newest first. */
+    List<Story> stories(String owner);
+
+    /** Deletes a story; the takes that told it stay, untold. */
+    boolean deleteStory(String owner, String id);
+
+    /** Says which of the owner's stories a take told (null: none); false when the take or the story is not theirs. */
+    boolean tellStory(String owner, String attemptId, String storyId);
+
+    /** The story a take told, or null. */
+    String storyOf(String attemptId);
+
+    /** The takes that told a story, newest first (without transcripts). */
+    List<Attempt> takesOf(String storyId);
 
     @Override
     void close();

@@ -2,7 +2,10 @@ package dev.starpace.server.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starpace.engine.Level;
 import dev.starpace.engine.ScoredTranscript;
+import dev.starpace.engine.bank.OwnQuestion;
+import dev.starpace.engine.bank.Story;
 import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.transcript.Word;
 import dev.starpace.server.audio.Audio;
@@ -307,6 +310,165 @@ abstract class JdbcAttemptStore implements AttemptStore {
     public synchronized boolean deleteIfSilent(String id) {
         return update("DELETE FROM attempts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM audio_chunks WHERE attempt_id = ?)",
             id, id) > 0;
+    }
+
+    @Override
+    public synchronized void saveQuestion(String owner, OwnQuestion q) {
+        update("INSERT INTO own_questions (id, owner, lp, level, question, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            q.id(), owner, q.lp(), q.level().id(), q.question(), q.createdAt());
+    }
+
+    @Override
+    public synchronized List<OwnQuestion> questions(String owner) {
+        return ownQuestions("owner = ?", owner);
+    }
+
+    @Override
+    public synchronized Optional<OwnQuestion> question(String id) {
+        return ownQuestions("id = ?", id).stream().findFirst();
+    }
+
+    private List<OwnQuestion> ownQuestions(String where, String arg) {
+        List<OwnQuestion> out = new ArrayList<>();
+        try (PreparedStatement st = connection().prepareStatement(
+            "SELECT id, lp, level, question, created_at FROM own_questions WHERE " + where + " ORDER BY created_at DESC")) {
+            st.setString(1, arg);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OwnQuestion(rs.getString(1), rs.getString(2), Level.parse(rs.getString(3)), rs.getString(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized boolean deleteQuestion(String id) {
+        return inTransaction(db -> {
+            try (PreparedStatement takes = db.prepareStatement("DELETE FROM attempts WHERE question_id = ?");
+                 PreparedStatement question = db.prepareStatement("DELETE FROM own_questions WHERE id = ?")) {
+                takes.setString(1, id);
+                takes.executeUpdate();
+                question.setString(1, id);
+                return question.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public synchronized void saveStory(String owner, Story story) {
+        inTransaction(db -> {
+            try (PreparedStatement st = db.prepareStatement(
+                "INSERT INTO stories (id, owner, title, notes, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                st.setString(1, story.id());
+                st.setString(2, owner);
+                st.setString(3, story.title());
+                st.setString(4, story.notes());
+                st.setString(5, story.createdAt());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = db.prepareStatement("INSERT INTO story_lps (story_id, lp) VALUES (?, ?)")) {
+                for (String lp : story.lps()) {
+                    st.setString(1, story.id());
+                    st.setString(2, lp);
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized List<Story> stories(String owner) {
+        List<Story> out = new ArrayList<>();
+        try (PreparedStatement st = connection().prepareStatement(
+                "SELECT id, title, notes, created_at FROM stories WHERE owner = ? ORDER BY created_at DESC");
+             PreparedStatement lps = connection().prepareStatement("SELECT lp FROM story_lps WHERE story_id = ? ORDER BY lp")) {
+            st.setString(1, owner);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    List<String> answers = new ArrayList<>();
+                    lps.setString(1, rs.getString(1));
+                    try (ResultSet l = lps.executeQuery()) {
+                        while (l.next()) {
+                            answers.add(l.getString(1));
+                        }
+                    }
+                    out.add(new Story(rs.getString(1), rs.getString(2), rs.getString(3), answers, rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized boolean deleteStory(String owner, String id) {
+        return update("DELETE FROM stories WHERE id = ? AND owner = ?", id, owner) > 0;
+    }
+
+    @Override
+    public synchronized boolean tellStory(String owner, String attemptId, String storyId) {
+        Optional<Attempt> take = get(attemptId);
+        if (take.isEmpty() || !take.get().owner().equals(owner)) {
+            return false;
+        }
+        if (storyId == null) {
+            update("DELETE FROM story_takes WHERE attempt_id = ?", attemptId);
+            return true;
+        }
+        if (stories(owner).stream().noneMatch(s -> s.id().equals(storyId))) {
+            return false;
+        }
+        update("INSERT INTO story_takes (attempt_id, story_id) VALUES (?, ?)"
+            + " ON CONFLICT (attempt_id) DO UPDATE SET story_id = excluded.story_id", attemptId, storyId);
+        return true;
+    }
+
+    @Override
+    public synchronized String storyOf(String attemptId) {
+        try (PreparedStatement st = connection().prepareStatement("SELECT story_id FROM story_takes WHERE attempt_id = ?")) {
+            st.setString(1, attemptId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failure(READ, e);
+        }
+    }
+
+    @Override
+    public synchronized List<Attempt> takesOf(String storyId) {
+        return attempts(" WHERE id IN (SELECT attempt_id FROM story_takes WHERE story_id = ?)", storyId);
+    }
+
+    /** Work on the database that is kept whole or not at all. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection db) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction (explicit BEGIN and COMMIT, as {@link #appendHeard} explains). */
+    private <T> T inTransaction(SqlWork<T> work) {
+        checkWritable();
+        try {
+            Connection db = connection();
+            exec(db, begin());
+            try {
+                T result = work.run(db);
+                exec(db, "COMMIT");
+                return result;
+            } catch (SQLException e) {
+                rollback(db);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(WRITE, e);
+        }
     }
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {

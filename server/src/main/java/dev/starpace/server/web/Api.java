@@ -45,13 +45,13 @@ final class Api {
         this.access = access;
     }
 
-    /** Whose attempts the request makes and lists. */
-    private static String owner(Context ctx) {
+    /** Whom the request acts for: the signed-in person, or the one local user. */
+    static String owner(Context ctx) {
         return Gate.person(ctx).id();
     }
 
     /** A card in a list: enough to pick it. */
-    record QuestionSummary(String id, String lp, String question, String title, List<String> levels) {
+    record QuestionSummary(String id, String lp, String question, String title, List<String> levels, boolean own) {
     }
 
     void questions(Context ctx) {
@@ -61,10 +61,14 @@ final class Api {
             level(level);
         }
         List<Card> cards = lp == null || lp.isBlank() ? analyzer.bank().cards() : analyzer.bank().byLp(lp);
-        ctx.json(cards.stream()
+        // the candidate's own questions first, then the bank's; an own question is practised at any level
+        List<QuestionSummary> own = store.questions(owner(ctx)).stream()
+            .filter(q -> lp == null || lp.isBlank() || q.lp().toLowerCase(Locale.ROOT).contains(lp.toLowerCase(Locale.ROOT)))
+            .map(q -> new QuestionSummary(q.id(), q.lp(), q.question(), q.question(), List.of(q.level().id()), true)).toList();
+        ctx.json(java.util.stream.Stream.concat(own.stream(), cards.stream()
             .filter(c -> level == null || c.levels() == null || c.levels().containsKey(level(level)))
             .map(c -> new QuestionSummary(c.id(), c.lp(), c.question(), c.title(),
-                c.levels() == null ? List.of() : c.levels().keySet().stream().map(Level::id).sorted().toList()))
+                c.levels() == null ? List.of() : c.levels().keySet().stream().map(Level::id).sorted().toList(), false)))
             .toList());
     }
 
@@ -140,7 +144,7 @@ final class Api {
      * typed answer is not judged on delivery, a mock interview is answered without hints, and a cut-off take
      * (left mid-answer, or recovered after a crash) is a fragment.
      */
-    private static String apart(Attempt a) {
+    static String apart(Attempt a) {
         if (written(a)) {
             return "typed";
         }
@@ -289,7 +293,7 @@ final class Api {
         return store.get(id).orElseThrow(() -> new ApiException(404, NO_ATTEMPT));
     }
 
-    private static Level level(String text) {
+    static Level level(String text) {
         try {
             return Level.parse(text.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -8,7 +8,8 @@ import dev.starpace.engine.score.Check;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.server.store.Attempt;
 import dev.starpace.server.store.FollowUp;
-import java.util.LinkedHashMap;
+import dev.starpace.engine.habits.WordHabits;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -87,12 +88,12 @@ final class HtmlReport {
         if (t.written()) {
             b.append("</p><h2>Delivery</h2><p>").append(esc(t.score().note())).append("</p>");
         } else {
-            Map<String, Integer> fillers = new LinkedHashMap<>();
-            t.delivery().fillers().items().forEach(f -> fillers.merge(f.text().toLowerCase(Locale.ROOT), 1, Integer::sum));
+            List<WordHabits.Count> fillers = t.habits().fillers();
             b.append("</p><h2>Delivery</h2><p>Pace: ").append(Math.round(t.delivery().wordsPerMinute())).append(" words a minute. Fillers: ")
-                .append(fillers.isEmpty() ? "none heard" : String.join(", ", fillers.entrySet().stream().map(e -> esc(e.getKey()) + " ×" + e.getValue()).toList()))
+                .append(fillers.isEmpty() ? "none heard" : esc(WordHabits.line(fillers)))
                 .append(".</p>");
         }
+        t.habits().sentences().forEach(line -> b.append("<p class=\"habits\">").append(esc(line)).append("</p>"));
         if (a.followUps() != null) {
             b.append("<h2>Follow-up questions</h2>");
             for (FollowUp f : a.followUps()) {

@@ -118,8 +118,9 @@ public final class StarPaceServer implements AutoCloseable {
         if (team != null) {
             team.requireSignIn();
         }
-        this.analyzer = new Analyzer(settings.bank());
         this.store = team == null ? AttemptStore.open(settings.dataDir()) : PostgresAttemptStore.open(team.database());
+        // the bank also answers for the candidates' own questions, kept in the store
+        this.analyzer = new Analyzer(OwnQuestions.bank(settings.bank(), store));
         StoredAnswers stored = new StoredAnswers(analyzer, settings.model(), store);
         try {
             this.recovered = CrashRecovery.run(analyzer, stored, store);
@@ -136,7 +137,7 @@ public final class StarPaceServer implements AutoCloseable {
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
         this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, null, latency, load), idle);
-        this.routes = routes(api, team == null ? null : new TeamApi(store, access, settings.bank()), team, sessions);
+        this.routes = routes(api, new OwnQuestions(store), new Stories(store), team == null ? null : new TeamApi(store, access, settings.bank()), team, sessions);
         HostGuard hosts = new HostGuard(settings.host(), team == null ? settings.allowedHosts()
             : java.util.stream.Stream.concat(settings.allowedHosts().stream(), team.allowedHosts().stream()).distinct().toList());
         this.app = Javalin.create(config -> {
@@ -227,7 +228,7 @@ public final class StarPaceServer implements AutoCloseable {
     static final String SOCKET = "/ws/answer";
 
     /** Every route and who may call it: the one list the server registers and the authorization test reads. */
-    private List<Route> routes(Api api, TeamApi teamApi, TeamConfig team, Sessions sessions) {
+    private List<Route> routes(Api api, OwnQuestions own, Stories stories, TeamApi teamApi, TeamConfig team, Sessions sessions) {
         List<Route> r = new java.util.ArrayList<>(List.of(
             new Route(HandlerType.GET, "/api/health", Rule.OPEN, ctx -> ctx.json(load.health(store.problem(), store.instance()))),
             new Route(HandlerType.GET, "/api/facts", Rule.SIGNED_IN, api::facts),
@@ -244,6 +245,15 @@ public final class StarPaceServer implements AutoCloseable {
             new Route(HandlerType.GET, "/api/attempts/{id}/report.html", Rule.OWNER_OR_COACH_READS, api::report),
             new Route(HandlerType.GET, "/api/questions/{id}/progress", Rule.SIGNED_IN, api::progress),
             new Route(HandlerType.GET, "/api/questions/{id}/targets", Rule.SIGNED_IN, api::targets),
+            // own questions and stories: each handler reads and changes only the requester's own (Api.owner)
+            new Route(HandlerType.GET, "/api/own-questions", Rule.SIGNED_IN, own::list),
+            new Route(HandlerType.POST, "/api/own-questions", Rule.SIGNED_IN, own::add),
+            new Route(HandlerType.DELETE, "/api/own-questions/{id}", Rule.SIGNED_IN, own::delete),
+            new Route(HandlerType.GET, "/api/stories", Rule.SIGNED_IN, stories::list),
+            new Route(HandlerType.POST, "/api/stories", Rule.SIGNED_IN, stories::add),
+            new Route(HandlerType.DELETE, "/api/stories/{id}", Rule.SIGNED_IN, stories::delete),
+            new Route(HandlerType.GET, "/api/attempts/{id}/story", Rule.OWNER, stories::told),
+            new Route(HandlerType.PUT, "/api/attempts/{id}/story", Rule.OWNER, stories::tell),
             new Route(HandlerType.GET, "/api/me", Rule.SIGNED_IN, SignInRoutes::me)));
         if (teamApi != null) {
             r.addAll(List.of(

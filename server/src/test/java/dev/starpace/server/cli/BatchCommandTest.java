@@ -49,7 +49,7 @@ class BatchCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(4, csv.size(), String.join("\n", csv));
         assertTrue(csv.get(0).startsWith("file,status,error,question,level,duration_s,situation_s,situation_target_s"), csv.get(0));
-        assertTrue(csv.get(0).contains("action-first-person") && csv.get(0).endsWith("wpm,filler_count,score,verdict,snr_db,input_quality"), csv.get(0));
+        assertTrue(csv.get(0).contains("action-first-person") && csv.get(0).endsWith("wpm,filler_count,score,verdict,snr_db,input_quality,most_used,openers,hedges"), csv.get(0));
         List<String> header = List.of(csv.get(0).split(",", -1));
         assertEquals(header.size(), new java.util.HashSet<>(header).size(), "every column has its own name: " + header);
         assertEquals(csv.get(0).split(",", -1).length, csv.get(1).split(",", -1).length, "every row has every column");
@@ -59,6 +59,12 @@ class BatchCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<h2>weak-take.wav</h2>") && html.contains("class=\"seg\""), "timeline per answer");
         assertTrue(html.contains("Failed: ") && html.contains("corrupt.wav"));
+        // the engine's word habits, in the JSON and the summary alike
+        var habits = json.get("habits");
+        assertTrue(habits.has("mostUsed") && habits.has("openers") && habits.has("hedges") && habits.has("fillers"), habits.toString());
+        if (!habits.get("mostUsed").isEmpty()) {
+            assertTrue(html.contains("Most used: " + habits.get("mostUsed").get(0).get("text").asText()), html);
+        }
 
         MainTest.Run again = MainTest.run("batch", "--question", "customer-obsession-above-and-beyond", "--out", out.toString(),
             dir.resolve("answers").toString());
@@ -81,7 +87,7 @@ class BatchCommandTest {
         assertTrue(run.err().matches("(?s).*fan-on.wav: score \\d+; noisy recording, 1[345] dB: results less certain.*"), run.err());
         assertTrue(run.out().contains("1 recording is noisy, clipped or very quiet: results less certain"), run.out());
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
-        assertTrue(csv.get(1).contains(",\"noisy recording, 1") && csv.get(1).endsWith("dB: results less certain\""), csv.get(1));
+        assertTrue(csv.get(1).contains(",\"noisy recording, 1") && csv.get(1).contains("dB: results less certain\","), csv.get(1));   // then the word habits
         assertTrue(Files.readString(out.resolve("report.html")).contains("noisy recording, 1"), "the report says so too");
     }
 

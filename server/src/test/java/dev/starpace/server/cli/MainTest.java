@@ -87,8 +87,11 @@ class MainTest {
         assertEquals(0, text.code(), text.err());
         assertFalse(text.out().contains("words a minute") || text.out().contains("PASS pace") || text.out().contains("delivery "), text.out());
         assertTrue(text.out().contains("A written answer: pace, pauses and fillers are not judged"), text.out());
+        assertTrue(text.out().contains("  Most used: webhook ×4"), "the engine's word habits in the text report: " + text.out());
         JsonNode json = new ObjectMapper().readTree(run("analyze", "--question", "customer-obsession-above-and-beyond", file.toString()).out());
         assertEquals("written", json.get("input").asText());
+        assertEquals("webhook", json.get("habits").get("mostUsed").get(0).get("text").asText());
+        assertEquals(4, json.get("habits").get("mostUsed").get(0).get("count").asInt());
         assertEquals("$8K", json.get("words").findValuesAsText("shown").stream().filter("$8K"::equals).findFirst().orElse(null));
     }
 

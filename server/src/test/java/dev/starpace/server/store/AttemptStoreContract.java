@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.engine.Level;
+import dev.starpace.engine.bank.OwnQuestion;
+import dev.starpace.engine.bank.Story;
 import dev.starpace.engine.ScoredTranscript;
 import dev.starpace.engine.probe.ProbeVerdict;
 import dev.starpace.engine.transcript.Word;
@@ -151,6 +153,50 @@ abstract class AttemptStoreContract {
         assertTrue(store.words(a.id()).isEmpty());
         assertEquals(0, store.pcm(a.id()).length);
         assertEquals(1, store.words(kept.id()).size(), "the other attempt keeps its own");
+    }
+
+    @Test
+    void ownQuestionsAreKeptPerOwnerAndDeletedWithTheirTakes() throws Exception {
+        OwnQuestion first = new OwnQuestion(OwnQuestion.newId(), "Ownership", Level.SENIOR, "Tell me about a system you adopted.",
+            "2026-12-07T10:00:00Z");
+        OwnQuestion second = new OwnQuestion(OwnQuestion.newId(), "Dive Deep", Level.SDE1, "When did a metric mislead you?",
+            "2026-12-07T11:00:00Z");
+        store.saveQuestion("ana", first);
+        store.saveQuestion("ana", second);
+        store.saveQuestion("bo", new OwnQuestion(OwnQuestion.newId(), "Earn Trust", Level.SDE2, "Someone else's question here.",
+            "2026-12-07T12:00:00Z"));
+        assertEquals(List.of(second, first), store.questions("ana"), "newest first, only ana's");
+        assertEquals(first, store.question(first.id()).orElseThrow());
+        Attempt take = store.start("ana", first.id(), "senior", "practice");
+        store.appendHeard(take.id(), 0, pcm(100, 1), 0, words("i", "led"));
+        Attempt other = store.start("ana", second.id(), "sde1", "practice");
+        assertTrue(store.deleteQuestion(first.id()));
+        assertFalse(store.deleteQuestion(first.id()), "gone already");
+        assertTrue(store.question(first.id()).isEmpty());
+        assertTrue(store.get(take.id()).isEmpty(), "its takes go with it");
+        assertEquals(0, store.pcm(take.id()).length);
+        assertTrue(store.get(other.id()).isPresent(), "another question's take stays");
+    }
+
+    @Test
+    void aStoryAnswersItsLpsIsToldInTakesOfItsOwnerOnlyAndForgottenWithoutLosingThem() {
+        Story story = new Story(Story.newId(), "The migration I paused", "paused at 5 %", List.of("Have Backbone", "Earn Trust"),
+            "2026-12-07T10:00:00Z");
+        store.saveStory("ana", story);
+        assertEquals(List.of(story), store.stories("ana"));
+        assertTrue(store.stories("bo").isEmpty());
+        Attempt take = store.start("ana", Q, "sde2", "practice");
+        Attempt hers = store.start("bo", Q, "sde2", "practice");
+        assertTrue(store.tellStory("ana", take.id(), story.id()));
+        assertTrue(store.tellStory("ana", take.id(), story.id()), "told again: still one link");
+        assertFalse(store.tellStory("bo", hers.id(), story.id()), "not bo's story");
+        assertFalse(store.tellStory("bo", take.id(), null), "not bo's take");
+        assertEquals(story.id(), store.storyOf(take.id()));
+        assertEquals(List.of(take.id()), store.takesOf(story.id()).stream().map(Attempt::id).toList());
+        assertFalse(store.deleteStory("bo", story.id()));
+        assertTrue(store.deleteStory("ana", story.id()));
+        assertNull(store.storyOf(take.id()));
+        assertTrue(store.get(take.id()).isPresent(), "the take stays");
     }
 
     @Test

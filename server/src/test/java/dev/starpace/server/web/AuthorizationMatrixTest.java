@@ -88,6 +88,7 @@ class AuthorizationMatrixTest {
         c.put("GET /api/questions", w -> Call.of("/api/questions", 200));
         c.put("GET /api/questions/{id}", w -> Call.of("/api/questions/" + q, 200));
         c.put("GET /api/questions/{id}/progress", w -> Call.of("/api/questions/" + q + "/progress", 200));
+        c.put("GET /api/questions/{id}/targets", w -> Call.of("/api/questions/" + q + "/targets?level=sde2", 200));
         c.put("GET /api/attempts", w -> Call.of("/api/attempts", 200));
         c.put("POST /api/attempts/written", w -> new Call("/api/attempts/written", "{\"question\": \"" + q + "\", \"text\": \""
             + TeamSignInTest.ANSWER + "\"}", 201, false));
@@ -108,6 +109,14 @@ class AuthorizationMatrixTest {
             "{\"score\": 70, \"note\": \"Clear result.\"}", 200, false));
         c.put("PUT /api/attempts/{id}/reviewed", w -> new Call("/api/attempts/" + shared + "/reviewed", "{\"reviewed\": true}", 200, false));
         c.put("GET /api/review-queue", w -> Call.of("/api/review-queue", 200));
+        c.put("GET /api/own-questions", w -> Call.of("/api/own-questions", 200));
+        c.put("POST /api/own-questions", w -> new Call("/api/own-questions", OWN_QUESTION, 201, false));
+        c.put("DELETE /api/own-questions/{id}", w -> Call.of("/api/own-questions/" + madeBy(w, "/api/own-questions", OWN_QUESTION), 204));
+        c.put("GET /api/stories", w -> Call.of("/api/stories", 200));
+        c.put("POST /api/stories", w -> new Call("/api/stories", STORY, 201, false));
+        c.put("DELETE /api/stories/{id}", w -> Call.of("/api/stories/" + madeBy(w, "/api/stories", STORY), 204));
+        c.put("GET /api/attempts/{id}/story", w -> Call.of("/api/attempts/" + shared + "/story", 200));
+        c.put("PUT /api/attempts/{id}/story", w -> new Call("/api/attempts/" + shared + "/story", "{\"story\": null}", 200, false));
         c.put("GET /api/me", w -> Call.of("/api/me", 200));
         c.put("GET /api/cohorts", w -> Call.of("/api/cohorts", 200));
         c.put("POST /api/cohorts", w -> new Call("/api/cohorts", "{\"name\": \"Made by " + w + "\"}", 201, false));
@@ -126,6 +135,38 @@ class AuthorizationMatrixTest {
         c.put("GET /sign-in/callback", w -> Call.of("/sign-in/callback", 400));
         c.put("POST /sign-out", w -> Call.of("/sign-out", 204));
         return c;
+    }
+
+    static final String OWN_QUESTION = "{\"question\": \"Tell me about a time you changed a rota nobody liked.\", \"lp\": \"Ownership\"}";
+    static final String STORY = "{\"title\": \"The night-shift rota\", \"notes\": \"Swapped the handover order.\", \"lps\": [\"Ownership\"]}";
+
+    /** An own question or story of this person's, made anew for a call that deletes it (nobody's when not signed in). */
+    static String madeBy(Who who, String route, String json) {
+        if (who == Who.ANYONE) {
+            return "nobodys";
+        }
+        try {
+            return members.get(who).post(route, json).json().get("id").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Own questions and stories are their writer's alone: listed, deleted and told by nobody else. */
+    @Test
+    void ownQuestionsAndStoriesAreTheirWritersAlone() throws Exception {
+        String question = madeBy(Who.ANA, "/api/own-questions", OWN_QUESTION);
+        String story = madeBy(Who.ANA, "/api/stories", STORY);
+        for (Who other : List.of(Who.BOB, Who.COLE)) {
+            assertTrue(!members.get(other).get("/api/own-questions").body().contains(question), other + " does not list Ana's question");
+            assertTrue(!members.get(other).get("/api/stories").body().contains(story), other + " does not list Ana's story");
+            assertEquals(404, members.get(other).call("DELETE", "/api/own-questions/" + question, null, true).status());
+            assertEquals(404, members.get(other).call("DELETE", "/api/stories/" + story, null, true).status());
+        }
+        String bobsTake = members.get(Who.BOB).write(Seeds.SEED);
+        assertEquals(404, members.get(Who.BOB).call("PUT", "/api/attempts/" + bobsTake + "/story", "{\"story\": \"" + story + "\"}", true)
+            .status(), "Bob cannot tell Ana's story");
+        assertTrue(members.get(Who.ANA).get("/api/own-questions").body().contains(question));
     }
 
     /** Something the call destroys, made anew for it. */

@@ -88,6 +88,12 @@ class CandidateFeaturesTest extends BrowserCase {
         assertTrue(b.text("#opener-groups").contains("so ×4"), b.text("#opener-groups"));
         assertTrue(b.text("#hedge-groups").contains("i think ×1") && b.text("#hedge-groups").contains("maybe ×1"), b.text("#hedge-groups"));
         assertFalse(b.all("#answer-timeline rect.filler-mark").isEmpty(), "fillers marked on the time line");
+        // the page shows the engine's figures (one home): the same counts the scored transcript carries
+        assertEquals("Most used: webhook ×4", b.text("#most-used"));
+        JsonNode habits = json("/api/attempts/" + id.get()).get("transcript").get("habits");
+        assertEquals("so", habits.get("openers").get(0).get("text").asText());
+        assertEquals(4, habits.get("openers").get(0).get("count").asInt());
+        assertEquals(habits.get("hedges").size(), b.text("#hedge-groups").split("×").length - 1, b.text("#hedge-groups"));
     }
 
     @Test

@@ -43,6 +43,28 @@ class CrossSiteWriteTest extends ServerTest {
     }
 
     @Test
+    void anOwnQuestionWrittenOrDeletedFromAnotherSitesPageIsRefused() throws Exception {
+        assertEveryForeignWriteRefused("POST", "/api/own-questions");
+        assertEquals(0, server.get("/api/own-questions").json().size(), "no question was kept");
+        String id = server.post("/api/own-questions", "{\"question\": \"" + OwnQuestionTest.MINE + "\", \"lp\": \"Ownership\"}")
+            .json().get("id").asText();
+        assertEveryForeignWriteRefused("DELETE", "/api/own-questions/" + id);
+        assertEquals(1, server.get("/api/own-questions").json().size(), "the question is still there");
+    }
+
+    @Test
+    void aStoryWrittenToldOrDeletedFromAnotherSitesPageIsRefused() throws Exception {
+        assertEveryForeignWriteRefused("POST", "/api/stories");
+        assertEquals(0, server.get("/api/stories").json().size(), "no story was kept");
+        String story = server.post("/api/stories", "{\"title\": \"A story\", \"lps\": [\"Ownership\"]}").json().get("id").asText();
+        String take = labelledAllSituation();
+        assertEveryForeignWriteRefused("PUT", "/api/attempts/" + take + "/story");
+        assertEquals("null", server.get("/api/attempts/" + take + "/story").json().get("story").toString(), "no story told");
+        assertEveryForeignWriteRefused("DELETE", "/api/stories/" + story);
+        assertEquals(1, server.get("/api/stories").json().size(), "the story is still there");
+    }
+
+    @Test
     void aRescoreSentFromAnotherSitesPageIsRefusedAndChangesNothing() throws Exception {
         String id = labelledAllSituation();
         assertEveryForeignWriteRefused("POST", "/api/attempts/" + id + "/rescore");

@@ -49,6 +49,7 @@ class EveryViewTest extends BrowserCase {
         views.put("written-report", new String[] {"#/attempt/" + written, "#answer-timeline"});
         views.put("history", new String[] {"#/history", ".progress-chart"});
         views.put("compare", new String[] {"#/compare/" + spoken + "/" + written, "#compare-table"});
+        views.put("stories", new String[] {"#/stories", "#story-form"});
         return views;
     }
 }

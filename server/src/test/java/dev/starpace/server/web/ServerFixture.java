@@ -44,6 +44,21 @@ final class ServerFixture implements AutoCloseable {
         return new Response(r.statusCode(), json, r.body(), type);
     }
 
+    /** A JSON POST, as our own pages send it. */
+    Response post(String path, String json) throws Exception {
+        return send("POST", path, json);
+    }
+
+    /** A JSON write (POST, PUT), as our own pages send it. */
+    Response send(String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = type.startsWith("application/json") && r.body().length > 0 ? new ObjectMapper().readTree(r.body()) : null;
+        return new Response(r.statusCode(), body, r.body(), type);
+    }
+
     Response get(String path) throws Exception {
         return call("GET", path);
     }
