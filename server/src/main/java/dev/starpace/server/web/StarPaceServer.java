@@ -137,7 +137,7 @@ public final class StarPaceServer implements AutoCloseable {
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
         this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, null, latency, load), idle);
-        this.routes = routes(api, new OwnQuestions(store), new Stories(store), team == null ? null : new TeamApi(store, access, settings.bank()), team, sessions);
+        this.routes = routes(api, new OwnQuestions(store), new Stories(store, access), team == null ? null : new TeamApi(store, access, settings.bank()), team, sessions);
         HostGuard hosts = new HostGuard(settings.host(), team == null ? settings.allowedHosts()
             : java.util.stream.Stream.concat(settings.allowedHosts().stream(), team.allowedHosts().stream()).distinct().toList());
         this.app = Javalin.create(config -> {

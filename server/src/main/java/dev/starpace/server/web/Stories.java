@@ -16,9 +16,11 @@ import java.util.Objects;
  */
 final class Stories {
     private final AttemptStore store;
+    private final Access access;
 
-    Stories(AttemptStore store) {
+    Stories(AttemptStore store, Access access) {
         this.store = store;
+        this.access = access;
     }
 
     /** What the page sends to keep a story. */
@@ -82,7 +84,8 @@ final class Stories {
     void tell(Context ctx) {
         Told t = JsonBody.read(ctx, Told.class, "Send the story as {\"story\": \"story-…\"} (or null for none).");
         String story = t == null ? null : t.story();
-        if (!store.tellStory(Api.owner(ctx), ctx.pathParam("id"), story)) {
+        String take = access.owned(ctx, ctx.pathParam("id")).id();   // another's take reads as no take at all
+        if (!store.tellStory(Api.owner(ctx), take, story)) {
             throw new ApiException(404, "No such take or story of yours.");
         }
         ctx.json(java.util.Collections.singletonMap("story", story));
@@ -90,6 +93,6 @@ final class Stories {
 
     /** The story a take told: {"story": id or null}. */
     void told(Context ctx) {
-        ctx.json(java.util.Collections.singletonMap("story", store.storyOf(ctx.pathParam("id"))));
+        ctx.json(java.util.Collections.singletonMap("story", store.storyOf(access.owned(ctx, ctx.pathParam("id")).id())));
     }
 }
