@@ -1,4 +1,5 @@
 import { storyPicker } from './stories.js';
+import { me } from './team.js';
 import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText, FACTS } from './dom.js';
 import { qualityLine } from './quality.js';
 
@@ -222,7 +223,10 @@ export async function reportView(id) {
     mount(head, h('p', {}, 'No words were recognised in this attempt.'), audio, followUps(attempt, probes));
     return;
   }
-  head.push(await storyPicker(attempt, t.question.lp));
+  // the story a take told is its owner's to keep (GET …/story is the owner's alone): a coach reviewing a shared take
+  // gets no picker, not a report that fails with the route's 404
+  const who = await me;
+  if (!who || who.id === attempt.owner) head.push(await storyPicker(attempt, t.question.lp));
   const flagged = new Set();
   t.rules.filter((r) => ruleState(r) === 'fail').forEach((r) => r.evidence.forEach((e) => {
     t.words.forEach((w, i) => { if (w.start >= e.start - 0.01 && w.end <= e.end + 0.01) flagged.add(i); });
