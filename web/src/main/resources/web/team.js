@@ -1,6 +1,6 @@
 // Team mode (docs/teams.md): who is signed in, signing out, and the sign-in token every change must carry. In personal
 // mode nobody signs in (/api/me says so) and this module does nothing.
-import { h, mount, api, clock, questionText } from './dom.js';
+import { h, fill, mount, api, clock, questionText } from './dom.js';
 
 const plainFetch = window.fetch.bind(window);
 
@@ -35,7 +35,8 @@ function bar(who) {
   const nav = document.querySelector('header.top nav');
   if (!nav) return;
   const coach = who.role !== 'candidate';
-  nav.append(h('a', { href: '#/team/cohorts', id: 'nav-cohorts' }, 'Cohorts'),
+  // a candidate has no Review link: fill leaves it out (append would print the absent link as "null")
+  fill(nav, ...nav.childNodes, h('a', { href: '#/team/cohorts', id: 'nav-cohorts' }, 'Cohorts'),
     coach ? h('a', { href: '#/team/review', id: 'nav-review' }, 'Review') : null,
     h('span', { class: 'who', id: 'who' }, `${who.name} (${who.role})`),
     h('button', { type: 'button', id: 'sign-out', onclick: signOut }, 'Sign out'));

@@ -29,6 +29,9 @@ class TeamBrowserTest {
             browser.waiting(60).until(d -> !d.findElements(By.id("who")).isEmpty());
             assertEquals("Ana Lopez (candidate)", browser.text("#who"), "the page says who is signed in");
             assertEquals(team.url("/"), browser.driver.getCurrentUrl(), "back on StarPace's page from the provider");
+            assertTrue(browser.find("header.top nav").getText().matches("(?s).*Cohorts\\s*Ana Lopez \\(candidate\\).*"),
+                "a candidate's bar has no Review link, and nothing in its place (the docs/teams.md run saw \"Cohortsnull\"): "
+                    + browser.find("header.top nav").getText());
 
             browser.open(team.url("/#/q/" + Seeds.SEED + "/write"));
             browser.waitFor("#typed-answer");
