@@ -296,7 +296,14 @@ public final class LoadBenchmark {
             for (String line; (line = out.readLine()) != null; ) {
                 Matcher m = running.matcher(line);
                 if (m.find()) {
-                    Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
+                    // drains the server's output until it stops; its pipe closing as the server is stopped is the end, not an error
+                    Thread drain = new Thread(() -> {
+                        try {
+                            out.lines().forEach(ignored -> { });
+                        } catch (java.io.UncheckedIOException closed) {
+                            // the server was stopped
+                        }
+                    });
                     drain.setDaemon(true);
                     drain.start();
                     return new Server(p, Integer.parseInt(m.group(1)), data);

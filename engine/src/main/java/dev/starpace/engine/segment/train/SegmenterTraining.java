@@ -379,7 +379,14 @@ public final class SegmenterTraining {
      * by other writers, to another brief): a check that is not cross-validation on the answers it was tuned on.
      */
     Report heldOut(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, List<LabelledAnswer> heldOut) {
-        StarModel model = fit(trainingViews(samples, corpus), PENALTY, false);
+        return heldOut(fit(trainingViews(samples, corpus), PENALTY, false), samples, corpus, heldOut);
+    }
+
+    /**
+     * {@code model} (the shipped one, say) scored on answers kept out of its training, beside the position-only rule fitted
+     * on the training answers: a test set is checked without training anything.
+     */
+    Report heldOut(StarModel model, List<LabelledAnswer> samples, List<LabelledAnswer> corpus, List<LabelledAnswer> heldOut) {
         List<LabelledAnswer> training = new ArrayList<>(samples);
         training.addAll(corpus);
         PositionRule position = PositionRule.fit(training);
@@ -546,6 +553,7 @@ public final class SegmenterTraining {
         boolean search = false;
         boolean live = false;
         boolean diagnose = false;
+        List<LabelledAnswer> check = new ArrayList<>();
         FoldBy foldBy = FoldBy.ANSWER;
         Path recognized = null;
         Path cache = null;
@@ -561,6 +569,7 @@ public final class SegmenterTraining {
                 case "--search" -> search = true;
                 case "--live" -> live = true;
                 case "--diagnose" -> diagnose = true;
+                case "--check" -> check.addAll(LabelledAnswer.readAll(Path.of(args[++i])));
                 case "--by-writer" -> foldBy = FoldBy.WRITER;
                 case "--by-genre" -> foldBy = FoldBy.GENRE;
                 case "--spoken" -> recognized = Path.of(args[++i]);
@@ -574,7 +583,7 @@ public final class SegmenterTraining {
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer | --by-genre] [--without condensed,signposts,relative-only] [--steadiness SWITCH,RELABEL;...] [--cache FILE])");
+                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer | --by-genre] [--without condensed,signposts,relative-only] [--steadiness SWITCH,RELABEL;...] [--cache FILE] [--check DIR])");
             }
         }
         SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache)).foldBy(foldBy).without(without)
@@ -594,6 +603,14 @@ public final class SegmenterTraining {
                         r.byMethodAndView().get("learned recognized"));
                 }
             }
+        }
+        if (!check.isEmpty()) {
+            // a test set checked against the model as shipped: nothing is trained or written
+            System.out.println("the shipped model on " + check.size() + " answers (position-only rule fitted on the training answers):");
+            Report r = training.heldOut(StarModel.builtIn(), samples, corpus, check);
+            r.byMethodAndView().forEach((k, v) -> System.out.printf("  %-20s %s%n", k, v));
+            System.out.print(r.words().table(LEARNED, POSITION));
+            return;
         }
         if (cv) {
             Report r = training.crossValidate(samples, corpus, PENALTY);
