@@ -1,4 +1,4 @@
-import { h, svg, mount, api, PHASES, TITLES, clock, secs, STATUS, FACTS, ruleName, questionText } from './dom.js';
+import { h, svg as svgNode, mount, api, PHASES, TITLES, clock, secs, STATUS, FACTS, ruleName, questionText } from './dom.js';
 import { COLOURS, ruleState } from './report.js';
 
 const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
@@ -86,7 +86,7 @@ async function progressView(questionId, text) {
 }
 
 function levelProgress(takes, level) {
-  const s = svg;
+  const s = svgNode;
   const width = 360;
   const height = 204;
   const left = 44;
