@@ -15,6 +15,14 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+// Builds an SVG node: attributes as given, its text (a label, a <title>) as text.
+export function svg(tag, attrs = {}, text) {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
 // Replaces an element's children, leaving out the absent ones (the DOM would print them as "null").
 export function fill(el, ...children) {
   el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));

@@ -1,4 +1,4 @@
-import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, FACTS, ruleName, questionText } from './dom.js';
+import { h, svg as svgNode, mount, api, PHASES, TITLES, clock, secs, STATUS, FACTS, ruleName, questionText } from './dom.js';
 import { COLOURS, ruleState } from './report.js';
 
 const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
@@ -86,13 +86,7 @@ async function progressView(questionId, text) {
 }
 
 function levelProgress(takes, level) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const s = (tag, attrs, content) => {
-    const el = document.createElementNS(ns, tag);
-    Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
-    if (content !== undefined) el.textContent = content;
-    return el;
-  };
+  const s = svgNode;
   const width = 360;
   const height = 204;
   const left = 44;

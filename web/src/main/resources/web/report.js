@@ -1,15 +1,9 @@
 import { storyPicker } from './stories.js';
 import { me } from './team.js';
-import { h, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText, FACTS } from './dom.js';
+import { h, svg, mount, api, PHASES, TITLES, clock, secs, STATUS, ruleName, questionText, FACTS } from './dom.js';
 import { qualityLine } from './quality.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-const s = (tag, attrs, text) => {
-  const el = document.createElementNS(NS, tag);
-  Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
-  if (text !== undefined) el.textContent = text;
-  return el;
-};
+const s = svg;
 export const COLOURS = { situation: '#3b6a99', task: '#a65300', action: '#3d7a35', result: '#c0392b', reflection: '#8a5a83' };
 
 // Charts are drawn at the width they are shown at, so their labels stay 12 px on a phone as on a desktop.

@@ -1,6 +1,6 @@
 // Team mode (docs/teams.md): who is signed in, signing out, and the sign-in token every change must carry. In personal
 // mode nobody signs in (/api/me says so) and this module does nothing.
-import { h, fill, mount, api, clock, questionText } from './dom.js';
+import { h, svg, fill, mount, api, clock, questionText, PHASES, TITLES } from './dom.js';
 
 const plainFetch = window.fetch.bind(window);
 
@@ -72,7 +72,7 @@ async function cohorts(who) {
   } }, 'Create cohort');
   const mine = coach ? [] : await api('/api/assignments');
   mount(h('h1', {}, 'Cohorts'),
-    coach ? null : assignmentsOf(mine),
+    coach ? null : await assignmentsOf(mine),
     list.length ? null : h('p', { class: 'muted', id: 'no-cohorts' }, coach ? 'No cohorts yet: create one and add its candidates.' : 'You are in no cohort yet.'),
     list.map((c) => cohortCard(c, coach, who)),
     coach ? h('div', { class: 'row team-form' }, name, create) : null, error);
@@ -86,25 +86,67 @@ function cohortCard(c, coach, who) {
     error.textContent = '';
     try { await post(`/api/cohorts/${encodeURIComponent(c.id)}/members`, { email: email.value, role: role.value }); await cohorts(who); } catch (e) { error.textContent = e.message; }
   } }, 'Add');
+  // a coach takes a member out of the cohort (not themself): their takes stay theirs, and this cohort's coaches see them no more
+  const remove = (m) => h('button', { type: 'button', class: 'remove-member', 'aria-label': `remove ${m.name || m.email} from ${c.name}`,
+    onclick: async () => {
+      error.textContent = '';
+      try { await api(`/api/cohorts/${encodeURIComponent(c.id)}/members/${encodeURIComponent(m.email)}`, { method: 'DELETE' }); await cohorts(who); } catch (e) { error.textContent = e.message; }
+    } }, 'Remove');
   return h('section', { class: 'cohort', 'data-cohort': c.name },
     h('h2', {}, c.name),
-    h('ul', { class: 'members' }, c.members.map((m) => h('li', {}, `${m.name || m.email} · ${m.role}`))),
+    h('ul', { class: 'members' }, c.members.map((m) => h('li', { 'data-email': m.email }, `${m.name || m.email} · ${m.role}`,
+      coach && m.email !== (who.email || '').toLowerCase() ? [' ', remove(m)] : null))),
     coach ? h('div', { class: 'row team-form' }, email, role, add) : null, error,
     coach ? h('p', {}, h('a', { class: 'button cohort-view', href: `#/team/cohort/${encodeURIComponent(c.id)}` }, 'Cohort view and assignments')) : null);
 }
 
-// A candidate's assignments: due when, and whether the takes handed in (shared) cover them.
-function assignmentsOf(mine) {
+// A candidate's assignments: due when, whether the takes handed in (shared) cover them, and the attempts used of each question.
+async function assignmentsOf(mine) {
   if (!mine.length) return null;
+  const used = async (m) => {
+    const line = (u) => `${u.used} of ${u.allowed} attempts used`;
+    if (m.attempts.length === 1) return h('span', { class: 'attempts-used' }, ` · ${line(m.attempts[0])}`);
+    return h('ul', { class: 'attempts-used' }, await Promise.all(m.attempts.map(async (u) => h('li', {},
+      h('a', { href: `#/q/${encodeURIComponent(u.questionId)}/practice?level=${m.assignment.level}` }, await questionText(u.questionId)), `: ${line(u)}`))));
+  };
   return h('section', { class: 'assignments', id: 'my-assignments' }, h('h2', {}, 'Your assignments'),
-    h('ul', {}, mine.map((m) => h('li', { class: 'assignment' }, `${m.assignment.title} (${m.cohort}) — due ${m.assignment.dueAt.slice(0, 10)} · `,
-      h('span', { class: m.progress.done ? 'done' : 'open' }, m.progress.done ? 'done' : `to do: share a take of each question at ${m.assignment.level}`)))));
+    h('ul', {}, await Promise.all(mine.map(async (m) => h('li', { class: 'assignment' }, `${m.assignment.title} (${m.cohort}) — due ${m.assignment.dueAt.slice(0, 10)} · `,
+      h('span', { class: m.progress.done ? 'done' : 'open' }, m.progress.done ? 'done' : `to do: share a take of each question at ${m.assignment.level}`),
+      await used(m))))));
+}
+
+// A candidate's phase timing over their latest shared takes: per phase, a line of its seconds against the take's target
+// (the dashed line), and the same as text for a screen reader and for reading the numbers.
+function phaseTrend(takes) {
+  if (!takes.length) return '–';
+  const of = (t, p) => t.phases.find((x) => x.phase === p);
+  const said = PHASES.map((p) => `${TITLES[p]}: ${takes.map((t) => (of(t, p) ? `${Math.round(of(t, p).seconds)} of ${Math.round(of(t, p).targetSeconds)} s` : 'not heard')).join(', ')}`);
+  const width = 200;
+  const row = 18;
+  const left = 70;
+  const x = (i) => left + 4 + (takes.length === 1 ? (width - left - 12) / 2 : (i * (width - left - 12)) / (takes.length - 1));
+  // each row's middle is the target; twice the target or more is its top
+  const y = (r, ratio) => r * row + row - 2 - (Math.min(2, ratio) / 2) * (row - 4);
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${PHASES.length * row}`, class: 'phase-trend', role: 'img',
+    'aria-label': `phase seconds against their targets over the latest ${takes.length} shared take${takes.length === 1 ? '' : 's'}, oldest first: ${said.join('; ')}` });
+  PHASES.forEach((p, r) => {
+    chart.append(svg('text', { x: 0, y: r * row + row - 5, class: 'tick' }, TITLES[p]));
+    chart.append(svg('line', { x1: left, x2: width - 4, y1: y(r, 1), y2: y(r, 1), class: 'target' }));
+    const points = takes.map((t, i) => [i, of(t, p)]).filter(([, v]) => v).map(([i, v]) => `${x(i)},${y(r, v.targetSeconds ? v.seconds / v.targetSeconds : 0)}`);
+    chart.append(svg('polyline', { points: points.join(' '), class: `phase-${p}` }));
+    points.forEach((pt) => chart.append(svg('circle', { cx: pt.split(',')[0], cy: pt.split(',')[1], r: 2, class: `phase-${p}` })));
+  });
+  const latest = takes[takes.length - 1];
+  return h('div', { class: 'trend' }, chart, h('div', { class: 'muted trend-latest' }, 'latest: ',
+    PHASES.map((p) => (of(latest, p) ? `${TITLES[p]} ${Math.round(of(latest, p).seconds)}/${Math.round(of(latest, p).targetSeconds)} s` : `${TITLES[p]} –`)).join(' · ')));
 }
 
 async function cohortView(id) {
   const [view, questions] = await Promise.all([api(`/api/cohorts/${encodeURIComponent(id)}/view`), api('/api/questions')]);
   const title = h('input', { id: 'assignment-title', 'aria-label': 'assignment title', placeholder: 'Week 1: customer obsession', maxlength: 100 });
-  const question = h('select', { id: 'assignment-question', 'aria-label': 'question' }, questions.map((q) => h('option', { value: q.id }, q.question)));
+  // one question or several (Ctrl or Shift to choose more): the assignment is done when each has a shared take
+  const question = h('select', { id: 'assignment-question', 'aria-label': 'questions (choose one or more)', multiple: true, size: 6 },
+    questions.map((q) => h('option', { value: q.id }, q.question)));
   const level = h('select', { id: 'assignment-level', 'aria-label': 'level' }, ['sde1', 'sde2', 'senior'].map((l) => h('option', { value: l, selected: l === 'sde2' }, l)));
   const due = h('input', { type: 'date', id: 'assignment-due', 'aria-label': 'due date' });
   const allowed = h('input', { type: 'number', id: 'assignment-attempts', min: 1, max: 20, value: 3, 'aria-label': 'attempts allowed' });
@@ -112,21 +154,24 @@ async function cohortView(id) {
   const set = h('button', { type: 'button', class: 'primary', id: 'set-assignment', onclick: async () => {
     error.textContent = '';
     try {
-      await post(`/api/cohorts/${encodeURIComponent(id)}/assignments`, { title: title.value, questions: [question.value], level: level.value, due: due.value, attemptsAllowed: Number(allowed.value) });
+      const chosen = [...question.selectedOptions].map((o) => o.value);
+      await post(`/api/cohorts/${encodeURIComponent(id)}/assignments`, { title: title.value, questions: chosen, level: level.value, due: due.value, attemptsAllowed: Number(allowed.value) });
       await cohortView(id);
     } catch (e) { error.textContent = e.message; }
   } }, 'Set assignment');
-  const phases = ['SITUATION', 'TASK', 'ACTION', 'RESULT', 'REFLECTION'];
-  const trend = (c) => c.trend.map((t) => phases.map((p) => Math.round(t.phases[p] ?? t.phases[p.toLowerCase()] ?? 0)).join('/')).join(' → ');
+  const asked = async (a) => (a.questions.length === 1 ? questionText(a.questions[0])
+    : `${a.questions.length} questions: ${(await Promise.all(a.questions.map(questionText))).join(' · ')}`);
   mount(h('h1', {}, view.name),
     h('h2', {}, 'Assignments'),
-    view.assignments.length ? h('ul', { id: 'assignments' }, view.assignments.map((a) => h('li', {}, `${a.title} — due ${a.dueAt.slice(0, 10)}, ${a.level}, ${a.attemptsAllowed} attempt(s) each`))) : h('p', { class: 'muted' }, 'No assignments yet.'),
+    view.assignments.length ? h('ul', { id: 'assignments' }, await Promise.all(view.assignments.map(async (a) => h('li', {},
+      `${a.title} — due ${a.dueAt.slice(0, 10)}, ${a.level}, ${a.attemptsAllowed} attempt${a.attemptsAllowed === 1 ? '' : 's'} of each question`,
+      h('div', { class: 'muted assignment-questions' }, await asked(a)))))) : h('p', { class: 'muted' }, 'No assignments yet.'),
     h('div', { class: 'row team-form' }, title, question, level, due, allowed, set), error,
     h('h2', {}, 'Candidates'),
-    h('table', { id: 'cohort-table' }, h('thead', {}, h('tr', {}, ['Candidate', 'Assignments done', 'StarPace', 'Coach', 'Last practised', 'Phase seconds S/T/A/R/F, latest takes'].map((t) => h('th', {}, t)))),
+    h('table', { id: 'cohort-table' }, h('thead', {}, h('tr', {}, ['Candidate', 'Assignments done', 'StarPace', 'Coach', 'Last practised', 'Phase seconds against target, latest takes'].map((t) => h('th', {}, t)))),
       h('tbody', {}, view.candidates.map((c) => h('tr', {}, h('td', {}, c.name), h('td', {}, `${c.assignmentsDone} of ${c.assignments}`),
         h('td', {}, c.latestScore ?? '–'), h('td', {}, c.latestCoachScore ?? '–'), h('td', {}, c.lastPractised ? new Date(c.lastPractised).toLocaleDateString() : '–'),
-        h('td', {}, trend(c) || '–'))))),
+        h('td', { class: 'trend-cell' }, phaseTrend(c.trend)))))),
     h('p', {}, h('a', { class: 'button', id: 'cohort-csv', href: `/api/cohorts/${encodeURIComponent(id)}/view.csv`, download: '' }, 'Download as CSV')));
 }
 

@@ -211,6 +211,18 @@ final class JdbcTeamStore implements TeamStore {
             rs -> new CohortTake(rs.getString(1), rs.getString(2)), cohortId);
     }
 
+    @Override
+    public void spend(String assignmentId, String owner, String questionId, String attemptId, String startedAt) {
+        db.update("INSERT INTO spent_attempts (assignment_id, attempt_id, owner, question_id, started_at) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (assignment_id, attempt_id) DO NOTHING", assignmentId, attemptId, owner, questionId, startedAt);
+    }
+
+    @Override
+    public List<String> spent(String assignmentId, String owner, String questionId) {
+        return db.query("SELECT attempt_id FROM spent_attempts WHERE assignment_id = ? AND owner = ? AND question_id = ?",
+            rs -> rs.getString(1), assignmentId, owner, questionId);
+    }
+
     private static Integer score(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;

@@ -79,4 +79,10 @@ public interface TeamStore {
 
     /** The shared takes of the cohort's candidates, oldest first. */
     List<CohortTake> sharedTakes(String cohortId);
+
+    /** Keeps that a take its owner is deleting was one of their attempts at the assignment's question (nothing else of it). */
+    void spend(String assignmentId, String owner, String questionId, String attemptId, String startedAt);
+
+    /** The ids of the deleted takes still counted as the owner's attempts at the assignment's question. */
+    List<String> spent(String assignmentId, String owner, String questionId);
 }

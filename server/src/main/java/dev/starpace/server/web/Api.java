@@ -91,7 +91,10 @@ final class Api {
     }
 
     void deleteAttempt(Context ctx) {
-        if (!store.delete(access.owned(ctx, ctx.pathParam("id")).id())) {
+        Attempt take = access.owned(ctx, ctx.pathParam("id"));
+        // deleting a take does not give an assignment's attempt back
+        new AttemptLimits(store).deleting(take);
+        if (!store.delete(take.id())) {
             throw new ApiException(404, NO_ATTEMPT);
         }
         ctx.status(204);
@@ -209,6 +212,10 @@ final class Api {
         }
         Card card = card(w.question());
         Level level = level(w.level() == null ? "sde2" : w.level());
+        String used = new AttemptLimits(store).refusal(owner(ctx), card.id(), level.id());
+        if (used != null) {
+            throw new ApiException(409, used);
+        }
         List<Word> words;
         try {
             words = w.text() == null ? List.of() : WrittenAnswer.words(w.text());

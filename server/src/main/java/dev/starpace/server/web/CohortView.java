@@ -10,7 +10,6 @@ import dev.starpace.server.store.Review;
 import dev.starpace.server.store.Role;
 import dev.starpace.server.store.TeamStore;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,7 +26,11 @@ final class CohortView {
     record Progress(String assignmentId, String title, String dueAt, boolean done, int handedIn, int allowed) {
     }
 
-    record Timing(String attemptId, String startedAt, String questionId, Integer score, Map<Phase, Double> phases) {
+    /** One phase of one take: its seconds and the target the take was judged against (the question's, at its level). */
+    record PhaseSeconds(Phase phase, double seconds, double targetSeconds) {
+    }
+
+    record Timing(String attemptId, String startedAt, String questionId, Integer score, List<PhaseSeconds> phases) {
     }
 
     record Candidate(String email, String name, boolean signedIn, int assignmentsDone, int assignments, Integer latestScore,
@@ -64,25 +67,32 @@ final class CohortView {
 
     /** Done: every question of the assignment has a take at its level, started after it was set and by its due date. */
     static Progress progress(Assignment a, List<Attempt> scored) {
-        List<Attempt> handedIn = scored.stream().filter(t -> a.questions().contains(t.questionId()) && a.level().equals(t.level())
-            && t.startedAt().compareTo(a.createdAt()) >= 0 && t.startedAt().compareTo(a.dueAt()) <= 0).toList();
+        List<Attempt> handedIn = scored.stream().filter(t -> AttemptLimits.counts(a, t)).toList();
         boolean done = a.questions().stream().allMatch(q -> handedIn.stream().anyMatch(t -> t.questionId().equals(q)));
         return new Progress(a.id(), a.title(), a.dueAt(), done, handedIn.size(), a.attemptsAllowed() * a.questions().size());
     }
 
     private static Timing timing(Attempt a) {
-        Map<Phase, Double> phases = new EnumMap<>(Phase.class);
-        if (a.transcript() != null) {
-            a.transcript().phases().forEach(p -> phases.put(p.phase(), p.seconds()));
-        }
+        List<PhaseSeconds> phases = a.transcript() == null ? List.of()
+            : a.transcript().phases().stream().map(p -> new PhaseSeconds(p.phase(), p.seconds(), p.targetSeconds())).toList();
         return new Timing(a.id(), a.startedAt(), a.questionId(), a.score(), phases);
+    }
+
+    /**
+     * The phase's seconds against their target over the takes, oldest first, as "12 of 20; 15 of 20" (a spreadsheet would
+     * read "12/20" as a date).
+     */
+    static String trend(List<Timing> takes, Phase phase) {
+        return takes.stream().map(t -> t.phases().stream().filter(p -> p.phase() == phase).findFirst()
+            .map(p -> Math.round(p.seconds()) + " of " + Math.round(p.targetSeconds())).orElse("not heard")).collect(Collectors.joining("; "));
     }
 
     /** One row per candidate: what a coach keeps in a spreadsheet. Cells a spreadsheet would run as formulas are quoted. */
     static String csv(View v) {
         StringBuilder out = new StringBuilder("email,name,assignments done,assignments,latest score,latest coach score,last practised");
         for (Phase p : Phase.values()) {
-            out.append(',').append(p.name().toLowerCase(java.util.Locale.ROOT)).append(" seconds (latest)");
+            out.append(',').append(p.id()).append(" seconds (latest),").append(p.id()).append(" target seconds (latest),")
+                .append(p.id()).append(" seconds of target (last ").append(TREND).append(" takes, oldest first)");
         }
         out.append("\r\n");
         for (Candidate c : v.candidates()) {
@@ -90,7 +100,10 @@ final class CohortView {
                 blank(c.latestScore()), blank(c.latestCoachScore()), blank(c.lastPractised())));
             Timing last = c.trend().isEmpty() ? null : c.trend().get(c.trend().size() - 1);
             for (Phase p : Phase.values()) {
-                cells.add(last == null || last.phases().get(p) == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", last.phases().get(p)));
+                PhaseSeconds latest = last == null ? null : last.phases().stream().filter(s -> s.phase() == p).findFirst().orElse(null);
+                cells.add(latest == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", latest.seconds()));
+                cells.add(latest == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", latest.targetSeconds()));
+                cells.add(trend(c.trend(), p));
             }
             out.append(cells.stream().map(CohortView::cell).collect(Collectors.joining(","))).append("\r\n");
         }

@@ -165,6 +165,9 @@ final class LiveAnswer implements SessionListener {
             return;
         }
         mode = start.mode();
+        if (mode != LiveMessage.Mode.PROBE && !withinAttemptsAllowed()) {
+            return;
+        }
         stream = services.load().admit(this);
         if (stream == null) {
             // past what the machine can hear in real time every answer would lag: this one waits instead
@@ -191,6 +194,22 @@ final class LiveAnswer implements SessionListener {
         state = State.HEARING;
         outbox.send(new LiveEvents.Ready("ready", recorder == null ? null : recorder.attemptId(), card.id(), card.lp(),
             level.id(), mode.id(), Timing.targets(card, level), Timing.budget(card, level)[1], probe), false);
+    }
+
+    /** Whether an assignment of the candidate's still allows a take of this question at this level; refused when not. */
+    private boolean withinAttemptsAllowed() {
+        String used;
+        try {
+            used = new AttemptLimits(services.store()).refusal(services.owner(), card.id(), level.id());
+        } catch (StorageException e) {
+            refuse(1011, "storage", e.getMessage() + "; the answer cannot be kept, try again later");
+            return false;
+        }
+        if (used != null) {
+            refuse(1008, "attempts-used", used);
+            return false;
+        }
+        return true;
     }
 
     /** A follow-up's probe and the mock interview it is kept with; false when refused. */

@@ -230,18 +230,22 @@ final class TeamApi {
         ctx.json(team.assignments(led(ctx).id()));
     }
 
-    /** A candidate's assignments, over their cohorts, each with what they have handed in (shared) for it. */
-    record MyAssignment(String cohort, Assignment assignment, CohortView.Progress progress) {
+    /**
+     * A candidate's assignments, over their cohorts, each with what they have handed in (shared) for it and the attempts
+     * they have used at each of its questions.
+     */
+    record MyAssignment(String cohort, Assignment assignment, CohortView.Progress progress, List<AttemptLimits.Used> attempts) {
     }
 
     void myAssignments(Context ctx) {
         Person p = Gate.person(ctx);
         List<MyAssignment> out = new java.util.ArrayList<>();
+        AttemptLimits limits = new AttemptLimits(store);
         for (Cohort c : team.cohortsOf(p.email(), Role.CANDIDATE)) {
             List<Attempt> mine = team.sharedTakes(c.id()).stream().filter(t -> t.email().equalsIgnoreCase(String.valueOf(p.email())))
                 .map(t -> store.get(t.attemptId()).orElse(null)).filter(a -> a != null && a.score() != null).toList();
             for (var a : team.assignments(c.id())) {
-                out.add(new MyAssignment(c.name(), a, CohortView.progress(a, mine)));
+                out.add(new MyAssignment(c.name(), a, CohortView.progress(a, mine), limits.used(a, p.id())));
             }
         }
         ctx.json(out);

@@ -35,11 +35,11 @@ class AttemptStoreTest {
         "INSERT INTO audio_chunks VALUES ('old', 0, x'00010002')"};
 
     /** The schema version now: the migrations in db/sqlite. */
-    static final int LATEST = 11;
+    static final int LATEST = MigrationFiles.latest("sqlite");
 
     /** The migration versions from {@code first} to the newest, as Flyway's history lists them. */
     private static List<String> migrations(int first) {
-        return java.util.stream.IntStream.rangeClosed(first, LATEST).mapToObj(String::valueOf).toList();
+        return MigrationFiles.versions("sqlite", first);
     }
 
     /** Migration 2 as StarPace made it before Flyway. */

@@ -125,8 +125,9 @@ class AuthorizationMatrixTest {
             "{\"email\": \"new-" + w.name().toLowerCase() + "@example.edu\"}", 201, true));
         c.put("DELETE /api/cohorts/{id}/members/{email}", w -> new Call("/api/cohorts/" + cohort + "/members/"
             + fresh(TeamMatrixSteps::member), null, 204, true));
+        // at senior: Ana's takes here are at sde2, and an assignment's attempts allowed would soon refuse them
         c.put("POST /api/cohorts/{id}/assignments", w -> new Call("/api/cohorts/" + cohort + "/assignments", "{\"title\": \"Week 1\","
-            + " \"questions\": [\"" + q + "\"], \"level\": \"sde2\", \"due\": \"2099-01-31\", \"attemptsAllowed\": 2}", 201, true));
+            + " \"questions\": [\"" + q + "\"], \"level\": \"senior\", \"due\": \"2099-01-31\", \"attemptsAllowed\": 2}", 201, true));
         c.put("GET /api/cohorts/{id}/assignments", w -> new Call("/api/cohorts/" + cohort + "/assignments", null, 200, true));
         c.put("GET /api/assignments", w -> Call.of("/api/assignments", 200));
         c.put("GET /api/cohorts/{id}/view", w -> new Call("/api/cohorts/" + cohort + "/view", null, 200, true));

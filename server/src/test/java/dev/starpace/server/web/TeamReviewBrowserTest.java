@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.server.Fixtures;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -16,8 +14,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The coach's loop in a real headless Chromium against a real team server (PostgreSQL, a real OpenID Connect provider):
- * a coach makes a cohort and adds a candidate; the candidate answers aloud (over the live socket, as herself) and shares
- * the take; the coach finds it in the review queue, comments on a stretch of it, hears that stretch by clicking the
+ * a coach makes a cohort and adds a candidate; the candidate answers aloud in the page (Chromium's microphone playing a
+ * recorded answer) and shares the take; the coach finds it in the review queue, comments on a stretch of it, hears that stretch by clicking the
  * comment, scores it and marks it reviewed; the candidate sees the comment and the coach's score beside StarPace's.
  */
 class TeamReviewBrowserTest {
@@ -80,11 +78,9 @@ class TeamReviewBrowserTest {
             assertTrue(browser.text("#assignments").startsWith("Week 1 — due 2099-01-31, sde2"), browser.text("#assignments"));
             signOut(browser);
 
-            // Ana answers aloud over the live socket, as herself, then shares the take in the page
-            TeamFixture.Member ana = team.signIn("ana-sub", "ana@example.edu", "Ana Lopez");
-            String id = spokenTake(team, ana);
+            // Ana answers aloud in the page, through Chromium's microphone (a recorded answer), then shares the take
             signIn(browser, team, "ana-sub", "ana@example.edu", "Ana Lopez");
-            open(browser, team.url("/#/attempt/" + id));
+            String id = spokenTake(browser, team);
             browser.waitFor("#share");
             assertFalse(browser.find("#share").isSelected(), "nothing is shared until she says so");
             assertEquals("No comments yet.", browser.text("#no-comments"));
@@ -92,7 +88,8 @@ class TeamReviewBrowserTest {
             browser.waiting(30).until(d -> d.findElement(By.id("share")).isSelected());
             open(browser, team.url("/#/team/cohorts"));
             browser.waitFor("#my-assignments .assignment .done");
-            assertTrue(browser.text("#my-assignments").contains("Week 1 (Spring cohort) — due 2099-01-31 · done"), browser.text("#my-assignments"));
+            assertTrue(browser.text("#my-assignments").contains("Week 1 (Spring cohort) — due 2099-01-31 · done · 1 of 3 attempts used"),
+                browser.text("#my-assignments"));
             signOut(browser);
 
             // the coach reviews it: the queue, a comment on a stretch, hearing it, a score, reviewed
@@ -130,7 +127,13 @@ class TeamReviewBrowserTest {
             browser.waitFor("#cohort-table tbody tr");
             String row = browser.text("#cohort-table tbody tr");
             assertTrue(row.startsWith("Ana Lopez 1 of 1 ") && row.contains(" 72 "), row);
-            assertTrue(row.matches(".*\\d+/\\d+/\\d+/\\d+/\\d+$"), "the phases' seconds of her take: " + row);
+            assertTrue(browser.text("#cohort-table .trend-latest").matches("latest: Situation \\d+/\\d+ s · Task \\d+/\\d+ s · Action \\d+/\\d+ s · Result \\d+/\\d+ s"
+                + " · Reflection (\\d+/\\d+ s|–)"),
+                "the phases' seconds of her take against their targets: " + row);
+            String trend = browser.find("#cohort-table .phase-trend").getAttribute("aria-label");
+            assertTrue(trend.matches("phase seconds against their targets over the latest 1 shared take, oldest first: Situation: \\d+ of \\d+ s; Task: .*"),
+                "the trend, as a screen reader says it: " + trend);
+            browser.shot(screenshot + "-cohort-view");
             signOut(browser);
 
             // Ana sees the coach's comment and score beside StarPace's
@@ -147,7 +150,7 @@ class TeamReviewBrowserTest {
     }
 
     /** Signs the browser in as this person: StarPace sends it to the provider and back. */
-    private static void signIn(Browser browser, TeamSite team, String subject, String email, String name, String... groups) {
+    static void signIn(Browser browser, TeamSite team, String subject, String email, String name, String... groups) {
         team.nextSignIn(subject, email, name, List.of(groups));
         browser.open(team.url("/sign-in"));
         browser.waiting(60).until(d -> !d.findElements(By.id("who")).isEmpty());
@@ -159,12 +162,12 @@ class TeamReviewBrowserTest {
      * first view is still loading lets that view draw over the new one (app.js's router does not cancel a view in
      * flight).
      */
-    private static void open(Browser browser, String url) {
+    static void open(Browser browser, String url) {
         browser.open(url);
         browser.driver.navigate().refresh();
     }
 
-    private static void signOut(Browser browser) {
+    static void signOut(Browser browser) {
         browser.find("#sign-out").click();
         browser.waitFor("#signed-out");
     }
@@ -175,18 +178,20 @@ class TeamReviewBrowserTest {
         input.sendKeys(value);
     }
 
-    /** A spoken answer of Ana's: the first half of a recorded answer over the live socket with her session. */
-    private static String spokenTake(TeamSite team, TeamFixture.Member ana) throws Exception {
-        LiveClient live = LiveClient.connect(URI.create("ws://localhost:" + team.port() + "/ws/answer"), Map.of("Cookie", ana.cookieHeader()));
-        byte[] pcm = Fixtures.pcm("seed-strong");
-        live.send(AnswerSocketTest.START);
-        int part = pcm.length / 2 / AnswerSocketTest.FRAME * AnswerSocketTest.FRAME;
-        for (int at = 0; at < part; at += AnswerSocketTest.FRAME) {
-            live.send(pcm, at, at + AnswerSocketTest.FRAME);
-        }
-        String id = live.await("ready").get("attemptId").asText();
-        live.send("{\"type\":\"stop\"}");
-        live.await("scored");
-        return id;
+    /**
+     * Ana's spoken answer in the page: Start, about 15 s of a recorded answer through Chromium's fake microphone, Stop;
+     * the page opens the take's report. Its attempt id.
+     */
+    private static String spokenTake(Browser browser, TeamSite team) {
+        open(browser, team.url("/#/q/" + Seeds.SEED + "/practice?level=sde2"));
+        browser.waitFor("#start-answer");
+        browser.waiting(30).until(d -> d.findElement(By.id("start-answer")).isEnabled());
+        browser.find("#start-answer").click();
+        browser.waiting(60).until(d -> d.findElement(By.id("recording-status")).getText().equals("Recording…"));
+        browser.waiting(90).until(d -> d.findElements(By.cssSelector("#live-transcript .w")).size() >= 20
+            && d.findElement(By.id("recording-timer")).getText().compareTo("0:15") >= 0);
+        browser.find("#stop-answer").click();
+        browser.waiting(120).until(d -> d.getCurrentUrl().contains("#/attempt/"));
+        return browser.driver.getCurrentUrl().replaceAll(".*#/attempt/", "");
     }
 }
