@@ -355,6 +355,7 @@ abstract class AttemptStoreContract {
         store.appendHeard(old.id(), 0, pcm(3200, 1), 0, words("i", "fixed", "it"));
         store.finish(old.id(), Attempt.COMPLETE, null);
         Attempt live = store.start("ana", Q, "sde2", "practice");
+        Interview oldInterview = store.startInterview("ana", "sde2", 30, List.of(Q, "earn-trust", "ownership"));
         Thread.sleep(1100); // a second apart, so that the cut-off falls between them whatever digits their times are kept with
         java.time.Instant cutoff = java.time.Instant.now();
         Attempt recent = store.start("ana", Q, "sde2", "practice");
@@ -364,5 +365,6 @@ abstract class AttemptStoreContract {
         assertEquals(0, store.pcm(old.id()).length, "its audio went with it");
         assertTrue(store.get(live.id()).isPresent());
         assertTrue(store.get(recent.id()).isPresent());
+        assertTrue(store.interview(oldInterview.id()).isEmpty(), "a mock interview older than the cut-off goes too");
     }
 }
