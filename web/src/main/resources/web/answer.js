@@ -141,7 +141,7 @@ function microphoneProblem(e) {
       : 'The microphone could not be opened: check it is connected and not used by another app.';
 }
 
-function recorder(card, level, mode, { hints, onScored, probe, attemptId, label = 'Practice' }) {
+export function recorder(card, level, mode, { hints, onScored, probe, attemptId, label = 'Practice' }) {
   const timer = h('div', { class: 'timer', id: 'recording-timer' }, '0:00');
   const status = h('div', { class: 'muted', id: 'recording-status' }, 'Not recording');
   const live = h('div', { class: 'recording-indicator', id: 'recording-indicator', hidden: true }, h('span', { class: 'dot', 'aria-hidden': 'true' }), 'Microphone on');

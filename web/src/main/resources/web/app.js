@@ -5,10 +5,11 @@ import { reportView } from './report.js';
 import { historyView, compareView } from './history.js';
 import { teamRoute, teamPanel } from './team.js';
 import { storiesView } from './stories.js';
+import { interviewSetupView, interviewReportView } from './interview.js';
 
 let facts = null;
 
-// Hash routes: #/  #/q/ID/study|practice|mock  #/history  #/stories  #/attempt/ID  #/compare/A/B
+// Hash routes: #/  #/q/ID/study|practice|mock  #/history  #/stories  #/interview  #/interview/ID  #/attempt/ID  #/compare/A/B
 async function route() {
   // leaving a view stops an answer in progress (and says so); otherwise the last notice has served its turn
   if (!leaveAnswer()) notice();
@@ -29,6 +30,8 @@ async function route() {
       await historyView();
     } else if (parts[0] === 'stories') {
       await storiesView();
+    } else if (parts[0] === 'interview') {
+      await (parts[1] ? interviewReportView(parts[1]) : interviewSetupView());
     } else if (parts[0] === 'attempt' && parts[1]) {
       await reportView(parts[1]);
       await teamPanel(parts[1]);

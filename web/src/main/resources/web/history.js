@@ -1,7 +1,8 @@
 import { h, svg as svgNode, mount, api, PHASES, TITLES, clock, secs, STATUS, FACTS, ruleName, questionText } from './dom.js';
 import { COLOURS, ruleState } from './report.js';
+import { interviewHistory } from './interview.js';
 
-const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
+const MODES = { practice: 'Practice', mock: 'Mock interview', interview: 'Interview question', written: 'Typed' };
 const STATES = { complete: 'finished', incomplete: 'cut off', recording: 'recording' };
 
 export async function historyView(said = '') {
@@ -60,8 +61,9 @@ export async function historyView(said = '') {
   });
   const questions = [...new Set(attempts.filter((a) => a.score != null).map((a) => a.questionId))];
   const progress = await Promise.all(questions.map(async (q) => progressView(q, texts.get(q))));
+  const interviews = await interviewHistory();
   mount(h('h1', {}, 'History'), attempts.length ? null : h('p', {}, 'No attempts yet: pick a question and practise.'),
-    progress.filter(Boolean),
+    interviews, progress.filter(Boolean),
     attempts.length ? h('table', { id: 'history', class: 'stack' }, h('thead', {}, h('tr', {}, ['', 'Question', 'Level', 'Mode', 'When', 'Status', 'Length', 'Score', ''].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, rows)) : null,
     status, h('p', {}, compare));

@@ -140,7 +140,7 @@ function evidenceChips(r, play, t) {
   return box;
 }
 
-const MODES = { practice: 'Practice', mock: 'Mock interview', written: 'Typed' };
+const MODES = { practice: 'Practice', mock: 'Mock interview', interview: 'Interview question', written: 'Typed' };
 const STATES = { complete: 'finished', incomplete: 'cut off (what was heard is kept)', recording: 'still recording' };
 
 // The transcript's words by keyboard: one tab stop (the first word, then the last one visited), arrow keys move word by
@@ -310,12 +310,16 @@ export async function reportView(id) {
 // not reached before the interview ended), so that a gap is not mistaken for a pass.
 function followUps(attempt, probes) {
   const answered = attempt.followUps || [];
+  const base = `/api/attempts/${encodeURIComponent(attempt.id)}/follow-ups`;
   const unanswered = (probes || []).filter((p) => !answered.some((f) => f.probe === p.index));
   if (!answered.length && !unanswered.length) return null;
   return h('div', { class: 'card', id: 'follow-ups' }, h('h2', {}, 'Follow-up questions'),
     answered.map((f) => h('div', { class: 'follow-up', 'data-verdict': f.verdict.verdict },
       h('strong', {}, f.verdict.question), h('div', { class: f.verdict.verdict === 'strong' ? 'good' : f.verdict.verdict === 'weak' ? 'bad' : 'mixed' }, `Your answer: ${f.verdict.verdict}`),
       h('p', { class: 'said' }, f.answer ? `“${f.answer}”` : 'Nothing was heard.'),
+      // replayed like the main answer: what the interviewer heard, not only what the recognizer wrote
+      f.recorded ? h('audio', { controls: true, preload: 'metadata', src: `${base}/${f.probe}/audio`, class: 'follow-up-audio',
+        'aria-label': `your answer to: ${f.verdict.question}` }) : null,
       h('ul', {}, f.verdict.reasons.map((x) => h('li', {}, x))))),
     unanswered.length ? h('div', { id: 'unanswered-probes' }, h('h3', {}, 'Not answered (skipped, or not reached)'),
       h('ul', {}, unanswered.map((p) => h('li', {}, p.question)))) : null);

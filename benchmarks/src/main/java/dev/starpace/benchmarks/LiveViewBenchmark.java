@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The live view's own cost per phrase and per timer tick, at answers 30 s, 3 min and 10 min long (issue 22): it
  * should not grow with the answer. A phrase is what the live session does when the recognizer finalises one: the
  * labeller takes its words and closes its unit (one sentence encoding, a step of the window's decode), the view
- * commits what is settled and counts its time, and the nudges' long phases are checked ({@link LongPhases}). A tick is
+ * commits what is settled and counts its time, and the timers are read for long phases ({@link LongPhases}). A tick is
  * what happens between phrases every second: the committed timers.
  *
  * <p>Each measured batch hears the next {@link #PHRASES} phrases of the answer from where the set-up left it, so the
@@ -54,7 +54,6 @@ public class LiveViewBenchmark {
     private final Map<Phase, Double> targets = Timing.targets(Transcripts.SEED, Level.SDE2);
     private List<List<Word>> phrases;
     private LiveView view;
-    private LongPhases longPhases;
     private final Set<Phase> sent = EnumSet.noneOf(Phase.class);
     private int next;
 
@@ -79,7 +78,6 @@ public class LiveViewBenchmark {
     public void answerSoFar() {
         view = new LiveView(new LiveStarSegmenter(model, SentenceEncoder.shared()::encode, cues,
             Timing.budget(Transcripts.SEED, Level.SDE2)[1]), targets);
-        longPhases = new LongPhases(view, targets);
         sent.clear();
         next = 0;
         while (view.size() == 0 || view.words().get(view.size() - 1).end() < seconds) {
@@ -89,7 +87,7 @@ public class LiveViewBenchmark {
 
     private Set<Phase> phrase() {
         view.hear(phrases.get(next++));
-        Set<Phase> found = longPhases.check(sent);
+        Set<Phase> found = LongPhases.newlyLong(view.timers(), sent);
         sent.addAll(found);
         return found;
     }

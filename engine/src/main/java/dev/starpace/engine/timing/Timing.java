@@ -17,13 +17,6 @@ import java.util.Map;
 public final class Timing {
     /** A phase within this fraction of its target is on target. */
     public static final double TOLERANCE = 0.25;
-    /**
-     * Live, a phase is nudged as long only this many seconds past its tolerance: a live label can still move by
-     * a unit of speech or two, and a nudge that the report then contradicts is worse than none (cross-validated:
-     * 0 s → 92 % of nudges agree with the report, 6 s → 94 %, 8 s → 98 %; docs/segmentation.md).
-     */
-    public static final double NUDGE_MARGIN = 8;
-
     /** Budgets for cards that do not give one: SDE1 keeps to 2 minutes, Senior 2.5–3. */
     static final Map<Level, double[]> DEFAULT_BUDGET = Map.of(
         Level.SDE1, new double[] {90, 120},
@@ -96,64 +89,6 @@ public final class Timing {
             double s = round(seconds[p.ordinal()]);
             double target = targets.get(p);
             out.add(new PhaseTiming(p, s, target, PhaseStatus.of(s, target, heard[p.ordinal()]), List.of()));
-        }
-        return out;
-    }
-
-    /** A phase so far over its target that it stays long whatever the last few seconds turn out to be. */
-    public static boolean clearlyLong(PhaseTiming t) {
-        return clearlyLong(t.seconds(), t.targetSeconds());
-    }
-
-    private static boolean clearlyLong(double seconds, double target) {
-        return seconds > target * (1 + TOLERANCE) + NUDGE_MARGIN;
-    }
-
-    /**
-     * The phases a live answer may be told run long: clearly long under the phases shown, under the phases the
-     * report would give if the answer ended now, and in expectation over every labelling the chain finds plausible
-     * ({@code likelihoods}: each word's phase likelihoods as if the answer ended now), so a nudge is not contradicted
-     * when a label moves, nor rests on a labelling the chain is unsure of. The last two are asked for only when some
-     * phase is clearly long as shown: labelling the whole answer again costs more.
-     */
-    public static java.util.Set<Phase> runningLong(List<Word> words, List<Phase> shown,
-                                                    java.util.function.Supplier<List<Phase>> endedNow,
-                                                    java.util.function.Supplier<double[][]> likelihoods,
-                                                    Map<Phase, Double> targets) {
-        if (words.isEmpty()) {
-            return java.util.EnumSet.noneOf(Phase.class);
-        }
-        return runningLongFromTimers(phases(words, shown, targets), words, endedNow, likelihoods, targets);
-    }
-
-    /**
-     * The same from the timers shown ({@code shownTimers}, as a live view counts them); {@code words} are the words
-     * finalised. The answer is labelled again only when some timer shown is clearly long.
-     */
-    public static java.util.Set<Phase> runningLongFromTimers(List<PhaseTiming> shownTimers, List<Word> words,
-                                                    java.util.function.Supplier<List<Phase>> endedNow,
-                                                    java.util.function.Supplier<double[][]> likelihoods,
-                                                    Map<Phase, Double> targets) {
-        java.util.Set<Phase> out = java.util.EnumSet.noneOf(Phase.class);
-        if (words.isEmpty()) {
-            return out;
-        }
-        for (PhaseTiming t : shownTimers) {
-            if (clearlyLong(t)) {
-                out.add(t.phase());
-            }
-        }
-        if (out.isEmpty()) {
-            return out;
-        }
-        for (PhaseTiming t : phases(words, endedNow.get(), targets)) {
-            if (!clearlyLong(t)) {
-                out.remove(t.phase());
-            }
-        }
-        if (!out.isEmpty()) {
-            Map<Phase, Double> expected = expectedSeconds(words, likelihoods.get());
-            out.removeIf(p -> !clearlyLong(expected.get(p), targets.get(p)));
         }
         return out;
     }

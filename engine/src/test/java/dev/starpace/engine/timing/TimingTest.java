@@ -28,33 +28,6 @@ class TimingTest {
     }
 
     @Test
-    void aPhaseIsCalledLongLiveOnlyWhenItIsClearlyLongAsShownAsIfTheAnswerEndedNowAndInExpectation() {
-        Map<Phase, Double> targets = Map.of(Phase.SITUATION, 30.0, Phase.TASK, 20.0, Phase.ACTION, 90.0,
-            Phase.RESULT, 20.0, Phase.REFLECTION, 15.0);
-        // 48 s of situation: past 30 s + 25 % + the 8 s margin
-        List<Word> words = List.of(new Word("a", 0, 24), new Word("b", 24, 48), new Word("c", 48, 50));
-        List<Phase> shown = List.of(Phase.SITUATION, Phase.SITUATION, Phase.TASK);
-        double[] sure = {1, 0, 0, 0, 0};
-        double[] task = {0, 1, 0, 0, 0};
-        double[] torn = {0.5, 0.5, 0, 0, 0};
-        assertEquals(java.util.Set.of(Phase.SITUATION),
-            Timing.runningLong(words, shown, () -> shown, () -> new double[][] {sure, sure, task}, targets));
-        List<Phase> endedNow = List.of(Phase.SITUATION, Phase.TASK, Phase.TASK);
-        assertEquals(java.util.Set.of(), Timing.runningLong(words, shown, () -> endedNow,
-                () -> new double[][] {sure, sure, task}, targets),
-            "the whole-answer labels give the situation 24 s: no nudge");
-        assertEquals(java.util.Set.of(), Timing.runningLong(words, shown, () -> shown,
-                () -> new double[][] {sure, torn, task}, targets),
-            "the chain is torn over the second 24 s: 36 s expected, not clearly long");
-        List<Phase> short_ = List.of(Phase.SITUATION, Phase.TASK, Phase.TASK);
-        assertEquals(java.util.Set.of(), Timing.runningLong(words, short_, () -> {
-            throw new AssertionError("nothing is long as shown: the answer is not labelled again");
-        }, () -> {
-            throw new AssertionError("nor weighed again");
-        }, targets));
-    }
-
-    @Test
     void expectedSecondsWeighEachWordsTimeByItsLikelihoods() {
         List<Word> words = List.of(new Word("a", 0, 9), new Word("b", 10, 19), new Word("c", 20, 25));
         double[][] likely = {{1, 0, 0, 0, 0}, {0.25, 0.75, 0, 0, 0}, {0, 0, 1, 0, 0}};

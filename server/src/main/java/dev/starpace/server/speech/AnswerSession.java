@@ -9,7 +9,6 @@ import dev.starpace.engine.delivery.AudioDelivery;
 import dev.starpace.engine.delivery.InputQuality;
 import dev.starpace.engine.segment.LiveStarSegmenter;
 import dev.starpace.engine.segment.LiveView;
-import dev.starpace.engine.segment.LongPhases;
 import dev.starpace.engine.timing.PhaseTiming;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.text.Hesitations;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One spoken answer, live: 16 kHz PCM chunks go to the recognizer and, in the same pass, to the TarsosDSP
@@ -43,7 +41,6 @@ public final class AnswerSession implements AutoCloseable {
     private final FrameFeeder frames;
     private final Map<Phase, Double> targets;
     private final Nudges nudges;
-    private final LongPhases longPhases;
     private final List<ScoredTranscript.ScoredWord> scored = new ArrayList<>();
     /** What listeners get: the growing list itself, read-only, so a phrase costs no copy of the answer so far. */
     private final List<ScoredTranscript.ScoredWord> scoredView = Collections.unmodifiableList(scored);
@@ -56,8 +53,6 @@ public final class AnswerSession implements AutoCloseable {
     private List<String> qualityProblems = List.of();
     private List<Word> guessed = List.of();
     private Phase guessedPhase;
-    /** The phases a "runs long" nudge may name, worked out once a phrase (the timers shown change only then). */
-    private Set<Phase> runningLong = Set.of();
     private ScoredTranscript result;
 
     public AnswerSession(Analyzer analyzer, SpeechModel model, Card card, Level level, SessionListener listener) {
@@ -70,7 +65,6 @@ public final class AnswerSession implements AutoCloseable {
         this.view = new LiveView(analyzer.liveSegmenter(card, level), targets);
         this.frames = new FrameFeeder(Audio.SPEECH_RATE, FrameTrack.FRAME, FrameTrack.HOP, track.processors());
         this.nudges = new Nudges(Timing.budget(card, level)[1]);
-        this.longPhases = new LongPhases(view, targets);
     }
 
     /** Seconds of audio heard so far. */
@@ -142,16 +136,14 @@ public final class AnswerSession implements AutoCloseable {
 
     /**
      * Timers count the committed words only (LiveView), so they neither fall back nor run on ahead of the speech's
-     * settled phases; "runs long" nudges need the phase long as committed, as the report would label the answer if
-     * it ended now, and in expectation over the labellings the chain finds plausible (Timing.runningLong). Per tick
-     * this costs the same whatever the answer's length: the timers are counted as words commit, and the nudges'
-     * phases are worked out once a phrase.
+     * settled phases; a "runs long" nudge is read off the very timers sent, right after them, so it comes with the bar
+     * that turns long. Per tick this costs the same whatever the answer's length: the timers are counted as words commit.
      */
     private void sendTimers() {
         timersAt = elapsedSeconds();
         List<PhaseTiming> timings = view.timers();
         listener.timers(timings, timersAt);
-        nudges.check(timings, runningLong, timersAt, listener);
+        nudges.check(timings, timersAt, listener);
     }
 
 
@@ -194,7 +186,6 @@ public final class AnswerSession implements AutoCloseable {
         }
         showFrom(firstChanged);
         if (listener.watching()) {
-            runningLong = longPhases.check(nudges.longSent());
             sendTimers();
         }
     }

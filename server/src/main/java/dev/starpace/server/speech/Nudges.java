@@ -2,9 +2,8 @@ package dev.starpace.server.speech;
 
 import dev.starpace.engine.Phase;
 import dev.starpace.engine.timing.PhaseTiming;
-import dev.starpace.engine.timing.Timing;
+import dev.starpace.engine.segment.LongPhases;
 import dev.starpace.engine.transcript.Word;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +28,13 @@ final class Nudges {
     }
 
     /**
-     * {@code timings}: the phase timers shown; {@code runningLong}: the phases that may be called long (see
-     * {@link Timing#runningLong}), so a nudge is not taken back when a label moves.
+     * {@code timings}: the phase timers just shown. A phase is nudged as long in the tick its bar turns long, with the
+     * bar's own figures (LongPhases): the two cannot disagree.
      */
-    void check(List<PhaseTiming> timings, Set<Phase> runningLong, double elapsed, SessionListener listener) {
+    void check(List<PhaseTiming> timings, double elapsed, SessionListener listener) {
+        Set<Phase> turnedLong = LongPhases.newlyLong(timings, longSent);
         for (PhaseTiming t : timings) {
-            if (runningLong.contains(t.phase()) && longSent.add(t.phase())) {
+            if (turnedLong.contains(t.phase()) && longSent.add(t.phase())) {
                 listener.nudge(new Nudge(Nudge.PHASE_LONG, t.phase(), String.format(Locale.ROOT, "%s: %d s of %d",
                     t.phase().title(), Math.round(t.seconds()), Math.round(t.targetSeconds())), elapsed));
             }
@@ -59,11 +59,6 @@ final class Nudges {
         if (phase == Phase.ACTION && NOT_I.contains(word.word().toLowerCase(Locale.ROOT))) {
             weInAction++;
         }
-    }
-
-    /** The phases whose "runs long" nudge was sent (read-only). */
-    Set<Phase> longSent() {
-        return Collections.unmodifiableSet(longSent);
     }
 
     private static String clock(double seconds) {

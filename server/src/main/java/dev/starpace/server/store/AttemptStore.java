@@ -72,7 +72,18 @@ public interface AttemptStore extends AutoCloseable {
     List<Word> words(String id);
 
     /** Keeps a follow-up's answer with its mock interview; answering the same probe again replaces it. */
-    void saveFollowUp(String attemptId, FollowUp followUp);
+    default void saveFollowUp(String attemptId, FollowUp followUp) {
+        saveFollowUp(attemptId, followUp, null);
+    }
+
+    /**
+     * The same with the follow-up's recording ({@code pcm}: 16 kHz 16-bit mono, or null for none), kept in the same row:
+     * an answer again replaces both.
+     */
+    void saveFollowUp(String attemptId, FollowUp followUp, byte[] pcm);
+
+    /** A follow-up's recording as a 16 kHz 16-bit mono WAV, or empty when it has none. */
+    Optional<byte[]> followUpAudio(String attemptId, int probe);
 
     /** How many pieces of audio are stored for the attempt: the next piece is stored with this number. */
     int audioChunks(String id);
@@ -131,6 +142,18 @@ public interface AttemptStore extends AutoCloseable {
 
     /** The takes that told a story, newest first (without transcripts). */
     List<Attempt> takesOf(String storyId);
+
+    /** Starts a mock interview of {@code owner}'s: the questions in the order they will be asked, none answered yet. */
+    Interview startInterview(String owner, String level, int thinkingSeconds, List<String> questionIds);
+
+    /** The owner's interviews, newest first. */
+    List<Interview> interviews(String owner);
+
+    /** An interview, whoever's it is (the id is a random one). */
+    Optional<Interview> interview(String id);
+
+    /** Records the take that answered the interview's question at {@code position}; false when there is no such question. */
+    boolean answerInterview(String interviewId, int position, String attemptId);
 
     @Override
     void close();

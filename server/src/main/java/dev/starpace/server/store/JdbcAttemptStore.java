@@ -219,29 +219,46 @@ abstract class JdbcAttemptStore implements AttemptStore {
         return out;
     }
 
-    /** A probe answered again replaces its answer and moves to the end: {@code answered} numbers them in order. */
+    /** A probe answered again replaces its answer (and recording) and moves to the end: {@code answered} numbers them in order. */
     @Override
-    public synchronized void saveFollowUp(String attemptId, FollowUp f) {
-        update("INSERT INTO follow_ups (attempt_id, probe, answer, verdict, answered) VALUES (?, ?, ?, ?,"
+    public synchronized void saveFollowUp(String attemptId, FollowUp f, byte[] pcm) {
+        update("INSERT INTO follow_ups (attempt_id, probe, answer, verdict, audio, answered) VALUES (?, ?, ?, ?, ?,"
             + " (SELECT COALESCE(MAX(answered), 0) + 1 FROM follow_ups WHERE attempt_id = ?))"
             + " ON CONFLICT (attempt_id, probe) DO UPDATE SET answer = excluded.answer, verdict = excluded.verdict,"
-            + " answered = excluded.answered", attemptId, f.probe(), f.answer(), json(f.verdict()), attemptId);
+            + " audio = excluded.audio, answered = excluded.answered", attemptId, f.probe(), f.answer(), json(f.verdict()),
+            pcm == null || pcm.length == 0 ? null : pcm, attemptId);
     }
 
     private List<FollowUp> followUps(String id) throws SQLException {
         List<FollowUp> out = new ArrayList<>();
         try (PreparedStatement st = connection().prepareStatement(
-            "SELECT probe, answer, verdict FROM follow_ups WHERE attempt_id = ? ORDER BY answered")) {
+            "SELECT probe, answer, verdict, audio IS NOT NULL FROM follow_ups WHERE attempt_id = ? ORDER BY answered")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new FollowUp(rs.getInt(1), rs.getString(2), JSON.readValue(rs.getString(3), ProbeVerdict.class)));
+                    out.add(new FollowUp(rs.getInt(1), rs.getString(2), JSON.readValue(rs.getString(3), ProbeVerdict.class),
+                        rs.getBoolean(4)));
                 }
             }
         } catch (JsonProcessingException e) {
             throw new StorageException("a stored follow-up of attempt " + id + " is damaged", e);
         }
         return out;
+    }
+
+    @Override
+    public synchronized Optional<byte[]> followUpAudio(String attemptId, int probe) {
+        List<byte[]> pcm = query("SELECT audio FROM follow_ups WHERE attempt_id = ? AND probe = ? AND audio IS NOT NULL",
+            rs -> rs.getBytes(1), attemptId, probe);
+        return pcm.isEmpty() ? Optional.empty() : Optional.of(wav(pcm.get(0)));
+    }
+
+    /** 16 kHz 16-bit mono PCM as a WAV file. */
+    private static byte[] wav(byte[] pcm) {
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        wav.writeBytes(WavFile.header(pcm.length, Audio.SPEECH_RATE));
+        wav.writeBytes(pcm);
+        return wav.toByteArray();
     }
 
     @Override
@@ -277,11 +294,7 @@ abstract class JdbcAttemptStore implements AttemptStore {
         if (!exists(id)) {
             return Optional.empty();
         }
-        byte[] pcm = pcm(id);
-        ByteArrayOutputStream wav = new ByteArrayOutputStream();
-        wav.writeBytes(WavFile.header(pcm.length, Audio.SPEECH_RATE));
-        wav.writeBytes(pcm);
-        return Optional.of(wav.toByteArray());
+        return Optional.of(wav(pcm(id)));
     }
 
     private boolean exists(String id) {
@@ -303,6 +316,7 @@ abstract class JdbcAttemptStore implements AttemptStore {
     @Override
     public synchronized int deleteStartedBefore(Instant cutoff) {
         // started_at is an ISO-8601 instant: as text it sorts as time, to the second
+        update("DELETE FROM interviews WHERE started_at < ?", cutoff.toString());
         return update("DELETE FROM attempts WHERE started_at < ? AND status <> ?", cutoff.toString(), Attempt.RECORDING);
     }
 
@@ -444,6 +458,61 @@ abstract class JdbcAttemptStore implements AttemptStore {
     @Override
     public synchronized List<Attempt> takesOf(String storyId) {
         return attempts(" WHERE id IN (SELECT attempt_id FROM story_takes WHERE story_id = ?)", storyId);
+    }
+
+    @Override
+    public synchronized Interview startInterview(String owner, String level, int thinkingSeconds, List<String> questionIds) {
+        String id = UUID.randomUUID().toString();
+        String now = Instant.now().toString();
+        inTransaction(db -> {
+            try (PreparedStatement st = db.prepareStatement(
+                "INSERT INTO interviews (id, owner, level, thinking_seconds, started_at) VALUES (?, ?, ?, ?, ?)")) {
+                st.setString(1, id);
+                st.setString(2, owner);
+                st.setString(3, level);
+                st.setInt(4, thinkingSeconds);
+                st.setString(5, now);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = db.prepareStatement(
+                "INSERT INTO interview_questions (interview_id, position, question_id) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < questionIds.size(); i++) {
+                    st.setString(1, id);
+                    st.setInt(2, i);
+                    st.setString(3, questionIds.get(i));
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            return null;
+        });
+        return new Interview(id, owner, level, thinkingSeconds, now,
+            questionIds.stream().map(q -> new Interview.Question(q, null)).toList());
+    }
+
+    @Override
+    public synchronized List<Interview> interviews(String owner) {
+        return interviewsWhere("owner = ?", owner);
+    }
+
+    @Override
+    public synchronized Optional<Interview> interview(String id) {
+        return interviewsWhere("id = ?", id).stream().findFirst();
+    }
+
+    private List<Interview> interviewsWhere(String where, String arg) {
+        return query("SELECT id, owner, level, thinking_seconds, started_at FROM interviews WHERE " + where + " ORDER BY started_at DESC",
+            rs -> new Interview(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), null), arg)
+            .stream().map(i -> new Interview(i.id(), i.owner(), i.level(), i.thinkingSeconds(), i.startedAt(),
+                query("SELECT question_id, attempt_id FROM interview_questions WHERE interview_id = ? ORDER BY position",
+                    rs -> new Interview.Question(rs.getString(1), rs.getString(2)), i.id())))
+            .toList();
+    }
+
+    @Override
+    public synchronized boolean answerInterview(String interviewId, int position, String attemptId) {
+        return update("UPDATE interview_questions SET attempt_id = ? WHERE interview_id = ? AND position = ?",
+            attemptId, interviewId, position) > 0;
     }
 
     /** Work on the database that is kept whole or not at all. */

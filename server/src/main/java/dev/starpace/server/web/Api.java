@@ -256,9 +256,29 @@ final class Api {
     void audio(Context ctx) {
         access.readable(ctx, ctx.pathParam("id"));
         byte[] wav = store.audio(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, NO_ATTEMPT));
+        wav(ctx, wav, () -> downloadName(found(ctx.pathParam("id")), "wav"));
+    }
+
+    /** A mock interview's follow-up answer as it was recorded, served as the answer's recording is. */
+    void followUpAudio(Context ctx) {
+        Attempt a = access.readable(ctx, ctx.pathParam("id"));
+        int probe;
+        try {
+            probe = Integer.parseInt(ctx.pathParam("probe"));
+        } catch (NumberFormatException e) {
+            throw new ApiException(404, NO_FOLLOW_UP_AUDIO);
+        }
+        byte[] wav = store.followUpAudio(a.id(), probe).orElseThrow(() -> new ApiException(404, NO_FOLLOW_UP_AUDIO));
+        wav(ctx, wav, () -> downloadName(a, "wav").replaceFirst("\\.wav$", "-follow-up-" + (probe + 1) + ".wav"));
+    }
+
+    static final String NO_FOLLOW_UP_AUDIO = "That follow-up has no recording: it was not answered aloud in this interview.";
+
+    /** A WAV answering byte ranges (the player learns the duration and can seek); named for download when asked. */
+    private static void wav(Context ctx, byte[] wav, java.util.function.Supplier<String> name) {
         ctx.contentType("audio/wav").header("Cache-Control", "no-store").header("Accept-Ranges", "bytes");
         if (ctx.queryParam("download") != null) {
-            ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(found(ctx.pathParam("id")), "wav") + "\"");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name.get() + "\"");
         }
         ByteRange range = ByteRange.of(ctx.header("Range"), wav.length);
         if (range == null) {

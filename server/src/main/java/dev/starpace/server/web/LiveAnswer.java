@@ -52,6 +52,9 @@ final class LiveAnswer implements SessionListener {
 
     private enum State { WAITING, HEARING, ENDED }
 
+    /** A follow-up's recording is kept up to ten minutes (19 MB); an answer that runs on is judged whole, replayed to there. */
+    static final int FOLLOW_UP_BYTES = 10 * 60 * dev.starpace.server.audio.Audio.SPEECH_RATE * 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(LiveAnswer.class);
     static final String NO_SPEECH = "No words were heard, so nothing was kept: check the microphone is on and not muted, then start again.";
 
@@ -68,6 +71,8 @@ final class LiveAnswer implements SessionListener {
     private LiveMessage.Mode mode;
     private Integer probe;
     private String followUpOf;
+    /** A follow-up's recording, kept whole in memory until it is judged and stored with its verdict (at most FOLLOW_UP_BYTES). */
+    private java.io.ByteArrayOutputStream followUpAudio;
     private AnswerRecorder recorder;
     private AnswerSession session;
     private LiveLoad.Stream stream;
@@ -236,6 +241,7 @@ final class LiveAnswer implements SessionListener {
                 return false;
             }
             followUpOf = interview.id();
+            followUpAudio = new java.io.ByteArrayOutputStream();
         }
         return true;
     }
@@ -243,6 +249,8 @@ final class LiveAnswer implements SessionListener {
     private void hear(LiveMessage.AudioFrame frame) {
         if (recorder != null) {
             recorder.audio(frame.pcm());
+        } else if (followUpAudio != null && followUpAudio.size() + frame.pcm().length <= FOLLOW_UP_BYTES) {
+            followUpAudio.writeBytes(frame.pcm());
         }
         arrived = frame.arrivedNanos();
         reported = false;
@@ -286,7 +294,9 @@ final class LiveAnswer implements SessionListener {
         ProbeVerdict verdict = ProbeJudge.judge(card, probe, words);
         if (followUpOf != null) {
             try {
-                services.store().saveFollowUp(followUpOf, new FollowUp(probe, String.join(" ", words.stream().map(Word::word).toList()), verdict));
+                byte[] pcm = followUpAudio.toByteArray();
+                services.store().saveFollowUp(followUpOf, new FollowUp(probe, String.join(" ", words.stream().map(Word::word).toList()),
+                    verdict, pcm.length > 0), pcm);
             } catch (StorageException e) {
                 LOG.warn("follow-up of attempt {}: {}", followUpOf, e.getMessage(), e);
                 outbox.send(LiveEvents.error("storage", e.getMessage() + "; the follow-up is judged but not kept with the interview"), false);
@@ -379,7 +389,7 @@ final class LiveAnswer implements SessionListener {
 
     @Override
     public void nudge(Nudge n) {
-        if (mode != LiveMessage.Mode.MOCK) {
+        if (mode.nudges()) {
             outbox.send(new LiveEvents.Nudge("nudge", n.kind(), n.phase(), n.text(), n.atSeconds()), false);
         }
     }

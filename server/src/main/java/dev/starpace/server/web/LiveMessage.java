@@ -5,9 +5,17 @@ package dev.starpace.server.web;
  * (docs/live-protocol.md), one it sent that breaks the protocol, and the socket going away.
  */
 sealed interface LiveMessage {
-    /** What a live answer is for. */
+    /**
+     * What a live answer is for: practice (with hints), a one-question mock interview, a follow-up of one, or a question
+     * of a mock interview of several (Interviews).
+     */
     enum Mode {
-        PRACTICE, MOCK, PROBE;
+        PRACTICE, MOCK, PROBE, INTERVIEW;
+
+        /** An interview is heard without nudges, as a real interviewer gives none. */
+        boolean nudges() {
+            return this != MOCK && this != INTERVIEW;
+        }
 
         String id() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -52,7 +52,7 @@ final class LiveProtocol {
         }
         LiveMessage.Mode mode = LiveMessage.Mode.parse(start.mode() == null ? "practice" : start.mode());
         if (mode == null) {
-            return badStart("mode must be practice, mock or probe, not '" + Echo.of(start.mode()) + "'");
+            return badStart("mode must be practice, mock, probe or interview, not '" + Echo.of(start.mode()) + "'");
         }
         return new LiveMessage.StartRequest(start.question(), start.level(), mode, start.probe(), start.attemptId());
     }

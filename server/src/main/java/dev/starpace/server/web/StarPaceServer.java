@@ -137,7 +137,7 @@ public final class StarPaceServer implements AutoCloseable {
         this.load = new LiveLoad(settings.maxStreams());
         this.idle = new IdleSockets(SOCKET_IDLE);
         this.socket = new AnswerSocket(new LiveAnswer.Services(analyzer, settings.model(), store, null, latency, load), idle);
-        this.routes = routes(api, new OwnQuestions(store), new Stories(store, access), team == null ? null : new TeamApi(store, access, settings.bank()), team, sessions);
+        this.routes = routes(api, new OwnQuestions(store), new Stories(store, access), new Interviews(analyzer, store), team == null ? null : new TeamApi(store, access, settings.bank()), team, sessions);
         HostGuard hosts = new HostGuard(settings.host(), team == null ? settings.allowedHosts()
             : java.util.stream.Stream.concat(settings.allowedHosts().stream(), team.allowedHosts().stream()).distinct().toList());
         this.app = Javalin.create(config -> {
@@ -228,7 +228,7 @@ public final class StarPaceServer implements AutoCloseable {
     static final String SOCKET = "/ws/answer";
 
     /** Every route and who may call it: the one list the server registers and the authorization test reads. */
-    private List<Route> routes(Api api, OwnQuestions own, Stories stories, TeamApi teamApi, TeamConfig team, Sessions sessions) {
+    private List<Route> routes(Api api, OwnQuestions own, Stories stories, Interviews interviews, TeamApi teamApi, TeamConfig team, Sessions sessions) {
         List<Route> r = new java.util.ArrayList<>(List.of(
             new Route(HandlerType.GET, "/api/health", Rule.OPEN, ctx -> ctx.json(load.health(store.problem(), store.instance()))),
             new Route(HandlerType.GET, "/api/facts", Rule.SIGNED_IN, api::facts),
@@ -241,6 +241,7 @@ public final class StarPaceServer implements AutoCloseable {
             new Route(HandlerType.POST, "/api/attempts/{id}/rescore", Rule.OWNER, api::rescore),
             new Route(HandlerType.GET, "/api/attempts/{id}/audio", Rule.OWNER_OR_COACH_READS, api::audio),
             new Route(HandlerType.GET, "/api/attempts/{id}/probes", Rule.OWNER_OR_COACH_READS, api::probes),
+            new Route(HandlerType.GET, "/api/attempts/{id}/follow-ups/{probe}/audio", Rule.OWNER_OR_COACH_READS, api::followUpAudio),
             new Route(HandlerType.GET, "/api/attempts/{id}/transcript.json", Rule.OWNER_OR_COACH_READS, api::transcript),
             new Route(HandlerType.GET, "/api/attempts/{id}/report.html", Rule.OWNER_OR_COACH_READS, api::report),
             new Route(HandlerType.GET, "/api/questions/{id}/progress", Rule.SIGNED_IN, api::progress),
@@ -254,6 +255,11 @@ public final class StarPaceServer implements AutoCloseable {
             new Route(HandlerType.DELETE, "/api/stories/{id}", Rule.SIGNED_IN, stories::delete),
             new Route(HandlerType.GET, "/api/attempts/{id}/story", Rule.OWNER, stories::told),
             new Route(HandlerType.PUT, "/api/attempts/{id}/story", Rule.OWNER, stories::tell),
+            // mock interviews of several questions: each handler reads and changes only the requester's own
+            new Route(HandlerType.GET, "/api/interviews", Rule.SIGNED_IN, interviews::list),
+            new Route(HandlerType.POST, "/api/interviews", Rule.SIGNED_IN, interviews::start),
+            new Route(HandlerType.GET, "/api/interviews/{id}", Rule.SIGNED_IN, interviews::report),
+            new Route(HandlerType.PUT, "/api/interviews/{id}/answers/{position}", Rule.SIGNED_IN, interviews::answer),
             new Route(HandlerType.GET, "/api/me", Rule.SIGNED_IN, SignInRoutes::me)));
         if (teamApi != null) {
             r.addAll(List.of(

@@ -18,7 +18,6 @@ import dev.starpace.server.audio.Audio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AnswerSessionTest {
@@ -29,6 +28,8 @@ class AnswerSessionTest {
         List<ScoredTranscript.ScoredWord> words = List.of();
         final List<List<PhaseTiming>> timers = new ArrayList<>();
         final List<Nudge> nudges = new ArrayList<>();
+        /** Timers and nudges in the order they were sent. */
+        final List<Object> sent = new ArrayList<>();
         ScoredTranscript scored;
 
         @Override
@@ -46,11 +47,13 @@ class AnswerSessionTest {
         @Override
         public void timers(List<PhaseTiming> phases, double elapsed) {
             timers.add(phases);
+            sent.add(phases);
         }
 
         @Override
         public void nudge(Nudge nudge) {
             nudges.add(nudge);
+            sent.add(nudge);
         }
 
         @Override
@@ -83,6 +86,52 @@ class AnswerSessionTest {
         assertEquals(kinds.size(), recorder.nudges.stream().map(n -> n.kind() + n.phase()).distinct().count(), "each nudge once");
     }
 
+    /**
+     * Issue 23: "Situation: 58 s of 30" came at 59.5 s though its bar had turned long at 43 s. A phase's "runs long"
+     * nudge now comes right after the timers in which its bar first turns long, with the bar's own figures.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunsLongNudgeComesWithTheTimersThatFirstShowThePhaseLong() {
+        Recorder recorder = new Recorder();
+        try (AnswerSession session = new AnswerSession(Fixtures.ANALYZER, Fixtures.model(),
+            Fixtures.card("03-search-ranking-regression"), Level.SDE1, recorder)) {
+            RecordingAnalyzer.stream(Fixtures.audio("03-search-ranking-regression"), session);
+            session.finish();
+        }
+        Map<Phase, Integer> barTurnedLong = new java.util.EnumMap<>(Phase.class);
+        Map<Phase, Integer> nudged = new java.util.EnumMap<>(Phase.class);
+        List<PhaseTiming> lastTimers = null;
+        int end = -1;
+        for (int i = 0; i < recorder.sent.size(); i++) {
+            Object e = recorder.sent.get(i);
+            if (e instanceof Nudge n && n.kind().equals(Nudge.PHASE_LONG)) {
+                nudged.put(n.phase(), i);
+                PhaseTiming bar = lastTimers.get(n.phase().ordinal());
+                assertEquals(String.format(java.util.Locale.ROOT, "%s: %d s of %d", n.phase().title(), Math.round(bar.seconds()),
+                    Math.round(bar.targetSeconds())), n.text(), "the nudge says what the bar shows");
+            } else if (e instanceof List<?> timers) {
+                lastTimers = (List<PhaseTiming>) timers;
+                end = i;
+                for (PhaseTiming t : lastTimers) {
+                    if (t.status() == dev.starpace.engine.timing.PhaseStatus.LONG) {
+                        barTurnedLong.putIfAbsent(t.phase(), i);
+                    }
+                }
+            }
+        }
+        assertFalse(nudged.isEmpty(), "the rambling answer runs long somewhere: " + recorder.nudges);
+        // the last timers (the answer ended, labelled whole) may call more phases long: no nudge comes after the end
+        int ended = end;
+        barTurnedLong.entrySet().removeIf(b -> b.getValue() == ended && !nudged.containsKey(b.getKey()));
+        assertEquals(barTurnedLong.keySet(), nudged.keySet(), "each bar that turned long while answering was nudged");
+        for (Map.Entry<Phase, Integer> n : nudged.entrySet()) {
+            int bar = barTurnedLong.get(n.getKey());
+            assertTrue(bar < n.getValue() && recorder.sent.subList(bar + 1, n.getValue()).stream().allMatch(e -> e instanceof Nudge),
+                n.getKey() + ": the nudge is sent right after the timers that turned its bar long (" + bar + ", " + n.getValue() + ")");
+        }
+    }
+
     @Test
     void theRecognizersGuessIsAskedForEveryThreeHundredMillisecondsNotEveryFrame() {
         Recorder recorder = new Recorder();
@@ -110,9 +159,9 @@ class AnswerSessionTest {
         for (String w : "we looked at it then we fixed it and we shipped it".split(" ")) {
             nudges.committed(new Word(w, t, t + 0.3), Phase.ACTION);
             t += 0.3;
-            nudges.check(List.of(), Set.of(), t, recorder);
+            nudges.check(List.of(), t, recorder);
         }
-        nudges.check(List.of(), Set.of(), t, recorder);
+        nudges.check(List.of(), t, recorder);
         assertEquals(1, recorder.nudges.size());
         assertEquals("Action: 'we' three times — say I", recorder.nudges.get(0).text());
     }

@@ -141,6 +141,42 @@ abstract class AttemptStoreContract {
     }
 
     @Test
+    void aFollowUpKeepsItsRecordingAndAnAnswerAgainReplacesIt() {
+        Attempt a = store.start("ana", Q, "sde2", "mock");
+        store.saveFollowUp(a.id(), followUp(0, "first try"), pcm(3200, 7));
+        store.saveFollowUp(a.id(), followUp(1, "said nothing aloud"), null);
+        List<FollowUp> kept = store.get(a.id()).orElseThrow().followUps();
+        assertEquals(List.of(true, false), kept.stream().map(FollowUp::recorded).toList());
+        byte[] wav = store.followUpAudio(a.id(), 0).orElseThrow();
+        assertEquals(44 + 3200, wav.length, "a WAV header and the recording");
+        assertEquals(7, wav[wav.length - 1]);
+        assertTrue(store.followUpAudio(a.id(), 1).isEmpty(), "no recording, none served");
+        store.saveFollowUp(a.id(), followUp(0, "second try"), pcm(1600, 9));
+        assertEquals(44 + 1600, store.followUpAudio(a.id(), 0).orElseThrow().length, "answered again: the new recording only");
+        store.delete(a.id());
+        assertTrue(store.followUpAudio(a.id(), 0).isEmpty(), "deleted with its interview");
+    }
+
+    @Test
+    void anInterviewKeepsItsQuestionsInOrderWithTheTakesThatAnsweredThem() {
+        Interview i = store.startInterview("ana", "sde1", 30, List.of(Q, "earn-trust", "ownership"));
+        store.startInterview("bob", "sde2", 0, List.of(Q));
+        Attempt first = store.start("ana", Q, "sde1", "mock");
+        Attempt third = store.start("ana", "ownership", "sde1", "mock");
+        assertTrue(store.answerInterview(i.id(), 0, first.id()));
+        assertTrue(store.answerInterview(i.id(), 2, third.id()));
+        assertFalse(store.answerInterview(i.id(), 3, third.id()), "no fourth question");
+        Interview kept = store.interview(i.id()).orElseThrow();
+        assertEquals(List.of(new Interview.Question(Q, first.id()), new Interview.Question("earn-trust", null),
+            new Interview.Question("ownership", third.id())), kept.questions());
+        assertEquals(30, kept.thinkingSeconds());
+        assertEquals("sde1", kept.level());
+        assertEquals(List.of(i.id()), store.interviews("ana").stream().map(Interview::id).toList(), "each owner's own");
+        store.delete(first.id());
+        assertNull(store.interview(i.id()).orElseThrow().questions().get(0).attemptId(), "a deleted take leaves its question unanswered");
+    }
+
+    @Test
     void deletingAnAttemptDeletesItsAudioWordsAndFollowUps() {
         Attempt a = store.start("ana", Q, "sde2", "interview");
         store.appendHeard(a.id(), 0, pcm(100, 1), 0, words("i", "led"));
@@ -319,6 +355,7 @@ abstract class AttemptStoreContract {
         store.appendHeard(old.id(), 0, pcm(3200, 1), 0, words("i", "fixed", "it"));
         store.finish(old.id(), Attempt.COMPLETE, null);
         Attempt live = store.start("ana", Q, "sde2", "practice");
+        Interview oldInterview = store.startInterview("ana", "sde2", 30, List.of(Q, "earn-trust", "ownership"));
         Thread.sleep(1100); // a second apart, so that the cut-off falls between them whatever digits their times are kept with
         java.time.Instant cutoff = java.time.Instant.now();
         Attempt recent = store.start("ana", Q, "sde2", "practice");
@@ -328,5 +365,6 @@ abstract class AttemptStoreContract {
         assertEquals(0, store.pcm(old.id()).length, "its audio went with it");
         assertTrue(store.get(live.id()).isPresent());
         assertTrue(store.get(recent.id()).isPresent());
+        assertTrue(store.interview(oldInterview.id()).isEmpty(), "a mock interview older than the cut-off goes too");
     }
 }

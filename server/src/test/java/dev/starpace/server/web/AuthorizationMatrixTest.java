@@ -58,6 +58,7 @@ class AuthorizationMatrixTest {
         String other = members.get(Who.CARL).post("/api/cohorts", "{\"name\": \"Autumn\"}").json().get("id").asText();
         assertEquals(201, members.get(Who.CARL).post("/api/cohorts/" + other + "/members", "{\"email\": \"bob@example.edu\"}").status());
         shared = sharedTake();
+        recordedFollowUp(shared);
         unshared = members.get(Who.ANA).write(Seeds.SEED);
     }
 
@@ -79,6 +80,16 @@ class AuthorizationMatrixTest {
         return id;
     }
 
+    /** A follow-up of the take answered aloud, so that its recording is there for those who may hear it. */
+    static void recordedFollowUp(String take) {
+        try (dev.starpace.server.store.AttemptStore store = dev.starpace.server.store.PostgresAttemptStore.open(team.database)) {
+            List<dev.starpace.engine.transcript.Word> said = List.of(new dev.starpace.engine.transcript.Word("i", 0.1, 0.3),
+                new dev.starpace.engine.transcript.Word("called", 0.3, 0.7), new dev.starpace.engine.transcript.Word("them", 0.7, 1.0));
+            store.saveFollowUp(take, new dev.starpace.server.store.FollowUp(0, "i called them",
+                dev.starpace.engine.probe.ProbeJudge.judge(dev.starpace.server.Fixtures.BANK.get(Seeds.SEED), 0, said), true), new byte[32000]);
+        }
+    }
+
     /** How each route is called; a route of the server missing here fails the test. */
     static Map<String, Function<Who, Call>> cases() {
         Map<String, Function<Who, Call>> c = new LinkedHashMap<>();
@@ -94,6 +105,7 @@ class AuthorizationMatrixTest {
             + TeamSignInTest.ANSWER + "\"}", 201, false));
         c.put("GET /api/attempts/{id}", w -> Call.of("/api/attempts/" + shared, 200));
         c.put("GET /api/attempts/{id}/audio", w -> Call.of("/api/attempts/" + shared + "/audio", 200));
+        c.put("GET /api/attempts/{id}/follow-ups/{probe}/audio", w -> Call.of("/api/attempts/" + shared + "/follow-ups/0/audio", 200));
         c.put("GET /api/attempts/{id}/probes", w -> Call.of("/api/attempts/" + shared + "/probes", 200));
         c.put("GET /api/attempts/{id}/transcript.json", w -> Call.of("/api/attempts/" + shared + "/transcript.json", 200));
         c.put("GET /api/attempts/{id}/report.html", w -> Call.of("/api/attempts/" + shared + "/report.html", 200));
@@ -117,6 +129,11 @@ class AuthorizationMatrixTest {
         c.put("DELETE /api/stories/{id}", w -> Call.of("/api/stories/" + madeBy(w, "/api/stories", STORY), 204));
         c.put("GET /api/attempts/{id}/story", w -> Call.of("/api/attempts/" + shared + "/story", 200));
         c.put("PUT /api/attempts/{id}/story", w -> new Call("/api/attempts/" + shared + "/story", "{\"story\": null}", 200, false));
+        c.put("GET /api/interviews", w -> Call.of("/api/interviews", 200));
+        c.put("POST /api/interviews", w -> new Call("/api/interviews", INTERVIEW, 201, false));
+        c.put("GET /api/interviews/{id}", w -> Call.of("/api/interviews/" + madeBy(w, "/api/interviews", INTERVIEW), 200));
+        c.put("PUT /api/interviews/{id}/answers/{position}", w -> new Call("/api/interviews/" + madeBy(w, "/api/interviews", INTERVIEW)
+            + "/answers/0", "{\"attemptId\": \"" + takeBy(w) + "\"}", 200, false));
         c.put("GET /api/me", w -> Call.of("/api/me", 200));
         c.put("GET /api/cohorts", w -> Call.of("/api/cohorts", 200));
         c.put("POST /api/cohorts", w -> new Call("/api/cohorts", "{\"name\": \"Made by " + w + "\"}", 201, false));
@@ -141,6 +158,18 @@ class AuthorizationMatrixTest {
     static final String OWN_QUESTION = "{\"question\": \"Tell me about a time you changed a rota nobody liked.\", \"lp\": \"Ownership\"}";
     static final String STORY = "{\"title\": \"The night-shift rota\", \"notes\": \"Swapped the handover order.\", \"lps\": [\"Ownership\"]}";
 
+    static final String INTERVIEW = "{\"level\": \"sde2\", \"thinkingSeconds\": 30, \"questions\": [\"" + Seeds.SEED
+        + "\", \"earn-trust\", \"dive-deep\"]}";
+
+    /** A take of the interview's first question by this person, to record as its answer (nobody's when not signed in). */
+    static String takeBy(Who who) {
+        try {
+            return who == Who.ANYONE ? "nobodys" : members.get(who).write(Seeds.SEED);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** An own question or story of this person's, made anew for a call that deletes it (nobody's when not signed in). */
     static String madeBy(Who who, String route, String json) {
         if (who == Who.ANYONE) {
@@ -151,6 +180,24 @@ class AuthorizationMatrixTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** An interview is its candidate's alone: nobody else lists it, reads its report or answers its questions. */
+    @Test
+    void anInterviewIsItsCandidatesAlone() throws Exception {
+        String interview = madeBy(Who.ANA, "/api/interviews", INTERVIEW);
+        String anas = members.get(Who.ANA).write(Seeds.SEED);
+        for (Who other : List.of(Who.BOB, Who.COLE)) {
+            assertTrue(!members.get(other).get("/api/interviews").body().contains(interview), other + " does not list Ana's interview");
+            assertEquals(404, members.get(other).get("/api/interviews/" + interview).status());
+            assertEquals(404, members.get(other).call("PUT", "/api/interviews/" + interview + "/answers/0",
+                "{\"attemptId\": \"" + members.get(other).write(Seeds.SEED) + "\"}", true).status());
+        }
+        assertEquals(404, members.get(Who.ANA).call("PUT", "/api/interviews/" + madeBy(Who.ANA, "/api/interviews", INTERVIEW) + "/answers/0",
+            "{\"attemptId\": \"" + members.get(Who.BOB).write(Seeds.SEED) + "\"}", true).status(), "nor can Ana record Bob's take");
+        JsonNode report = members.get(Who.ANA).call("PUT", "/api/interviews/" + interview + "/answers/0",
+            "{\"attemptId\": \"" + anas + "\"}", true).json();
+        assertEquals(anas, report.get("answers").get(0).get("attemptId").asText());
     }
 
     /** Own questions and stories are their writer's alone: listed, deleted and told by nobody else. */

@@ -65,6 +65,15 @@ class CrossSiteWriteTest extends ServerTest {
     }
 
     @Test
+    void anInterviewStartedOrAnsweredFromAnotherSitesPageIsRefused() throws Exception {
+        assertEveryForeignWriteRefused("POST", "/api/interviews");
+        assertEquals(0, server.get("/api/interviews").json().size(), "no interview was started");
+        String interview = server.post("/api/interviews", "{\"level\": \"sde2\", \"pick\": 3}").json().get("id").asText();
+        assertEveryForeignWriteRefused("PUT", "/api/interviews/" + interview + "/answers/0");
+        assertEquals(0, server.get("/api/interviews/" + interview).json().get("overall").get("answered").asInt(), "no answer recorded");
+    }
+
+    @Test
     void aRescoreSentFromAnotherSitesPageIsRefusedAndChangesNothing() throws Exception {
         String id = labelledAllSituation();
         assertEveryForeignWriteRefused("POST", "/api/attempts/" + id + "/rescore");

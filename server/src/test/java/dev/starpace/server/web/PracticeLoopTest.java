@@ -195,17 +195,42 @@ class PracticeLoopTest extends BrowserCase {
         b.shot("exported-report-1400");
     }
 
-    /** A rambling three-minute answer at SDE1: its long Situation earns a nudge while it is being told. */
+    /**
+     * A rambling three-minute answer at SDE1: its long phase earns a nudge while it is being told, on screen, and at the
+     * moment its bar turns long, with the bar's figures (issue 23: "Situation: 58 s of 30" came 16 s after the bar).
+     */
     @Test
-    void onAPhoneTheNudgesAreInViewWhileAnswering() {
+    void onAPhoneTheNudgesAreInViewWhileAnsweringAndComeWhenTheirBarTurnsLong() {
         serve();
         String card = Fixtures.card("03-search-ranking-regression").id();
         Browser b = browser(Fixtures.wav("03-search-ranking-regression"), Browser.PHONE);
         b.open(base() + "#/q/" + card + "/practice?level=sde1");
         b.waitFor("#start-answer");
+        // what the eye sees, with when: each bar turning long (and its label then), each nudge appearing
+        b.js("""
+            window.__seen = [];
+            new MutationObserver(() => document.querySelectorAll('#live-timeline .bar.long').forEach((bar) => {
+              if (window.__seen.some((e) => e.bar === bar.dataset.phase)) return;
+              window.__seen.push({ bar: bar.dataset.phase, at: performance.now(), label: bar.parentElement.querySelector('.seconds').textContent });
+            })).observe(document.getElementById('live-timeline'), { attributes: true, subtree: true, childList: true, characterData: true });
+            new MutationObserver(() => document.querySelectorAll('#nudges li').forEach((li, i) => {
+              if (window.__seen.some((e) => e.nudge === i)) return;
+              window.__seen.push({ nudge: i, at: performance.now(), text: li.textContent });
+            })).observe(document.getElementById('nudges'), { childList: true });""");
         startRecording(b);
-        b.waiting(150).until(d -> !b.all("#nudges li").isEmpty());
+        b.waiting(150).until(d -> b.all("#nudges li").stream().anyMatch(li -> li.getText().matches("\\w+: \\d+ s of \\d+")));
         WebElement nudge = b.find("#nudges li");
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> seen = (List<java.util.Map<String, Object>>) b.js("return window.__seen");
+        java.util.Map<String, Object> first = seen.stream()
+            .filter(e -> e.containsKey("text") && String.valueOf(e.get("text")).matches("\\w+: \\d+ s of \\d+")).findFirst().orElseThrow(() -> new AssertionError("a runs-long nudge: " + seen));
+        String text = String.valueOf(first.get("text"));
+        String phase = text.substring(0, text.indexOf(':')).toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<String, Object> bar = seen.stream().filter(e -> phase.equals(e.get("bar"))).findFirst()
+            .orElseThrow(() -> new AssertionError("the " + phase + " bar shows long when its nudge comes: " + seen));
+        double apart = Math.abs(((Number) first.get("at")).doubleValue() - ((Number) bar.get("at")).doubleValue());
+        assertTrue(apart < 1000, "the nudge comes with the bar turning long, not " + apart + " ms apart: " + seen);
+        assertTrue(String.valueOf(bar.get("label")).startsWith(text.substring(text.indexOf(':') + 2)), "the same figures: " + seen);
         assertFalse(b.all("#live-transcript .phase-start").isEmpty(), "the live transcript names its phases, not colour alone");
         assertTrue(inView(b, nudge), "the first nudge is on screen when it comes: " + nudge.getRect());
         // read the transcript further down: the nudges and the Stop button stay in view

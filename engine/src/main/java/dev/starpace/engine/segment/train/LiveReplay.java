@@ -57,7 +57,6 @@ public final class LiveReplay {
         Phase previewed = null;
         int lastGuessed = -1;
         double lastNudgeCheck = 0;
-        LongPhases longPhases = new LongPhases(view, targets);
         Set<Phase> nudged = EnumSet.noneOf(Phase.class);
         for (double t = TICK; t <= end + TICK / 2; t += TICK) {
             while (next < utterances.size() && delivery(utterances, next) <= t + 1e-9) {
@@ -95,7 +94,7 @@ public final class LiveReplay {
             }
             if (!finals.isEmpty() && t - lastNudgeCheck >= 1.0) {
                 lastNudgeCheck = t;
-                Set<Phase> found = longPhases.check(nudged);
+                Set<Phase> found = LongPhases.newlyLong(view.timers(), nudged);
                 nudged.addAll(found);
                 found.forEach(watch::nudged);
             }

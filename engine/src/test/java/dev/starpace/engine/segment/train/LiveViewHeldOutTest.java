@@ -32,13 +32,18 @@ class LiveViewHeldOutTest {
         StarSegmenter whole = new StarSegmenter(model, SentenceEncoder.shared()::encode, cues);
         var card = QuestionBank.builtIn().defaultCard();
         List<ScreenWatch.Result> results = new ArrayList<>();
+        List<LiveWatch.Result> watched = new ArrayList<>();
         for (LabelledAnswer a : LabelledAnswer.readAll(Path.of("corpus/held-out"))) {
             LabelledAnswer.Timed timed = a.spoken(SegmenterTraining.SEED + 1);
             Map<Phase, Double> targets = Timing.targets(card, a.level());
             LiveStarSegmenter live = new LiveStarSegmenter(model, SentenceEncoder.shared()::encode, cues,
                 Timing.budget(card, a.level())[1]);
-            results.add(LiveReplay.run(live, timed.words(), timed.gold(), whole.label(timed.words()), targets).screen());
+            LiveReplay.Seen seen = LiveReplay.run(live, timed.words(), timed.gold(), whole.label(timed.words()), targets);
+            results.add(seen.screen());
+            watched.add(seen.watch());
         }
+        LiveWatch.Result nudges = LiveWatch.Result.pooled(watched);
+        System.out.println("held out, " + watched.size() + " answers: " + nudges);
         ScreenWatch.Result all = ScreenWatch.Result.pooled(results);
         System.out.println("held out, " + results.size() + " answers: " + all);
         assertTrue(all.worstFallBack() <= 2, "no timer falls back more than the goal's 2 s: " + all);
@@ -47,6 +52,8 @@ class LiveViewHeldOutTest {
         assertTrue(all.worstAhead() <= MEASURED_AHEAD + 2, "no timer far above the report's figure: " + all);
         assertTrue(ScreenWatch.Result.over(all.endGaps(), 2) <= MEASURED_END_OVER_2 + 3, "the end near the report: " + all);
         assertTrue(all.medianTrail() <= MEASURED_TRAIL + 3, "the timers trail the speech no further than measured: " + all);
+        assertTrue(nudges.nudgeAgreement() >= MEASURED_NUDGES - 0.05, "runs-long nudges the report agrees with: " + nudges);
+        assertTrue(nudges.nudgesAgreeing() >= MEASURED_LONG_NUDGED - 3, "the long phases nudged while answering: " + nudges);
     }
 
     /**
@@ -60,4 +67,12 @@ class LiveViewHeldOutTest {
     static final double MEASURED_AHEAD = 40.3;
     static final long MEASURED_END_OVER_2 = 197;
     static final double MEASURED_TRAIL = 21.0;
+    /**
+     * Runs-long nudges (issue 23: each comes with its bar, read off the same timers): 53 of 75 agree with the report,
+     * which finds 94 phases long, so 53 of them are nudged while answering. The rule before, 8 s past the tolerance and
+     * confirmed by labelling the whole answer again, agreed 28 of 29 times and nudged 28 of the 94, up to 16 s after
+     * the bar had turned long.
+     */
+    static final double MEASURED_NUDGES = 53.0 / 75;
+    static final int MEASURED_LONG_NUDGED = 53;
 }

@@ -51,7 +51,10 @@ class SegmenterTrainingTest {
     /**
      * Cross-validated live figures ({@code engine/train-segmenter --live}, seeded folds by answer, all 378 answers timed
      * as speech), measured by this test with the model retrained for issue 20: delay and overshoot medians, nudge
-     * agreement (61 of 63), share of shown labels changed later (14.3 % with the model before).
+     * agreement (61 of 63), share of shown labels changed later (14.3 % with the model before). The nudge agreement was
+     * the rule before issue 23's (8 s past the tolerance and confirmed, 16 s after the bar in one case); the nudge now
+     * comes with its bar, and its agreement is asserted where it was measured again, LiveViewHeldOutTest; here it is
+     * printed until this run is made again.
      */
     static final double LIVE_DELAY = 1.5;
     static final double LIVE_OVERSHOOT = 2.2;
@@ -185,13 +188,10 @@ class SegmenterTrainingTest {
         LiveWatch.Result learned = live.get("learned").watch();
         assertTrue(learned.medianDelay() <= LIVE_DELAY + 0.5, "a phase shows soon after it starts: " + learned);
         assertTrue(learned.medianOvershoot() <= LIVE_OVERSHOOT + 0.5, "timers stay near their final values: " + learned);
-        assertTrue(learned.nudgeAgreement() >= LIVE_NUDGES - 0.02, "nudges agree with the report: " + learned);
         assertTrue(learned.labelsChangedShare() <= LIVE_CHANGED + 0.02, "few shown labels change later: " + learned);
         LiveWatch.Result heard = live.get("learned, recognized").watch();
         assertTrue(heard.medianDelay() <= HEARD_DELAY + 0.5, "recognised speech: a phase shows soon: " + heard);
         assertTrue(heard.medianOvershoot() <= HEARD_OVERSHOOT + 0.5, "recognised speech: timers stay near: " + heard);
-        // twenty-four nudges: two points under would allow no more contradicted than measured, so allow one more
-        assertTrue(heard.nudgeAgreement() >= HEARD_NUDGES - 0.05, "recognised speech: nudges agree: " + heard);
     }
 
     private static void assertChain(PhaseChain shipped, PhaseChain rebuilt, String name) {
