@@ -13,6 +13,7 @@ import dev.starpace.engine.rules.Answer;
 import dev.starpace.engine.rules.Doubt;
 import dev.starpace.engine.rules.Rule;
 import dev.starpace.engine.rules.RuleResult;
+import dev.starpace.engine.rules.train.RuleLabels;
 import dev.starpace.engine.rules.RuleSet;
 import dev.starpace.engine.transcript.Word;
 import java.io.IOException;

@@ -15,6 +15,7 @@ import dev.starpace.engine.rules.ReflectionSpecific;
 import dev.starpace.engine.rules.ResultQuantified;
 import dev.starpace.engine.rules.Rule;
 import dev.starpace.engine.rules.RuleResult;
+import dev.starpace.engine.rules.train.RuleLabels;
 import dev.starpace.engine.rules.RuleSet;
 import dev.starpace.engine.rules.TaskScopeBoundary;
 import dev.starpace.engine.segment.train.LabelledAnswer;

@@ -6,6 +6,7 @@ import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.rules.Answer;
 import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.rules.RuleSet;
+import dev.starpace.engine.rules.train.RuleMeasure;
 import java.util.List;
 
 /** Picks the card a sample answers, and runs every content rule on it whatever the card applies. */
@@ -23,16 +24,12 @@ final class SampleCards {
 
     /** The card of an answer's first LP (the default card when none has it), with every content rule applied. */
     static Card everythingFor(QuestionBank bank, String lps) {
-        String lp = lps.split(";")[0].trim();
-        return everything(bank.cards().stream().filter(c -> c.lp().equalsIgnoreCase(lp)).findFirst().orElse(bank.defaultCard()));
+        return RuleMeasure.everythingFor(bank, lps);
     }
 
     /** The card with every content rule applied. */
     static Card everything(Card card) {
-        return new Card(card.id(), card.title(), card.lp(), card.question(), card.scenario(), card.phases(),
-            card.reflections(), card.probes(), card.weakAnswer(), card.quiz(), card.lpAngles(), card.levels(),
-            new Card.RuleSettings(RuleSet.CONTENT_RULE_IDS, card.rules().scopePhrases(),
-                card.rules().disqualifierPhrases(), card.rules().reflectionPhrases()));
+        return RuleMeasure.everything(card);
     }
 
     /** One content rule's result on a scored answer, run even when the card does not apply it. */

@@ -9,6 +9,7 @@ import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.rules.Answer;
 import dev.starpace.engine.rules.Rule;
 import dev.starpace.engine.rules.RuleResult;
+import dev.starpace.engine.rules.train.RuleLabels;
 import dev.starpace.engine.rules.RuleSet;
 import dev.starpace.engine.segment.train.LabelledAnswer;
 import java.io.IOException;

@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
- * Fits a rule's logistic judge and measures it held out against the rule it replaces, on the labelled phases and on
+ * Fits a rule's logistic judge and measures it held out, writer by writer, against the rule it replaces, on the labelled phases and on
  * the learned segmenter's. Each answer is read twice, once per phasing; where the rule decides without its judge (no
  * Action said with "I", no Task) a reading carries no measures and a fixed verdict.
  */
@@ -59,8 +62,7 @@ final class JudgeTraining {
         int learnedSegmented = 0;
         int oldSegmented = 0;
         List<String> wrong = new ArrayList<>();
-        for (int k = 0; k < Folds.FOLDS; k++) {
-            int fold = k;
+        for (int fold : examples.stream().mapToInt(Example::fold).distinct().sorted().toArray()) {
             double[] weights = fit(examples.stream().filter(e -> e.fold() != fold).toList(), lambda);
             for (Example e : examples.stream().filter(e -> e.fold() == fold).toList()) {
                 boolean right = e.labelled().verdict(weights) == e.label();
@@ -76,40 +78,58 @@ final class JudgeTraining {
         return new Agreement(learned, old, learnedSegmented, oldSegmented, examples.size(), wrong);
     }
 
-    /** Reads the labelled answers of a folder, all in one fold or, for a negative fold, dealt by {@link Folds}. */
+    /** The examples with one measure held at zero everywhere, so the fit cannot use it: what that measure earns. */
+    static List<Example> without(List<Example> examples, int measure) {
+        return examples.stream().map(e -> new Example(e.id(), e.fold(), without(e.labelled(), measure),
+            without(e.learned(), measure), e.label())).toList();
+    }
+
+    private static Reading without(Reading r, int measure) {
+        if (r.measures() == null) {
+            return r;
+        }
+        double[] m = r.measures().clone();
+        m[measure] = 0;
+        return new Reading(m, r.fixed(), r.old());
+    }
+
+    /** Reads the labelled answers of a folder, each in the fold {@code foldOf} gives its id. */
     interface Reader {
-        List<Example> read(Path folder, int fold);
+        List<Example> read(Path folder, ToIntFunction<String> foldOf);
     }
 
     /**
-     * The training command: {@code --samples DIR --corpus DIR [--out FILE] [--cv]}. Prints the cross-validated agreement
-     * at each penalty with --cv, and writes the judge fitted on every answer at {@code lambda} with --out.
+     * The training command: {@code --answers DIR... [--out FILE] [--cv]}. Prints the agreement cross-validated by
+     * writer at each penalty with --cv, and writes the judge fitted on every answer at {@code lambda} with --out.
      */
     static void run(String[] args, String what, Reader reader, Function<double[], Object> judge, double lambda) throws IOException {
-        Path samples = null;
-        Path corpus = null;
+        List<Path> folders = new ArrayList<>();
         Path out = null;
         boolean cv = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--samples" -> samples = Path.of(args[++i]);
-                case "--corpus" -> corpus = Path.of(args[++i]);
+                case "--answers" -> folders.add(Path.of(args[++i]));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--cv" -> cv = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --samples DIR --corpus DIR [--out FILE] [--cv])");
+                    + " (expected --answers DIR... [--out FILE] [--cv])");
             }
         }
-        if (samples == null || corpus == null) {
-            throw new IllegalArgumentException("--samples DIR and --corpus DIR are required");
+        if (folders.isEmpty()) {
+            throw new IllegalArgumentException("--answers DIR is required");
         }
-        List<Example> examples = examples(reader, samples, corpus);
-        System.out.printf("%s: %d labelled answers (%d labelled true)%n", what, examples.size(),
-            examples.stream().filter(Example::label).count());
+        List<Example> examples = examples(reader, folders);
+        System.out.printf("%s: %d labelled answers (%d labelled true), %d writers%n", what, examples.size(),
+            examples.stream().filter(Example::label).count(), examples.stream().mapToInt(Example::fold).distinct().count());
         if (cv) {
-            for (double l : new double[] {0.01, 0.1, 1}) {
+            for (double l : new double[] {0.01, 0.03, 0.1, 0.3, 1}) {
                 Agreement a = crossValidate(examples, l);
-                System.out.printf("%s cross-validated, lambda %.2f: %s%n  wrong: %s%n", what, l, a, a.wrong());
+                System.out.printf("%s cross-validated by writer, lambda %.2f: %s%n  wrong: %s%n", what, l, a, a.wrong());
+            }
+            int measures = examples.stream().filter(e -> e.labelled().measures() != null).findFirst().orElseThrow()
+                .labelled().measures().length;
+            for (int m = 0; m < measures; m++) {
+                System.out.printf("%s without measure %d, lambda %.2f: %s%n", what, m, lambda, crossValidate(without(examples, m), lambda));
             }
         }
         if (out != null) {
@@ -118,10 +138,16 @@ final class JudgeTraining {
         }
     }
 
-    /** The shared samples (fold 0) and the corpus (folds 1..4). */
-    static List<Example> examples(Reader reader, Path samples, Path corpus) {
-        List<Example> out = new ArrayList<>(reader.read(samples, 0));
-        out.addAll(reader.read(corpus, -1));
+    /**
+     * The labelled answers of the folders, one fold per writer ({@link HandOffTraining#writer}: the id without its
+     * number, the shared samples one writer), so a judge is never scored on a writer it learned from.
+     */
+    static List<Example> examples(Reader reader, List<Path> folders) {
+        Map<String, Integer> writers = new TreeMap<>();
+        List<Example> out = new ArrayList<>();
+        for (Path folder : folders) {
+            out.addAll(reader.read(folder, id -> writers.computeIfAbsent(HandOffTraining.writer(id), w -> writers.size())));
+        }
         return out;
     }
 }

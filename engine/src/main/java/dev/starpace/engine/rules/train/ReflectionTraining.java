@@ -16,27 +16,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Random;
 import java.util.stream.Stream;
 
 /**
  * Fits {@link ReflectionJudge} on labelled answers whose expected reflection is {@code specific} or {@code generic}
- * (their labelled phases, timed as steady speech) and measures it by cross-validation against the word-overlap rule.
+ * (their labelled phases, timed as steady speech) of every writer given and measures it by cross-validation by writer
+ * against the word-overlap rule.
  *
  * <pre>
  * engine/train-rules         fit on every answer and write reflection-model.json
  * engine/train-rules --cv    also print the cross-validated agreement
  * </pre>
  *
- * Deterministic: full-batch gradient descent from zero on standardised measures, a seeded fold deal.
+ * Deterministic: full-batch gradient descent from zero on standardised measures.
  */
 public final class ReflectionTraining {
-    static final long SEED = 20261127L;
-    static final int FOLDS = 5;
     /** L2 penalty on the standardised weights; chosen by cross-validation over 0.01, 0.1, 1. */
     static final double LAMBDA = 0.1;
 
@@ -102,27 +99,25 @@ public final class ReflectionTraining {
         }
     }
 
+    /** Cross-validation by writer ({@link HandOffTraining#writer}): each writer's reflections held out together. */
     static Agreement crossValidate(List<Example> examples, double lambda) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(SEED));
         int learned = 0;
         int overlap = 0;
-        for (int k = 0; k < FOLDS; k++) {
-            List<Example> training = new ArrayList<>();
-            List<Example> held = new ArrayList<>();
-            for (int at = 0; at < order.size(); at++) {
-                (at % FOLDS == k ? held : training).add(examples.get(order.get(at)));
-            }
-            ReflectionJudge judge = fit(training, lambda);
-            for (Example e : held) {
+        for (Map.Entry<String, List<Example>> held : byWriter(examples).entrySet()) {
+            ReflectionJudge judge = fit(examples.stream().filter(e -> !HandOffTraining.writer(e.id()).equals(held.getKey())).toList(), lambda);
+            for (Example e : held.getValue()) {
                 learned += (judge.specific(e.measures()) >= 0.5) == e.specific() ? 1 : 0;
                 overlap += (e.measures().lexicalSpecific() == 1) == e.specific() ? 1 : 0;
             }
         }
         return new Agreement(learned, overlap, examples.size());
+    }
+
+    /** The examples by writer, in writer order. */
+    static Map<String, List<Example>> byWriter(List<Example> examples) {
+        Map<String, List<Example>> out = new TreeMap<>();
+        examples.forEach(e -> out.computeIfAbsent(HandOffTraining.writer(e.id()), k -> new ArrayList<>()).add(e));
+        return out;
     }
 
     static String write(ReflectionJudge judge) {
@@ -155,16 +150,14 @@ public final class ReflectionTraining {
         System.out.printf("%d labelled reflections (%d specific, %d generic)%n", examples.size(), specific,
             examples.size() - specific);
         if (cv) {
-            for (double lambda : new double[] {0.01, 0.1, 1}) {
-                System.out.printf("cross-validated, lambda %.2f: %s%n", lambda, crossValidate(examples, lambda));
+            for (double lambda : new double[] {0.01, 0.03, 0.1, 0.3, 1}) {
+                System.out.printf("cross-validated by writer, lambda %.2f: %s%n", lambda, crossValidate(examples, lambda));
             }
         }
         ReflectionJudge fitted = fit(examples, LAMBDA);
         for (Path c : checks) {
             // by writer: a folder of many writers is scored writer by writer, each one never trained on
-            Map<String, List<Example>> byWriter = new TreeMap<>();
-            read(c, measurer).forEach(e -> byWriter.computeIfAbsent(HandOffTraining.writer(e.id()), k -> new ArrayList<>()).add(e));
-            byWriter.forEach((w, held) -> {
+            byWriter(read(c, measurer)).forEach((w, held) -> {
                 long right = held.stream().filter(e -> (fitted.specific(e.measures()) >= 0.5) == e.specific()).count();
                 long overlap = held.stream().filter(e -> (e.measures().lexicalSpecific() == 1) == e.specific()).count();
                 System.out.printf("reflections of writer %s in %s (never trained on): learned %d/%d (%.1f %%), word overlap %d (%.1f %%)%n",

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shipped reflection judge is what its training command makes, and it beats the word-overlap rule held out. */
 class ReflectionTrainingTest {
-    /** Cross-validated agreement measured with {@code engine/train-rules --cv} (111 of 121; 110 before the changed-habit measure), less two points. */
+    /** Agreement cross-validated by writer, measured with {@code engine/train-rules --cv} (111 of 121, as by answer before; 110 before the changed-habit measure), less two points. */
     static final double CV_AGREEMENT = 0.917 - 0.02;
     /** The word-overlap rule on the same folds (102 of 121). */
     static final double WORD_OVERLAP = 0.843;

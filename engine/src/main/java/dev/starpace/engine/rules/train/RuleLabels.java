@@ -1,4 +1,4 @@
-package dev.starpace.engine.samples;
+package dev.starpace.engine.rules.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.starpace.engine.rules.ActionFirstPerson;
@@ -9,10 +9,10 @@ import dev.starpace.engine.rules.RuleResult;
 import dev.starpace.engine.rules.TaskScopeBoundary;
 
 /** How a content rule's finding stands against a labelled answer's expected flags. */
-enum RuleLabels {
+public enum RuleLabels {
     AGREES, UNCLEAR, WRONG;
 
-    static RuleLabels of(RuleResult r, JsonNode expected) {
+    public static RuleLabels of(RuleResult r, JsonNode expected) {
         if (r.unclear()) {
             return UNCLEAR;
         }
