@@ -127,7 +127,7 @@ class AnalyzerTest {
     @Test
     void aPoorRecordingMakesAJudgesCloseCallUnclearAndAGoodOneDoesNot() {
         Answer answer = Answers.of("T: Nobody had asked me to look at the checkout.",
-            "A: I opened the logs. I found the leak. I wrote the patch. We tested it. We deployed the fix. I watched the errors.",
+            "A: I opened the logs. I found the leak. I wrote the patch. We tested it. We deployed the fix. I watched the errors. I wrote it up.",
             "R: Errors fell from three percent to zero.");
         List<Word> words = answer.words();
         List<Phase> phases = answer.phases();

@@ -77,8 +77,8 @@ class DoubtTest {
 
     @Test
     void onAPoorRecordingACloseCallOfTheActionJudgeIsUnclear() {
-        // two "we" that act among four "I": the judge's probability is within CloseCall.BAND of its line
-        Answer heard = Answers.of("A: I opened the logs. I found the leak. I wrote the patch. We tested it. We deployed the fix. I watched the errors.");
+        // two "we" that act among five "I": the judge's probability is within CloseCall.BAND of its line
+        Answer heard = Answers.of("A: I opened the logs. I found the leak. I wrote the patch. We tested it. We deployed the fix. I watched the errors. I wrote it up.");
         ActionFirstPerson rule = new ActionFirstPerson();
         assertTrue(rule.margin(heard) < CloseCall.BAND, "a close call: " + rule.margin(heard));
         RuleResult clean = Doubt.check(rule, heard);
