@@ -143,6 +143,16 @@ public final class UnitFeatures {
         return x;
     }
 
+    /** Which phases a signpost opening the unit names, read from its (unstandardised) feature row. */
+    public static boolean[] openingSignposts(double[] x, CueBook cues) {
+        int at = vectorFeatures(SentenceEncoder.DIMENSIONS) + P + cues.generalCues();
+        boolean[] out = new boolean[P];
+        for (int p = 0; p < P; p++) {
+            out[p] = x[at + p] > 0;
+        }
+        return out;
+    }
+
     /** Zeroes a feature row's signposts: to measure, on the same folds, what they are worth. */
     public static void clearSignposts(double[] x, CueBook cues) {
         int at = vectorFeatures(SentenceEncoder.DIMENSIONS) + P + cues.generalCues();

@@ -135,6 +135,23 @@ public record LabelledAnswer(String id, Level level, List<String> sentences, Lis
         return new LabelledAnswer(id, level, texts, kept, genre, job);
     }
 
+    /**
+     * The same story as a tidy typed answer: the first sentence of each phase's first run, in the order told — four or
+     * five sentences, one per part, as people type a STAR answer when they prepare.
+     */
+    public LabelledAnswer tidy() {
+        List<String> texts = new ArrayList<>();
+        List<Phase> kept = new ArrayList<>();
+        java.util.Set<Phase> seen = java.util.EnumSet.noneOf(Phase.class);
+        for (int i = 0; i < sentences.size(); i++) {
+            if (seen.add(phases.get(i))) {
+                texts.add(sentences.get(i));
+                kept.add(phases.get(i));
+            }
+        }
+        return new LabelledAnswer(id, level, texts, kept, genre, job);
+    }
+
     /** Timed as text read at a steady pace: short pauses at commas, longer ones between sentences. */
     public Timed steady() {
         List<EstimatedTimings.Timed> timed = EstimatedTimings.sentences(sentences, 0);

@@ -125,7 +125,27 @@ public final class SegmenterTraining {
             LabelledAnswer brief = a.condensed();
             out.add(prepare(brief, brief.steady()));
         }
+        if (tidyViews && a.wordCount() >= TIDY_FROM) {
+            LabelledAnswer tidy = a.tidy();
+            out.add(prepare(tidy, tidy.steady()));
+        }
         return out;
+    }
+
+    /** An answer this long or longer is also trained on as a tidy typed answer when {@link #tidyViews}. */
+    static final int TIDY_FROM = 80;
+    /** Experiments (issue 20): a tidy typed view of each answer; each training view counting as one. */
+    private boolean tidyViews;
+    private boolean weighAnswers;
+
+    SegmenterTraining tidyViews(boolean on) {
+        this.tidyViews = on;
+        return this;
+    }
+
+    SegmenterTraining weighAnswers(boolean on) {
+        this.weighAnswers = on;
+        return this;
     }
 
     /**
@@ -171,8 +191,15 @@ public final class SegmenterTraining {
     StarModel fit(List<Prepared> training, Penalty penalty, boolean withLive) {
         List<CrfFit.Sequence> whole = new ArrayList<>();
         List<CrfFit.Sequence> live = new ArrayList<>();
+        double meanUnits = training.stream().mapToInt(a -> a.units().size()).average().orElse(1);
         for (Prepared a : training) {
             double[] weight = CrfFit.byWords(a.units());
+            if (weighAnswers) {
+                // each training view counts as much as the mean one, however many units it has (issue 20, idea a)
+                for (int u = 0; u < weight.length; u++) {
+                    weight[u] *= meanUnits / weight.length;
+                }
+            }
             whole.add(new CrfFit.Sequence(a.whole(), a.labels(), weight));
             live.add(new CrfFit.Sequence(a.live(), a.labels(), weight));
         }
@@ -183,11 +210,18 @@ public final class SegmenterTraining {
 
     /** Phases of a finished answer under a model, from the prepared features. */
     static List<Phase> decodeWhole(StarModel model, Prepared a) {
+        return decodeWhole(model, a, DecodePriors.NONE, null); // no priors: the cues are not read
+    }
+
+    /** The same with the decode experiment's priors added to the chain's scores. */
+    static List<Phase> decodeWhole(StarModel model, Prepared a, DecodePriors priors, CueBook cues) {
         double[][] emissions = new double[a.units().size()][];
         for (int u = 0; u < emissions.length; u++) {
             emissions[u] = model.whole().emission(a.whole()[u]);
         }
-        return new StarSegmenter.Scored(model.whole(), a.units(), emissions, a.timed().words().size()).phases();
+        int words = a.timed().words().size();
+        emissions = priors.apply(emissions, a.units(), words, a.whole(), cues);
+        return new StarSegmenter.Scored(model.whole(), a.units(), emissions, words).phases();
     }
 
     /** The naive split: the answer's time cut by the card's target ratios (S 30, T 20, A 90, R 20, F 15). */
@@ -396,6 +430,140 @@ public final class SegmenterTraining {
         return new Report(pooled(out, Agreement::pooled), Map.of(), words);
     }
 
+    /**
+     * Every text the figures encode, encoded once (into the vector cache when one is given): each answer's training
+     * views and test views, and the answers kept out of training.
+     */
+    void encodeAll(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, List<LabelledAnswer> heldOut) {
+        List<LabelledAnswer> all = new ArrayList<>(samples);
+        all.addAll(corpus);
+        all.parallelStream().forEach(a -> {
+            trainingViews(a);
+            if (a.wordCount() >= TIDY_FROM) {
+                prepare(a.tidy(), a.tidy().steady());
+            }
+        });
+        all.addAll(heldOut);
+        all.parallelStream().forEach(a -> {
+            for (LabelledAnswer.Timed timed : List.of(a.steady(), a.withoutPauses(), a.spoken(SEED + 1))) {
+                prepare(a, timed);
+            }
+            if (spoken.containsKey(a.id())) {
+                prepare(a, spoken.get(a.id()));
+            }
+        });
+    }
+
+    private static final String POSITION_BY_LENGTH = "position by length";
+
+    /** A decode of finished answers to compare on the same fitted models: the priors' weights (rule cuts per fold). */
+    record Variant(double position, double signpost, boolean byLength) {
+        DecodePriors with(PositionRule rule, PositionRule shortRule) {
+            return new DecodePriors(rule.cuts(), byLength ? shortRule.cuts() : new double[0], position, signpost);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("position %.1f%s signpost %.1f", position, byLength ? " by length" : "", signpost);
+        }
+    }
+
+    /** The position rule for short answers: fitted on the training answers under 120 words and the others condensed. */
+    static PositionRule shortRule(List<LabelledAnswer> answers) {
+        return PositionRule.fit(answers.stream().map(a -> a.wordCount() < DecodePriors.SHORT ? a : a.condensed()).toList());
+    }
+
+    /** Each variant's words as read and time in the right phase per view, on held-out answers. */
+    record VariantScores(HeldOutScores words, Map<String, List<Agreement>> views) {
+        VariantScores() {
+            this(new HeldOutScores(), new ConcurrentHashMap<>());
+        }
+
+        void add(String view, Agreement a) {
+            views.computeIfAbsent(view, x -> java.util.Collections.synchronizedList(new ArrayList<>())).add(a);
+        }
+    }
+
+    /**
+     * Decode variants on one fitted model per fold (by the fold rule chosen), then on the answers kept out of
+     * training with the model fitted on all: one line per variant, words as read by length class and genre, the
+     * views' time in the right phase, and the kept-out answers' figures.
+     */
+    void compareVariants(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, List<LabelledAnswer> heldOut,
+                         List<Variant> variants) {
+        Split split = split(samples, corpus);
+        List<VariantScores> folds = variants.stream().map(v -> new VariantScores()).toList();
+        List<VariantScores> kept = variants.stream().map(v -> new VariantScores()).toList();
+        // one more "fold" than the split has: the model fitted on every answer, scored on those kept out
+        IntStream.range(0, split.folds() + 1).parallel().forEach(k -> {
+            if (k == split.folds()) {
+                StarModel model = fit(split.training(-1), PENALTY, false);
+                PositionRule rule = PositionRule.fit(split.all());
+                PositionRule shortRule = shortRule(split.all());
+                heldOut.forEach(a -> scoreVariants(model, rule, shortRule, a, variants, kept));
+            } else {
+                StarModel model = fit(split.training(k), PENALTY, false);
+                PositionRule rule = PositionRule.fit(split.trainingAnswers(k));
+                PositionRule shortRule = shortRule(split.trainingAnswers(k));
+                for (int i : split.heldOut(k)) {
+                    scoreVariants(model, rule, shortRule, split.all().get(i), variants, folds);
+                }
+            }
+            System.err.println("fold " + k + " done at " + java.time.LocalTime.now());
+        });
+        System.out.println("position only, folds: " + line(folds.get(0).words(), POSITION) + " || kept out: "
+            + line(kept.get(0).words(), POSITION));
+        System.out.println("position by length, folds: " + line(folds.get(0).words(), POSITION_BY_LENGTH)
+            + " || kept out: " + line(kept.get(0).words(), POSITION_BY_LENGTH));
+        for (int v = 0; v < variants.size(); v++) {
+            System.out.println(variants.get(v) + " | folds " + line(folds.get(v).words(), LEARNED) + " | views "
+                + views(folds.get(v)) + " || kept out " + line(kept.get(v).words(), LEARNED) + " | views "
+                + views(kept.get(v)));
+        }
+    }
+
+    private void scoreVariants(StarModel model, PositionRule rule, PositionRule shortRule, LabelledAnswer a,
+                               List<Variant> variants, List<VariantScores> out) {
+        Map<String, LabelledAnswer.Timed> tests = new java.util.TreeMap<>(Map.of("steady", a.steady(),
+            "no-pauses", a.withoutPauses(), "spoken", a.spoken(SEED + 1)));
+        if (spoken.containsKey(a.id())) {
+            tests.put("recognized", spoken.get(a.id()));
+        }
+        Map<String, Prepared> prepared = new java.util.TreeMap<>();
+        tests.forEach((view, timed) -> prepared.put(view, prepare(a, timed)));
+        LabelledAnswer.Timed read = a.steady();
+        for (int v = 0; v < variants.size(); v++) {
+            DecodePriors priors = variants.get(v).with(rule, shortRule);
+            VariantScores scores = out.get(v);
+            scores.words().add(LEARNED, a, WordTally.of(read.gold(), decodeWhole(model, prepared.get("steady"), priors, cues)));
+            scores.words().add(POSITION, a, WordTally.of(read.gold(), rule.label(a)));
+            scores.words().add(POSITION_BY_LENGTH, a, WordTally.of(read.gold(),
+                (a.wordCount() < DecodePriors.SHORT ? shortRule : rule).label(a)));
+            tests.forEach((view, timed) -> scores.add(view, Agreement.of(timed.words(), timed.gold(),
+                decodeWhole(model, prepared.get(view), priors, cues))));
+        }
+    }
+
+    private static String line(HeldOutScores words, String method) {
+        StringBuilder out = new StringBuilder();
+        WordTally all = words.pooled(method);
+        out.append(String.format("all %.1f (%.1f)", 100 * all.share(), 100 * all.mergedShare()));
+        words.by(method, a -> (LengthClass.of(a.wordCount()).ordinal() + 1) + "").forEach((k, t) ->
+            out.append(String.format(" L%s %.1f (%.1f)", k, 100 * t.share(), 100 * t.mergedShare())));
+        words.by(method, LabelledAnswer::genre).forEach((k, t) ->
+            out.append(String.format(" %s %.1f", k.length() > 8 ? k.substring(0, 8) : k, 100 * t.share())));
+        return out.toString();
+    }
+
+    private static String views(VariantScores s) {
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(s.views()).forEach((view, list) -> {
+            Agreement a = Agreement.pooled(list);
+            out.append(String.format(" %s %.1f/%.2fs", view, 100 * a.timeInRightPhase(), a.medianDurationError()));
+        });
+        return out.toString();
+    }
+
     /** Cross-validated live figures: each test answer replayed through the fold's live model. */
     Map<String, LiveReplay.Seen> crossValidateLive(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
         Split split = split(samples, corpus);
@@ -554,6 +722,10 @@ public final class SegmenterTraining {
         boolean live = false;
         boolean diagnose = false;
         List<LabelledAnswer> check = new ArrayList<>();
+        boolean encode = false;
+        boolean tidy = false;
+        boolean weigh = false;
+        List<Variant> variants = new ArrayList<>();
         FoldBy foldBy = FoldBy.ANSWER;
         Path recognized = null;
         Path cache = null;
@@ -570,6 +742,16 @@ public final class SegmenterTraining {
                 case "--live" -> live = true;
                 case "--diagnose" -> diagnose = true;
                 case "--check" -> check.addAll(LabelledAnswer.readAll(Path.of(args[++i])));
+                case "--encode" -> encode = true;
+                case "--tidy" -> tidy = true;
+                case "--weigh-answers" -> weigh = true;
+                case "--variants" -> {
+                    for (String variant : args[++i].split(";")) {
+                        String[] t = variant.split(",");
+                        variants.add(new Variant(Double.parseDouble(t[0]), Double.parseDouble(t[1]),
+                            t.length > 2 && t[2].equals("short")));
+                    }
+                }
                 case "--by-writer" -> foldBy = FoldBy.WRITER;
                 case "--by-genre" -> foldBy = FoldBy.GENRE;
                 case "--spoken" -> recognized = Path.of(args[++i]);
@@ -583,16 +765,23 @@ public final class SegmenterTraining {
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer | --by-genre] [--without condensed,signposts,relative-only] [--steadiness SWITCH,RELABEL;...] [--cache FILE] [--check DIR])");
+                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer | --by-genre] [--without condensed,signposts,relative-only] [--steadiness SWITCH,RELABEL;...] [--cache FILE] [--encode] [--variants POSITION,SIGNPOST[,short];...] [--tidy] [--weigh-answers] [--check DIR])");
             }
         }
         SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache)).foldBy(foldBy).without(without)
-            .steadiness(steadiness);
+            .steadiness(steadiness).tidyViews(tidy).weighAnswers(weigh);
         if (recognized != null) {
             training.withSpoken(LabelledAnswer.readSpoken(recognized));
             System.out.printf("%d answers also spoken by festival and recognised by Vosk%n", training.spoken.size());
         }
         System.out.printf("%d shared samples (fold 0), %d corpus answers%n", samples.size(), corpus.size());
+        if (encode) {
+            training.encodeAll(samples, corpus, heldOut);
+            System.out.println("encoded every text the figures use");
+        }
+        if (!variants.isEmpty()) {
+            training.compareVariants(samples, corpus, heldOut, variants);
+        }
         if (search) {
             for (double vectors : new double[] {0.003, 0.01, 0.03}) {
                 for (double share : new double[] {0.1, 0.3, 1}) {
