@@ -7,8 +7,6 @@ import dev.starpace.engine.Analyzer;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.rules.ActionJudge;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,10 +35,7 @@ class ActionTrainingTest {
     @Test
     void theShippedModelIsWhatTrainingMakes() throws IOException {
         String rebuilt = Folds.write(new ActionJudge(JudgeTraining.fit(examples, ActionTraining.LAMBDA)));
-        try (InputStream in = ActionJudge.class.getResourceAsStream(ActionJudge.RESOURCE)) {
-            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), rebuilt,
-                "action-model.json is stale: run engine/train-rules");
-        }
+        dev.starpace.engine.RebuiltModel.assertMatches(ActionJudge.class, ActionJudge.RESOURCE, rebuilt, "engine/train-rules");
     }
 
     @Test

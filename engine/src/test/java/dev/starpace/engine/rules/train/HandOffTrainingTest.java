@@ -1,12 +1,9 @@
 package dev.starpace.engine.rules.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starpace.engine.rules.HandOffJudge;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +32,7 @@ class HandOffTrainingTest {
     @Test
     void theShippedModelIsWhatTrainingMakes() throws IOException {
         String rebuilt = Folds.write(HandOffTraining.fit(examples, HandOffTraining.LAMBDA));
-        try (InputStream in = HandOffJudge.class.getResourceAsStream(HandOffJudge.RESOURCE)) {
-            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), rebuilt,
-                "handoff-model.json is stale: run engine/train-rules");
-        }
+        dev.starpace.engine.RebuiltModel.assertMatches(HandOffJudge.class, HandOffJudge.RESOURCE, rebuilt, "engine/train-rules");
     }
 
     @Test

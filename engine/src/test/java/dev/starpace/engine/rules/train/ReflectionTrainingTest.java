@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.starpace.engine.rules.ReflectionJudge;
 import dev.starpace.engine.rules.ReflectionMeasurer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +32,7 @@ class ReflectionTrainingTest {
     @Test
     void theShippedModelIsWhatTrainingMakes() throws IOException {
         String rebuilt = ReflectionTraining.write(ReflectionTraining.fit(examples, ReflectionTraining.LAMBDA));
-        try (InputStream in = ReflectionJudge.class.getResourceAsStream(ReflectionJudge.RESOURCE)) {
-            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), rebuilt,
-                "reflection-model.json is stale: run engine/train-rules");
-        }
+        dev.starpace.engine.RebuiltModel.assertMatches(ReflectionJudge.class, ReflectionJudge.RESOURCE, rebuilt, "engine/train-rules");
     }
 
     @Test

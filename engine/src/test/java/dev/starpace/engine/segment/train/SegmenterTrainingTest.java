@@ -3,9 +3,6 @@ package dev.starpace.engine.segment.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.starpace.engine.segment.PhaseChain;
-import dev.starpace.engine.segment.PhaseClassifier;
 import dev.starpace.engine.segment.SentenceEncoder;
 import dev.starpace.engine.segment.StarModel;
 import java.io.IOException;
@@ -114,12 +111,8 @@ class SegmenterTrainingTest {
 
     @Test
     void theShippedModelIsWhatTrainingMakes() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        StarModel rebuilt = json.readValue(SegmenterTraining.write(training.trainAll(samples, corpus)), StarModel.class);
-        StarModel shipped = StarModel.builtIn();
-        assertEquals(shipped.encoder(), rebuilt.encoder());
-        assertChain(shipped.whole(), rebuilt.whole(), "whole");
-        assertChain(shipped.live(), rebuilt.live(), "live");
+        dev.starpace.engine.RebuiltModel.assertMatches(StarModel.class, StarModel.RESOURCE,
+            SegmenterTraining.write(training.trainAll(samples, corpus)), "engine/train-segmenter");
     }
 
     @Test
@@ -192,28 +185,5 @@ class SegmenterTrainingTest {
         LiveWatch.Result heard = live.get("learned, recognized").watch();
         assertTrue(heard.medianDelay() <= HEARD_DELAY + 0.5, "recognised speech: a phase shows soon: " + heard);
         assertTrue(heard.medianOvershoot() <= HEARD_OVERSHOOT + 0.5, "recognised speech: timers stay near: " + heard);
-    }
-
-    private static void assertChain(PhaseChain shipped, PhaseChain rebuilt, String name) {
-        assertClose(shipped.open(), rebuilt.open(), name + " open");
-        for (int p = 0; p < shipped.move().length; p++) {
-            assertClose(shipped.move()[p], rebuilt.move()[p], name + " move");
-        }
-        PhaseClassifier a = shipped.emissions();
-        PhaseClassifier b = rebuilt.emissions();
-        assertClose(a.mean(), b.mean(), name + " mean");
-        assertClose(a.scale(), b.scale(), name + " scale");
-        for (int p = 0; p < a.weights().length; p++) {
-            assertClose(a.weights()[p], b.weights()[p], name + " weights");
-        }
-    }
-
-    /** Equal to the six digits the resource keeps, give or take the last one (the encoder's float sums). */
-    private static void assertClose(double[] shipped, double[] rebuilt, String what) {
-        assertEquals(shipped.length, rebuilt.length, what + " size");
-        for (int i = 0; i < shipped.length; i++) {
-            double tolerance = 1e-4 * Math.max(1, Math.abs(shipped[i]));
-            assertEquals(shipped[i], rebuilt[i], tolerance, what + "[" + i + "]: retrain with engine/train-segmenter");
-        }
     }
 }
