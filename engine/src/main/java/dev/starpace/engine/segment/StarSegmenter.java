@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * Labels a finished answer with STAR phases using the learned model: cut into units, encode each unit, score its
- * phases from its vector, its neighbours', cues, grammar and its share of the answer, then find the best phase
+ * phases from its vector, its neighbours', cues, grammar and its share of the answer, add the model's position prior
+ * (the phase the unit's place alone suggests), then find the best phase
  * sequence under the chain's moves with exact Viterbi. Thread-safe; one instance serves every answer.
  */
 public final class StarSegmenter {
@@ -60,7 +61,7 @@ public final class StarSegmenter {
             double[] x = features(tokens, units, vectors, u, true, wholePlacement(words, units.get(u)), cues);
             emissions[u] = model.whole().emission(x);
         }
-        return new Scored(model.whole(), units, emissions, words.size());
+        return new Scored(model.whole(), units, model.prior().apply(emissions, units, words.size()), words.size());
     }
 
     /** A finished answer's units and each unit's phase scores under the whole-answer chain. */

@@ -7,6 +7,7 @@ import dev.starpace.engine.Phase;
 import dev.starpace.engine.bank.QuestionBank;
 import dev.starpace.engine.segment.CueBook;
 import dev.starpace.engine.segment.LiveStarSegmenter;
+import dev.starpace.engine.segment.PositionPrior;
 import dev.starpace.engine.segment.PhaseChain;
 import dev.starpace.engine.segment.PhaseClassifier;
 import dev.starpace.engine.segment.SentenceEncoder;
@@ -38,7 +39,9 @@ import java.util.stream.IntStream;
  * </pre>
  *
  * Deterministic: fixed seeds, fixed sums, one encoder thread. Each answer is trained on twice, timed as steady text and
- * as seeded speech (pauses missing or added); the classifier sees every unit as one example weighted by its words.
+ * as seeded speech (pauses missing or added); the classifier sees every unit as one example weighted by its words,
+ * scaled so that each training view counts as much as any other. A finished answer's decode adds the position prior
+ * fitted on the same training answers.
  * Cross-validation splits by answer: fold 0 is the ten shared samples, the rest is dealt into the other folds by a
  * seeded shuffle (or, {@code --by-writer}, one fold per writer's batch), so no answer is ever in both the training and
  * the test side of a fold.
@@ -134,24 +137,19 @@ public final class SegmenterTraining {
 
     /** An answer this long or longer is also trained on as a tidy typed answer when {@link #tidyViews}. */
     static final int TIDY_FROM = 80;
-    /** Experiments (issue 20): a tidy typed view of each answer; each training view counting as one. */
+    /** An experiment (issue 20): a tidy typed view of each answer. */
     private boolean tidyViews;
-    private boolean weighAnswers;
 
     SegmenterTraining tidyViews(boolean on) {
         this.tidyViews = on;
         return this;
     }
 
-    SegmenterTraining weighAnswers(boolean on) {
-        this.weighAnswers = on;
-        return this;
-    }
-
     /**
      * Parts of issue 20 left out, to measure what each is worth on the same folds
-     * ({@code --without condensed,signposts,relative-only}): the condensed training views, the signpost features, or
-     * finished answers placed by relative position only (without it they see seconds since the start again).
+     * ({@code --without condensed,signposts,relative-only,answer-weights,position-prior}): the condensed training views,
+     * the signpost features, finished answers placed by relative position only (without it they see seconds since the
+     * start again), each training view counting as one, or the position prior in a finished answer's decode.
      */
     private java.util.Set<String> without = java.util.Set.of();
 
@@ -194,8 +192,9 @@ public final class SegmenterTraining {
         double meanUnits = training.stream().mapToInt(a -> a.units().size()).average().orElse(1);
         for (Prepared a : training) {
             double[] weight = CrfFit.byWords(a.units());
-            if (weighAnswers) {
-                // each training view counts as much as the mean one, however many units it has (issue 20, idea a)
+            if (!without.contains("answer-weights")) {
+                // each training view counts as much as the mean one, however many units it has: a long answer's many
+                // units do not outvote the short answers' few (issue 20)
                 for (int u = 0; u < weight.length; u++) {
                     weight[u] *= meanUnits / weight.length;
                 }
@@ -205,22 +204,39 @@ public final class SegmenterTraining {
         }
         double[] perFeature = penalty.perFeature(whole.get(0).x()[0].length);
         PhaseChain wholeChain = CrfFit.fit(whole, perFeature);
-        return new StarModel(StarModel.ENCODER, wholeChain, withLive ? CrfFit.fit(live, perFeature) : wholeChain);
+        return new StarModel(StarModel.ENCODER, wholeChain, withLive ? CrfFit.fit(live, perFeature) : wholeChain,
+            PositionPrior.NONE);
     }
 
-    /** Phases of a finished answer under a model, from the prepared features. */
+    /** What the position rule's phase adds to a unit's score in a finished answer's decode (docs/segmentation.md, section 3). */
+    static final double PRIOR_WEIGHT = 0.5;
+
+    /** The decode's position prior from the training answers: the position rule's cuts, and the short answers' own. */
+    PositionPrior prior(List<LabelledAnswer> answers) {
+        if (without.contains("position-prior")) {
+            return PositionPrior.NONE;
+        }
+        return new PositionPrior(PositionRule.fit(answers).cuts(), shortRule(answers).cuts(), PRIOR_WEIGHT);
+    }
+
+    /** Both chains fitted on the training answers' views, with the prior from those answers. */
+    StarModel fit(List<Prepared> training, List<LabelledAnswer> answers, Penalty penalty, boolean withLive) {
+        return fit(training, penalty, withLive).withPrior(prior(answers));
+    }
+
+    /** Phases of a finished answer under a model (with its position prior), from the prepared features. */
     static List<Phase> decodeWhole(StarModel model, Prepared a) {
-        return decodeWhole(model, a, DecodePriors.NONE, null); // no priors: the cues are not read
+        return decodeWhole(model, a, DecodePriors.NONE, null); // no experiment's priors: the cues are not read
     }
 
-    /** The same with the decode experiment's priors added to the chain's scores. */
+    /** The same with the decode experiment's priors added to the chain's scores as well. */
     static List<Phase> decodeWhole(StarModel model, Prepared a, DecodePriors priors, CueBook cues) {
         double[][] emissions = new double[a.units().size()][];
         for (int u = 0; u < emissions.length; u++) {
             emissions[u] = model.whole().emission(a.whole()[u]);
         }
         int words = a.timed().words().size();
-        emissions = priors.apply(emissions, a.units(), words, a.whole(), cues);
+        emissions = priors.apply(model.prior().apply(emissions, a.units(), words), a.units(), words, a.whole(), cues);
         return new StarSegmenter.Scored(model.whole(), a.units(), emissions, words).phases();
     }
 
@@ -362,7 +378,7 @@ public final class SegmenterTraining {
         Split split = split(samples, corpus);
         HeldOutScores words = new HeldOutScores();
         List<Map<String, List<Agreement>>> perFold = IntStream.range(0, split.folds()).parallel().mapToObj(k -> {
-            StarModel model = fit(split.training(k), penalty, false);
+            StarModel model = fit(split.training(k), split.trainingAnswers(k), penalty, false);
             PositionRule position = PositionRule.fit(split.trainingAnswers(k));
             Map<String, List<Agreement>> out = new java.util.TreeMap<>();
             for (int i : split.heldOut(k)) {
@@ -413,7 +429,7 @@ public final class SegmenterTraining {
      * by other writers, to another brief): a check that is not cross-validation on the answers it was tuned on.
      */
     Report heldOut(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, List<LabelledAnswer> heldOut) {
-        return heldOut(fit(trainingViews(samples, corpus), PENALTY, false), samples, corpus, heldOut);
+        return heldOut(fit(trainingViews(samples, corpus), both(samples, corpus), PENALTY, false), samples, corpus, heldOut);
     }
 
     /**
@@ -459,7 +475,8 @@ public final class SegmenterTraining {
     /** A decode of finished answers to compare on the same fitted models: the priors' weights (rule cuts per fold). */
     record Variant(double position, double signpost, boolean byLength) {
         DecodePriors with(PositionRule rule, PositionRule shortRule) {
-            return new DecodePriors(rule.cuts(), byLength ? shortRule.cuts() : new double[0], position, signpost);
+            return new DecodePriors(new PositionPrior(rule.cuts(), byLength ? shortRule.cuts() : new double[0], position),
+                signpost);
         }
 
         @Override
@@ -470,7 +487,7 @@ public final class SegmenterTraining {
 
     /** The position rule for short answers: fitted on the training answers under 120 words and the others condensed. */
     static PositionRule shortRule(List<LabelledAnswer> answers) {
-        return PositionRule.fit(answers.stream().map(a -> a.wordCount() < DecodePriors.SHORT ? a : a.condensed()).toList());
+        return PositionRule.fit(answers.stream().map(a -> a.wordCount() < PositionPrior.SHORT ? a : a.condensed()).toList());
     }
 
     /** Each variant's words as read and time in the right phase per view, on held-out answers. */
@@ -538,7 +555,7 @@ public final class SegmenterTraining {
             scores.words().add(LEARNED, a, WordTally.of(read.gold(), decodeWhole(model, prepared.get("steady"), priors, cues)));
             scores.words().add(POSITION, a, WordTally.of(read.gold(), rule.label(a)));
             scores.words().add(POSITION_BY_LENGTH, a, WordTally.of(read.gold(),
-                (a.wordCount() < DecodePriors.SHORT ? shortRule : rule).label(a)));
+                (a.wordCount() < PositionPrior.SHORT ? shortRule : rule).label(a)));
             tests.forEach((view, timed) -> scores.add(view, Agreement.of(timed.words(), timed.gold(),
                 decodeWhole(model, prepared.get(view), priors, cues))));
         }
@@ -568,7 +585,7 @@ public final class SegmenterTraining {
     Map<String, LiveReplay.Seen> crossValidateLive(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
         Split split = split(samples, corpus);
         List<Map<String, List<LiveReplay.Seen>>> perFold = IntStream.range(0, split.folds()).parallel().mapToObj(k -> {
-            StarModel model = fit(split.training(k), PENALTY, true);
+            StarModel model = fit(split.training(k), split.trainingAnswers(k), PENALTY, true);
             Map<String, List<LiveReplay.Seen>> out = new java.util.TreeMap<>();
             for (int i : split.heldOut(k)) {
                 LabelledAnswer a = split.all().get(i);
@@ -639,7 +656,13 @@ public final class SegmenterTraining {
 
     /** The model trained on every answer. */
     StarModel trainAll(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
-        return fit(trainingViews(samples, corpus), PENALTY, true);
+        return fit(trainingViews(samples, corpus), both(samples, corpus), PENALTY, true);
+    }
+
+    private static List<LabelledAnswer> both(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
+        List<LabelledAnswer> out = new ArrayList<>(samples);
+        out.addAll(corpus);
+        return out;
     }
 
     /** The training views of every answer given. */
@@ -656,7 +679,9 @@ public final class SegmenterTraining {
 
     /** The model as its resource file: numbers to six significant digits, so the file is small and diffs stay readable. */
     public static String write(StarModel m) {
-        StarModel rounded = new StarModel(m.encoder(), round(m.whole()), round(m.live()));
+        PositionPrior p = m.prior();
+        StarModel rounded = new StarModel(m.encoder(), round(m.whole()), round(m.live()),
+            new PositionPrior(round(p.cuts()), round(p.shortCuts()), p.weight()));
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rounded);
         } catch (IOException e) {
@@ -724,7 +749,6 @@ public final class SegmenterTraining {
         List<LabelledAnswer> check = new ArrayList<>();
         boolean encode = false;
         boolean tidy = false;
-        boolean weigh = false;
         List<Variant> variants = new ArrayList<>();
         FoldBy foldBy = FoldBy.ANSWER;
         Path recognized = null;
@@ -744,7 +768,6 @@ public final class SegmenterTraining {
                 case "--check" -> check.addAll(LabelledAnswer.readAll(Path.of(args[++i])));
                 case "--encode" -> encode = true;
                 case "--tidy" -> tidy = true;
-                case "--weigh-answers" -> weigh = true;
                 case "--variants" -> {
                     for (String variant : args[++i].split(";")) {
                         String[] t = variant.split(",");
@@ -765,11 +788,11 @@ public final class SegmenterTraining {
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer | --by-genre] [--without condensed,signposts,relative-only] [--steadiness SWITCH,RELABEL;...] [--cache FILE] [--encode] [--variants POSITION,SIGNPOST[,short];...] [--tidy] [--weigh-answers] [--check DIR])");
+                    + " (expected --samples DIR --corpus DIR... [--held-out DIR] [--out FILE] [--spoken DIR] [--cv] [--live] [--search] [--by-writer | --by-genre] [--without condensed,signposts,relative-only,answer-weights,position-prior] [--steadiness SWITCH,RELABEL;...] [--cache FILE] [--encode] [--variants POSITION,SIGNPOST[,short];...] [--tidy] [--check DIR])");
             }
         }
         SegmenterTraining training = new SegmenterTraining(caching(SentenceEncoder.shared()::encode, cache)).foldBy(foldBy).without(without)
-            .steadiness(steadiness).tidyViews(tidy).weighAnswers(weigh);
+            .steadiness(steadiness).tidyViews(tidy);
         if (recognized != null) {
             training.withSpoken(LabelledAnswer.readSpoken(recognized));
             System.out.printf("%d answers also spoken by festival and recognised by Vosk%n", training.spoken.size());
