@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  *   <li>{@code held-out}: the spoken versions of the held-out answers;</li>
  *   <li>{@code fixtures}: the fixtures' festival transcripts (LiveScreenTest streams their audio instead).</li>
  * </ul>
- * Usage: {@code SpokenScreens --spoken DIR --held-out DIR [--set choose|held-out|fixtures] [--view LAG,SURE,SWITCH]...};
+ * Usage: {@code SpokenScreens --spoken DIR --held-out DIR [--set choose|held-out|fixtures] [--view LAG,SURE,SWITCH[,HOLD]]...};
  * each {@code --view} is measured on the same answers (the sentence vectors shared between them).
  */
 public final class SpokenScreens {
@@ -44,17 +44,18 @@ public final class SpokenScreens {
     static final Set<String> FIXTURES = Set.of("seed-strong", "seed-weak", "03-search-ranking-regression");
 
     /** A live setting to measure: the view's lag and certainty, the labeller's switch threshold. */
-    record View(double lag, double sure, double switchAt) {
-        static final View SHIPPED = new View(LiveView.LAG, LiveView.SURE, LiveStarSegmenter.SWITCH);
+    record View(double lag, double sure, double switchAt, double holdBelow) {
+        static final View SHIPPED = new View(LiveView.LAG, LiveView.SURE, LiveStarSegmenter.SWITCH, 0);
 
         static View parse(String text) {
             String[] t = text.split(",");
-            return new View(Double.parseDouble(t[0]), Double.parseDouble(t[1]), Double.parseDouble(t[2]));
+            return new View(Double.parseDouble(t[0]), Double.parseDouble(t[1]), Double.parseDouble(t[2]),
+                t.length > 3 ? Double.parseDouble(t[3]) : 0);
         }
 
         @Override
         public String toString() {
-            return "lag " + lag + " s, sure " + sure + ", switch " + switchAt;
+            return "lag " + lag + " s, sure " + sure + ", switch " + switchAt + ", hold below " + holdBelow;
         }
     }
 
@@ -77,7 +78,7 @@ public final class SpokenScreens {
                 case "--view" -> views.add(View.parse(args[++i]));
                 default -> {
                     System.err.println("unknown argument '" + args[i] + "' (expected --spoken DIR --held-out DIR"
-                        + " [--set choose|held-out|fixtures] [--view LAG,SURE,SWITCH]...)");
+                        + " [--set choose|held-out|fixtures] [--view LAG,SURE,SWITCH[,HOLD]]...)");
                     System.exit(2);
                 }
             }
@@ -96,25 +97,26 @@ public final class SpokenScreens {
         Function<String, float[]> encoder = cached(SentenceEncoder.shared()::encode);
         StarModel model = StarModel.builtIn();
         for (View v : views) {
-            ScreenWatch.Result r = measure(model, encoder, answers, v);
-            System.out.printf("%s: %s%n", v, r);
+            List<LiveReplay.Seen> seen = measure(model, encoder, answers, v);
+            System.out.printf("%s: %s; %s%n", v,
+                ScreenWatch.Result.pooled(seen.stream().map(LiveReplay.Seen::screen).toList()),
+                LiveWatch.Result.pooled(seen.stream().map(LiveReplay.Seen::watch).toList()));
         }
     }
 
-    /** Each answer replayed through its own live view with setting {@code v}, the screens pooled. */
-    static ScreenWatch.Result measure(StarModel model, Function<String, float[]> encoder, List<Spoken> answers, View v) {
+    /** Each answer replayed through its own live view with setting {@code v}. */
+    static List<LiveReplay.Seen> measure(StarModel model, Function<String, float[]> encoder, List<Spoken> answers, View v) {
         CueBook cues = CueBook.standard();
         var card = QuestionBank.builtIn().defaultCard();
         StarSegmenter whole = new StarSegmenter(model, encoder, cues);
-        List<ScreenWatch.Result> results = answers.parallelStream().map(a -> {
+        return answers.parallelStream().map(a -> {
             Map<Phase, Double> targets = Timing.targets(card, a.level());
             LiveStarSegmenter live = new LiveStarSegmenter(model, encoder, cues, Timing.budget(card, a.level())[1],
                 new LiveStarSegmenter.Steadiness(v.switchAt(), 0));
             List<Phase> report = whole.label(a.timed().words());
-            return LiveReplay.run(new LiveView(live, targets, v.lag(), v.sure()), a.timed().words(), a.timed().gold(),
-                report, targets).screen();
+            return LiveReplay.run(new LiveView(live, targets, v.lag(), v.sure(), v.holdBelow()), a.timed().words(), a.timed().gold(),
+                report, targets);
         }).toList();
-        return ScreenWatch.Result.pooled(results);
     }
 
     private static List<Spoken> answers(Path dir, String set, Set<String> heldOut) throws IOException {
