@@ -6,6 +6,7 @@ import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,14 @@ import java.util.Map;
  *
  * <p>A word's phase is <em>committed</em> once {@link #LAG} seconds of speech the labeller has closed into units
  * follow it and the labeller, given them, is at least {@link #SURE} sure of it (fixed-lag smoothing), or once the
- * labeller's window has moved past it; it never changes on screen after. Newer words are tentative: they show the labeller's current phase for them, which may still move.
- * Timers count committed words only, so by construction they never fall back; they trail the speech by the lag.
- * When the answer ends, the words not yet committed are settled with the finished-answer labelling (the report's),
- * and the committed ones keep their live phases: the last timers differ from the report's exactly where the live
- * commitments did.
+ * labeller's window has moved past it; it never changes on screen while answering after. Newer words are tentative:
+ * they show the labeller's current phase for them, which may still move. Timers count committed words only, so by
+ * construction they never fall back, and only those the labeller was at least {@link #SURE} sure of: a word its window
+ * moved past while it was unsure is <em>held</em> — shown, on no timer — because such words are where the live labels
+ * and the report part most (on the spoken corpus, phases more than 2 s above the report's figure 79 → 26 of 687).
+ * Timers trail the speech by the lag and the held words. When the answer ends, the words not yet committed and the
+ * held ones are settled with the finished-answer labelling (the report's), and the committed ones keep their live
+ * phases: the last timers differ from the report's exactly where the sure live commitments did.
  *
  * <p>Work per phrase: the labeller's, plus the words it relabelled (at most its window) and the words committed;
  * timers cost the same whatever the answer's length. Not thread-safe: one per answer.
@@ -43,9 +47,15 @@ public final class LiveView {
     private final Map<Phase, Double> targets;
     private final double lag;
     private final double sure;
+    /** A word the labeller settles while less sure of it than this is held off the timers until the end. */
+    private final double holdBelow;
     private final List<Word> words = new ArrayList<>();
     private final List<Word> wordsView = Collections.unmodifiableList(words);
     private byte[] shown = new byte[256];
+    /** Per word, how sure the labeller was of its phase when last revisable (1 until seen). */
+    private float[] lastSure = filled(new float[256]);
+    /** Words settled unsure: shown, not counted, and labelled as the report labels them at the end. */
+    private final BitSet held = new BitSet();
     private int committed;
     /** Committed words whose time is counted (the next word's start is known). */
     private int counted;
@@ -54,15 +64,21 @@ public final class LiveView {
     private List<Phase> settled;
 
     public LiveView(LiveSegmenter labeller, Map<Phase, Double> targets) {
-        this(labeller, targets, LAG, SURE);
+        this(labeller, targets, LAG, SURE, SURE);
     }
 
-    /** With another lag and certainty, to measure them. */
-    public LiveView(LiveSegmenter labeller, Map<Phase, Double> targets, double lag, double sure) {
+    /**
+     * With other settings, to measure them ({@code engine/watch-live}).
+     *
+     * @param holdBelow a word the labeller settles (its window moves past it) while less sure of it than this is held
+     *                  off the timers until the end; 0 times every settled word
+     */
+    public LiveView(LiveSegmenter labeller, Map<Phase, Double> targets, double lag, double sure, double holdBelow) {
         this.labeller = labeller;
         this.targets = targets;
         this.lag = lag;
         this.sure = sure;
+        this.holdBelow = holdBelow;
     }
 
     /**
@@ -82,6 +98,9 @@ public final class LiveView {
         first = Math.min(first, labeller.endUtterance());
         if (words.size() > shown.length) {
             shown = Arrays.copyOf(shown, Math.max(words.size(), shown.length * 2));
+            int old = lastSure.length;
+            lastSure = Arrays.copyOf(lastSure, shown.length);
+            Arrays.fill(lastSure, old, lastSure.length, 1f);
         }
         int changed = words.size();
         for (int i = Math.max(first, committed); i < words.size(); i++) {
@@ -96,23 +115,41 @@ public final class LiveView {
     }
 
     /**
-     * Commits, in order, every word the labeller has settled, and every word followed by at least the lag of closed
-     * speech whose phase the labeller is sure of; counts the time of those committed.
+     * Commits, in order, every word the labeller has settled (holding those it was unsure of when it last could
+     * relabel them), and every word followed by at least the lag of closed speech whose phase the labeller is sure of;
+     * counts the time of those committed and not held. Notes how sure the labeller is of the words it may still
+     * relabel (at most its window).
      */
     private void commit() {
         int closed = labeller.closed();
         int settledBefore = labeller.firstRevisable();
         double lagged = closed > 0 ? words.get(closed - 1).end() - lag : Double.NEGATIVE_INFINITY;
-        while (committed < closed && (committed < settledBefore
-            || words.get(committed).end() <= lagged + 1e-9 && labeller.sureOf(committed) >= sure)) {
+        while (committed < closed) {
+            if (committed < settledBefore) {
+                if (lastSure[committed] < holdBelow) {
+                    held.set(committed);
+                }
+            } else if (words.get(committed).end() > lagged + 1e-9 || labeller.sureOf(committed) < sure) {
+                break;
+            }
             committed++;
         }
+        for (int i = Math.max(committed, settledBefore); i < closed; i++) {
+            lastSure[i] = (float) labeller.sureOf(i);
+        }
         while (counted < committed && counted + 1 < words.size()) {
-            int p = shown[counted];
-            seconds[p] += words.get(counted + 1).start() - words.get(counted).start();
-            heard[p] = true;
+            if (!held.get(counted)) {
+                int p = shown[counted];
+                seconds[p] += words.get(counted + 1).start() - words.get(counted).start();
+                heard[p] = true;
+            }
             counted++;
         }
+    }
+
+    private static float[] filled(float[] a) {
+        Arrays.fill(a, 1f);
+        return a;
     }
 
     /** The phase shown for words the recognizer has only guessed: the labeller's, tentative. */
@@ -133,7 +170,21 @@ public final class LiveView {
         return words.isEmpty() ? null : phaseOf(words.size() - 1);
     }
 
-    /** How many words, from the first, are committed: their phases will not change on screen. */
+    /**
+     * Whether word {@code i} was settled by the labeller while it was unsure of it: shown with that phase, but on no
+     * timer until the answer ends, when it takes the report's phase.
+     */
+    public boolean held(int i) {
+        return held.get(i);
+    }
+
+    /** The first word whose phase may still change on screen when the answer ends: the first held or uncommitted. */
+    public int firstOpen() {
+        int h = held.nextSetBit(0);
+        return h >= 0 && h < committed ? h : committed;
+    }
+
+    /** How many words, from the first, are committed: their phases will not change on screen while answering. */
     public int committed() {
         return settled != null ? words.size() : committed;
     }
@@ -177,7 +228,7 @@ public final class LiveView {
         List<Phase> report = labeller.finish();
         List<Phase> out = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
-            out.add(i < committed ? PHASES[shown[i]] : report.get(i));
+            out.add(i < committed && !held.get(i) ? PHASES[shown[i]] : report.get(i));
         }
         settled = out;
         return report;

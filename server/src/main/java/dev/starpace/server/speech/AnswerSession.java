@@ -165,11 +165,12 @@ public final class AnswerSession implements AutoCloseable {
             throw new NoSpeechException("no words were recognised in " + Math.round(elapsedSeconds()) + " s of audio");
         }
         // the finished answer is labelled whole (the live labels could only look back)
-        int committed = view.committed();
+        int open = view.firstOpen();
         List<Phase> phases = view.finish();
         if (listener.watching()) {
-            // the last words on screen settle as the finished answer labels them; the committed ones keep theirs
-            showFrom(committed);
+            // the last words on screen, and those held off the timers, settle as the finished answer labels them;
+            // the committed ones keep theirs
+            showFrom(open);
             listener.timers(view.timers(), elapsedSeconds());
         }
         AudioDelivery audio = AudioDeliveryAnalysis.of(track, words, phases);
@@ -182,7 +183,9 @@ public final class AnswerSession implements AutoCloseable {
         int committed = view.committed();
         int firstChanged = view.hear(finals);
         for (int i = committed; i < view.committed(); i++) {
-            nudges.committed(view.words().get(i), view.phaseOf(i));
+            if (!view.held(i)) {
+                nudges.committed(view.words().get(i), view.phaseOf(i));
+            }
         }
         showFrom(firstChanged);
         if (listener.watching()) {

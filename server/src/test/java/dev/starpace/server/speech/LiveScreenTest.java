@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Test;
  * fixture's sentences, their phases and times) and the final report. Goals: the newest words in the right phase at
  * least 90 % of the time, a phase shown and staying within 3 s of its start, no timer falling back more than 2 s,
  * the timers at the end within 2 s of the report's, and a timer never above the report's figure. The live view's
- * display policy (LiveView: phases committed after a lag and never changed, timers counting committed words only)
- * meets the fall-back goal by construction, and that goal is asserted; the rest are asserted as measured
- * (docs/segmentation.md, section 4), with a little room, as a guard against the view getting worse: newest words
- * right 82.2 %, shown and staying 2.4 s after a phase starts (median), timers above the report 3.2 s at most, the end
- * within 3.2 s of the report at worst, and the price of steady timers: they trail the speech by 9.7 s (median), over
+ * display policy (LiveView: phases committed after a lag and never changed while answering, timers counting only
+ * committed words the labeller was sure of) meets the fall-back goal by construction, and that goal is asserted, as
+ * are the two the held words met here (no timer above the report's figure, the end within 2 s of the report: 3.2 s
+ * each when every settled word was timed); the rest are asserted as measured (docs/segmentation.md, section 4), with
+ * a little room, as a guard against the view getting worse: newest words right 82.2 %, shown and staying 2.4 s after
+ * a phase starts (median), and the price of steady timers: they trail the speech by 9.7 s (median, p90 30.1 s), over
  * these three answers' 13 phases and 567 looks.
  */
 class LiveScreenTest {
@@ -128,8 +129,8 @@ class LiveScreenTest {
         assertTrue(all.rightShare() >= 0.80, "newest words in the right phase: " + all);
         assertTrue(all.medianDelay() <= 3.0, "a phase is shown and stays within the goal's 3 s (median): " + all);
         assertTrue(all.worstFallBack() <= 2, "no timer falls back more than the goal's 2 s: " + all);
-        assertTrue(all.worstAhead() <= 4, "no timer runs further above the report's figure than measured: " + all);
-        assertTrue(all.worstEndGap() <= 4, "the timers at the end near the report's: " + all);
+        assertTrue(all.worstAhead() <= 1, "no timer runs above the report's figure (measured 0.0 s): " + all);
+        assertTrue(all.worstEndGap() <= 2, "the timers at the end within the goal's 2 s of the report's: " + all);
         assertTrue(all.medianTrail() <= 12, "the timers trail the speech no further than measured: " + all);
     }
 }
