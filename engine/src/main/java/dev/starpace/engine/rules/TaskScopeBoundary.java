@@ -13,7 +13,10 @@ import java.util.Set;
  * claim of ownership ("not my team", "wasn't my job"), an absent request ("nobody had asked", "I hadn't
  * been asked"), an absent ticket ("no ticket", "there wasn't a bug filed") or another owner ("outside my
  * scope", "another team's"), a negation shortly before an owner ("none of that was mine", "wasn't even ours", "not
- * to us", "nothing to do with my roadmap"), plus the card's own scope phrases.
+ * to us", "nothing to do with my roadmap", "weren't my orders"), the work given to another owner ("belonged to the
+ * ledger team", "owned by head office"), a remit set against the work ("my task was the rota, not the stock"), plus the
+ * card's own scope phrases. Patterns, not a learned judge: the sentence encoder does not tell "my team's" from "not my
+ * team's" (docs/segmentation.md, section 7).
  */
 public final class TaskScopeBoundary implements Rule {
     public static final String ID = "task-scope-boundary";
@@ -31,10 +34,13 @@ public final class TaskScopeBoundary implements Rule {
      */
     private static final Set<String> NEGATION = Set.of("not", "never", "none", "nothing", "wasn't", "isn't", "weren't", "aren't");
     private static final Set<String> BETWEEN = Set.of("even", "really", "actually", "technically", "formally", "of", "that",
-        "this", "it", "was", "is", "were", "to", "for", "on", "in", "with", "do", "the", "part", "any", "at", "all");
+        "this", "it", "was", "is", "were", "to", "for", "on", "in", "with", "do", "the", "part", "any", "at", "all", "by",
+        "exactly", "yet", "strictly", "officially");
     private static final Set<String> OWNER = Set.of("mine", "ours", "us", "roadmap", "backlog");
     private static final Set<String> POSSESSIVE = Set.of("my", "our");
-    private static final Set<String> OWNED_WORDS = Set.of(OWNED.split("\\|"));
+    /** After "not my": words that say how, not whose ("not my fault", "not my best work"). */
+    private static final Set<String> NOT_A_THING = Set.of("fault", "best", "first", "usual", "favourite", "favorite",
+        "strongest", "idea", "intention", "plan");
     private static final int MOST_BETWEEN = 3;
 
     private static final PhraseTrie<Boolean> STANDARD = new PhraseTrie<Boolean>()
@@ -63,7 +69,14 @@ public final class TaskScopeBoundary implements Rule {
         .add(NOT + " on anyone's|anybody's|my|our " + OWNED, true)
         .add("not|wasn't|isn't|weren't anyone's|anybody's|nobody's " + OWNED, true)
         .add("no|zero obligation|mandate", true)
-        .add("not|wasn't|isn't my|our responsibility|job|place", true);
+        .add("not|wasn't|isn't my|our responsibility|job|place", true)
+        .add("i was|am not supposed|allowed to", true)
+        .add("i wasn't supposed|allowed to", true)
+        .add("i'm not supposed|allowed to", true)
+        .add("nobody really|formally|officially|ever owned|owns|asked|assigned|tasked|gave", true)
+        .add("no one really|formally|officially|ever owned|owns|asked|assigned|tasked|gave", true)
+        .add("nobody there|here felt|feels|feel|was responsible", true)
+        .add("no one there|here felt|feels|feel|was responsible", true);
 
 
     private final PhraseTrie<Boolean> phrases = new PhraseTrie<>();
@@ -100,12 +113,16 @@ public final class TaskScopeBoundary implements Rule {
             found = contrastedRemit(answer);
         }
         if (found.isEmpty()) {
+            found = otherOwner(answer);
+        }
+        if (found.isEmpty()) {
             return RuleResult.fail(ID, null, "Your Task never says the work was outside your remit: state the scope boundary (\"not my team\", \"no ticket\", \"nobody asked me\") to prove the ownership was yours to take.", List.of());
         }
         return RuleResult.pass(ID, null, "Your Task states the scope boundary, so the ownership reads as self-initiated.", found);
     }
 
-    private static final Set<String> REMIT = Set.of("job", "role", "team", "area", "focus", "remit", "work", "responsibility");
+    private static final Set<String> REMIT = Set.of("job", "role", "team", "area", "focus", "remit", "work", "responsibility",
+        "task");
     private static final Set<String> NOT_A_CONTRAST = Set.of("just", "only", "really", "yet", "sure");
     private static final int MOST_BEFORE_NOT = 6;
 
@@ -129,6 +146,31 @@ public final class TaskScopeBoundary implements Rule {
         return List.of();
     }
 
+    private static final Set<String> OWNING = Set.of("belong", "belongs", "belonged", "owned", "managed", "maintained", "run");
+    private static final Set<String> SELF = Set.of("me", "my", "us", "our", "mine", "ours", "myself", "ourselves", "i", "we");
+
+    /**
+     * The work given to another owner: "it belonged to the ledger team", "owned by the platform group". An owner that is
+     * the speaker ("belonged to my team") is no boundary.
+     */
+    static List<Evidence> otherOwner(Answer answer) {
+        List<String> t = answer.tokens();
+        for (int i = 0; i + 2 < t.size(); i++) {
+            if (answer.phases().get(i) != Phase.TASK || !OWNING.contains(t.get(i))) {
+                continue;
+            }
+            boolean belongs = t.get(i).startsWith("belong");
+            if (!t.get(i + 1).equals(belongs ? "to" : "by")) {
+                continue;
+            }
+            int owner = t.get(i + 2).equals("the") && i + 3 < t.size() ? i + 3 : i + 2;
+            if (!SELF.contains(t.get(owner))) {
+                return List.of(answer.evidence(i, Math.min(t.size(), owner + 2)));
+            }
+        }
+        return List.of();
+    }
+
     /**
      * The Task's negations that reach an owner: "not to us", "none of that was mine". With them the rule agrees with the
      * labels on 97.2 % of the labelled answers instead of 93.0 % (docs/noisy-recordings.md).
@@ -143,8 +185,9 @@ public final class TaskScopeBoundary implements Rule {
             for (int j = i + 1; j < t.size() && j <= i + 1 + MOST_BETWEEN; j++) {
                 String w = t.get(j);
                 int at = j;
+                // "not my orders", "wasn't my section's kit": whatever the speaker says was not theirs
                 int end = OWNER.stream().anyMatch(o -> answer.heardAs(at, o)) ? j + 1
-                    : POSSESSIVE.contains(w) && j + 1 < t.size() && OWNED_WORDS.contains(t.get(j + 1)) ? j + 2 : -1;
+                    : POSSESSIVE.contains(w) && j + 1 < t.size() && !NOT_A_THING.contains(t.get(j + 1)) ? j + 2 : -1;
                 if (end > 0) {
                     found.add(answer.evidence(i, end));
                     i = end - 1;

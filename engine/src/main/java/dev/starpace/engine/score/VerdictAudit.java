@@ -105,7 +105,9 @@ public final class VerdictAudit {
             if (t.score().parts().stream().anyMatch(p -> p.part().equals("delivery")) || t.score().note() == null) {
                 out.add("a written answer scored on delivery, or with no note on what its score is out of");
             }
-            if (text.contains("words a minute") || text.contains("You spoke") || text.contains("delivery")) {
+            // the answer's own words quoted as evidence may say "delivery" ("the delivery driver brought it")
+            String said = text.replaceAll("\"[^\"]*\"", "\"…\"");
+            if (said.contains("words a minute") || said.contains("You spoke") || said.contains("delivery")) {
                 out.add("a written answer's verdict speaks of delivery: " + text);
             }
         }

@@ -35,6 +35,25 @@ class TaskScopeBoundaryTest {
     }
 
     @Test
+    void findsTheBoundaryInWordsNoPhraseListHolds() {
+        // whatever the speaker says was not theirs, another owner named, an adverb before "owned", a rule they bent
+        assertBoundary("Those weren't my shipments, the night crew booked them in.", "weren't my shipments");
+        assertBoundary("It wasn't in my reporting line at all.", "wasn't in my reporting");
+        assertBoundary("Strictly the rota belonged to the duty manager.", "belonged to the duty");
+        assertBoundary("The tills are owned by head office.", "owned by head office");
+        assertBoundary("Nobody really owned the weekly stock report.", "nobody really owned");
+        assertBoundary("I wasn't supposed to change the shelf plan myself.", "wasn't supposed to");
+        assertBoundary("My task was the lunch rota, not the stock counts.", "my task was the lunch rota");
+    }
+
+    @Test
+    void whatTheSpeakerOwnsOrDidWrongIsNotABoundary() {
+        assertNoBoundary("The dashboard belonged to my team, so I had to fix it by Monday.");
+        assertNoBoundary("It was not my fault the van was late, but I had to get the order out.");
+        assertNoBoundary("The returns process is owned by us, so I needed to cut the queue.");
+    }
+
+    @Test
     void aNegationThatDoesNotReachAnOwnerIsNotABoundary() {
         assertNoBoundary("I wasn't sure our service could take the load, so I set a target of ten thousand requests.");
         assertNoBoundary("It wasn't clear to us what failed, so I had to find out by Friday.");

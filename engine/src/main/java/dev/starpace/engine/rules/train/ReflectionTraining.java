@@ -101,13 +101,28 @@ public final class ReflectionTraining {
 
     /** Cross-validation by writer ({@link HandOffTraining#writer}): each writer's reflections held out together. */
     static Agreement crossValidate(List<Example> examples, double lambda) {
+        return crossValidate(examples, lambda, false);
+    }
+
+    /** The same, printing each writer's held-out agreement when asked (a new writer's fold is its own check). */
+    static Agreement crossValidate(List<Example> examples, double lambda, boolean print) {
         int learned = 0;
         int overlap = 0;
         for (Map.Entry<String, List<Example>> held : byWriter(examples).entrySet()) {
             ReflectionJudge judge = fit(examples.stream().filter(e -> !HandOffTraining.writer(e.id()).equals(held.getKey())).toList(), lambda);
+            int right = 0;
+            List<String> wrong = new ArrayList<>();
             for (Example e : held.getValue()) {
-                learned += (judge.specific(e.measures()) >= 0.5) == e.specific() ? 1 : 0;
+                boolean agrees = (judge.specific(e.measures()) >= 0.5) == e.specific();
+                right += agrees ? 1 : 0;
                 overlap += (e.measures().lexicalSpecific() == 1) == e.specific() ? 1 : 0;
+                if (!agrees) {
+                    wrong.add(e.id() + (e.specific() ? " (specific)" : " (generic)"));
+                }
+            }
+            learned += right;
+            if (print) {
+                System.out.printf("  writer %-8s learned %3d/%3d, wrong: %s%n", held.getKey(), right, held.getValue().size(), wrong);
             }
         }
         return new Agreement(learned, overlap, examples.size());
@@ -151,7 +166,7 @@ public final class ReflectionTraining {
             examples.size() - specific);
         if (cv) {
             for (double lambda : new double[] {0.01, 0.03, 0.1, 0.3, 1}) {
-                System.out.printf("cross-validated by writer, lambda %.2f: %s%n", lambda, crossValidate(examples, lambda));
+                System.out.printf("cross-validated by writer, lambda %.2f: %s%n", lambda, crossValidate(examples, lambda, lambda == LAMBDA));
             }
         }
         ReflectionJudge fitted = fit(examples, LAMBDA);

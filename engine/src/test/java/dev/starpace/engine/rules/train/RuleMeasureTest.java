@@ -18,11 +18,11 @@ class RuleMeasureTest {
     /** Right where it commits, measured, per condition and rule; the test allows two points under. */
     static final Map<String, Map<String, Double>> RIGHT = Map.of(
         RuleMeasure.LABELLED, Map.of("action-first-person", 84.8, "no-disqualifiers", 78.8, "reflection-specific", 84.8,
-            "result-quantified", 100.0, "task-scope-boundary", 98.5),
+            "result-quantified", 100.0, "task-scope-boundary", 100.0),
         RuleMeasure.TYPED, Map.of("action-first-person", 81.8, "no-disqualifiers", 78.8, "reflection-specific", 78.8,
-            "result-quantified", 97.0, "task-scope-boundary", 95.5),
-        RuleMeasure.CLEAN, Map.of("action-first-person", 81.5, "no-disqualifiers", 73.4, "reflection-specific", 78.8,
-            "result-quantified", 95.5, "task-scope-boundary", 90.8),
+            "result-quantified", 97.0, "task-scope-boundary", 98.5),
+        RuleMeasure.CLEAN, Map.of("action-first-person", 81.5, "no-disqualifiers", 78.1, "reflection-specific", 78.8,
+            "result-quantified", 95.5, "task-scope-boundary", 92.4),
         RuleMeasure.NOISY, Map.of("action-first-person", 92.9, "no-disqualifiers", 96.4, "reflection-specific", 100.0,
             "result-quantified", 100.0, "task-scope-boundary", 100.0));
     /** The ceilings on unclear verdicts: clean recordings, and 15 dB. */
