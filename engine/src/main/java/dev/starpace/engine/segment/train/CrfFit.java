@@ -115,33 +115,31 @@ final class CrfFit {
         return new PhaseChain(new PhaseClassifier(mean, scale, w), open, move);
     }
 
-    /** Adds the gradient of −log p(labels | z) for one sequence, scaled. */
+    /**
+     * Adds the gradient of −log p(labels | z) for one sequence, scaled. The five phases' scores and gradient rows are
+     * worked out in one pass over each unit's features ({@link #scores}, {@link #addScaled}): every sum is taken in
+     * the same order as one phase at a time, so the fit is the same to the last bit, only faster.
+     */
     private static void accumulate(double[][] z, int[] y, double[] weight, double[][] w, double[][] move, double[] open,
                                    double[][] gw, double[][] gm, double[] go, double scale) {
         int n = z.length;
-        int d = z[0].length;
-        double[][] e = new double[n][P];
+        double[][] e = new double[n][];
         for (int u = 0; u < n; u++) {
-            for (int p = 0; p < P; p++) {
-                e[u][p] = PhaseClassifier.affine(w[p], z[u]);
-            }
+            e[u] = scores(w, z[u]);
         }
         double[][] alpha = UnitViterbi.forward(e, open, move);
         double[][] beta = UnitViterbi.backward(e, move);
         double logZ = PhaseClassifier.logSumExp(alpha[n - 1]);
+        double[] g = new double[P];
         for (int u = 0; u < n; u++) {
             for (int p = 0; p < P; p++) {
                 double marginal = Math.exp(alpha[u][p] + beta[u][p] - logZ);
-                double g = weight[u] * scale * (marginal - (y[u] == p ? 1 : 0));
-                double[] row = gw[p];
-                for (int j = 0; j < d; j++) {
-                    row[j] += g * z[u][j];
-                }
-                row[d] += g;
+                g[p] = weight[u] * scale * (marginal - (y[u] == p ? 1 : 0));
                 if (u == 0) {
-                    go[p] += g;
+                    go[p] += g[p];
                 }
             }
+            addScaled(gw, g, z[u]);
             if (u > 0) {
                 for (int q = 0; q < P; q++) {
                     for (int p = 0; p < P; p++) {
@@ -151,6 +149,45 @@ final class CrfFit {
                 }
             }
         }
+    }
+
+    /**
+     * Each phase's {@link PhaseClassifier#affine} score of one unit, the five sums side by side in one pass over its
+     * features (the fit's hot loop: five independent sums keep the processor busy where one waits on each addition).
+     */
+    static double[] scores(double[][] w, double[] x) {
+        double[] w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4];
+        int d = x.length;
+        double s0 = w0[d], s1 = w1[d], s2 = w2[d], s3 = w3[d], s4 = w4[d];
+        for (int j = 0; j < d; j++) {
+            double xj = x[j];
+            s0 += w0[j] * xj;
+            s1 += w1[j] * xj;
+            s2 += w2[j] * xj;
+            s3 += w3[j] * xj;
+            s4 += w4[j] * xj;
+        }
+        return new double[] {s0, s1, s2, s3, s4};
+    }
+
+    /** Adds {@code g[p]} times the unit's features (and its bias) to each phase's gradient row, in one pass. */
+    private static void addScaled(double[][] gw, double[] g, double[] x) {
+        double[] r0 = gw[0], r1 = gw[1], r2 = gw[2], r3 = gw[3], r4 = gw[4];
+        double g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4];
+        int d = x.length;
+        for (int j = 0; j < d; j++) {
+            double xj = x[j];
+            r0[j] += g0 * xj;
+            r1[j] += g1 * xj;
+            r2[j] += g2 * xj;
+            r3[j] += g3 * xj;
+            r4[j] += g4 * xj;
+        }
+        r0[d] += g0;
+        r1[d] += g1;
+        r2[d] += g2;
+        r3[d] += g3;
+        r4[d] += g4;
     }
 
     private static final class Moments {
