@@ -28,14 +28,29 @@ public final class SentenceEncoder {
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
+    /** The file the remembered vectors are kept in between runs ({@code -Dstarpace.encoder.cache=DIR}), by encoder. */
+    static final String CACHE_FILE = "encoder-vectors-" + MODEL.replace(".onnx", "") + ".bin";
+
     private static final Lazy<SentenceEncoder> SHARED = new Lazy<>(SentenceEncoder::new);
     /**
      * Every vector kept for the life of the process when {@code -Dstarpace.encoder.remember=true}: a test run analyses the
      * same corpus answers in several tests, and encoding them again was most of its time. Off by default: a server's
-     * answers are new ones, and it would only grow.
+     * answers are new ones, and it would only grow. With {@code -Dstarpace.encoder.cache=DIR} (the module poms give the
+     * test JVMs their {@code target/}) they are kept between runs too: the vector of a text is the same every time.
      */
     private static final Map<String, float[]> REMEMBERED =
-        Boolean.getBoolean("starpace.encoder.remember") ? new ConcurrentHashMap<>() : null;
+        Boolean.getBoolean("starpace.encoder.remember") ? remembered(System.getProperty("starpace.encoder.cache")) : null;
+
+    /** The vectors remembered so far, from the file in {@code cacheDir} when given: the test runs encode the same texts. */
+    private static Map<String, float[]> remembered(String cacheDir) {
+        if (cacheDir == null || cacheDir.isBlank()) {
+            return new ConcurrentHashMap<>();
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(cacheDir, CACHE_FILE);
+        Map<String, float[]> vectors = new ConcurrentHashMap<>(VectorFile.read(file));
+        VectorFile.writeAtExit(file, vectors);
+        return vectors;
+    }
 
     private final Encoder encoder;
 

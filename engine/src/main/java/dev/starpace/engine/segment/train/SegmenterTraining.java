@@ -16,6 +16,7 @@ import dev.starpace.engine.segment.StarSegmenter;
 import dev.starpace.engine.segment.Unit;
 import dev.starpace.engine.segment.UnitCutter;
 import dev.starpace.engine.segment.UnitFeatures;
+import dev.starpace.engine.segment.VectorFile;
 import dev.starpace.engine.timing.Timing;
 import dev.starpace.engine.transcript.Word;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -123,6 +125,16 @@ public final class SegmenterTraining {
      * using StarPace often are not, and a short answer's phases must not be read as a long one's opening.
      */
     List<Prepared> trainingViews(LabelledAnswer a) {
+        return preparedViews.computeIfAbsent(a, this::prepareTrainingViews);
+    }
+
+    /**
+     * Each answer's training views, prepared once: every cross-validation, the live one and the model on all answers
+     * train on the same views (the settings they depend on are fixed before the first use).
+     */
+    private final Map<LabelledAnswer, List<Prepared>> preparedViews = new ConcurrentHashMap<>();
+
+    private List<Prepared> prepareTrainingViews(LabelledAnswer a) {
         List<Prepared> out = new ArrayList<>(List.of(prepare(a, a.steady()), prepare(a, a.spoken(SEED))));
         if (!without.contains("condensed") && a.wordCount() >= CONDENSE_FROM) {
             LabelledAnswer brief = a.condensed();
@@ -203,9 +215,11 @@ public final class SegmenterTraining {
             live.add(new CrfFit.Sequence(a.live(), a.labels(), weight));
         }
         double[] perFeature = penalty.perFeature(whole.get(0).x()[0].length);
+        // the two chains are independent fits: the live one on another thread (work-stealing, so folds fitted in a
+        // parallel stream keep both cores busy), the same numbers as one after the other
+        ForkJoinTask<PhaseChain> liveChain = withLive ? ForkJoinTask.adapt(() -> CrfFit.fit(live, perFeature)).fork() : null;
         PhaseChain wholeChain = CrfFit.fit(whole, perFeature);
-        return new StarModel(StarModel.ENCODER, wholeChain, withLive ? CrfFit.fit(live, perFeature) : wholeChain,
-            PositionPrior.NONE);
+        return new StarModel(StarModel.ENCODER, wholeChain, withLive ? liveChain.join() : wholeChain, PositionPrior.NONE);
     }
 
     /** What the position rule's phase adds to a unit's score in a finished answer's decode (docs/segmentation.md, section 3). */
@@ -341,7 +355,7 @@ public final class SegmenterTraining {
             case WRITER -> foldsByWriter(samples, corpus);
             case GENRE -> foldsByGenre(samples, corpus);
         };
-        return new Split(all, fold, all.stream().map(this::trainingViews).toList());
+        return new Split(all, fold, all.parallelStream().map(this::trainingViews).toList());
     }
 
     /** What cross-validation holds out together: a seeded deal of answers, one writer's batch, or one genre. */
@@ -429,7 +443,7 @@ public final class SegmenterTraining {
      * by other writers, to another brief): a check that is not cross-validation on the answers it was tuned on.
      */
     Report heldOut(List<LabelledAnswer> samples, List<LabelledAnswer> corpus, List<LabelledAnswer> heldOut) {
-        return heldOut(fit(trainingViews(samples, corpus), both(samples, corpus), PENALTY, false), samples, corpus, heldOut);
+        return heldOut(trainAll(samples, corpus), samples, corpus, heldOut); // scored on its whole-answer chain only
     }
 
     /**
@@ -654,9 +668,13 @@ public final class SegmenterTraining {
         out.computeIfAbsent(key, x -> new ArrayList<>()).add(a);
     }
 
-    /** The model trained on every answer. */
+    /**
+     * The model trained on every answer, fitted once per set of answers: the rebuild check and the kept-out check
+     * both need it, and it is the longest fit there is.
+     */
     StarModel trainAll(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
-        return fit(trainingViews(samples, corpus), both(samples, corpus), PENALTY, true);
+        return fittedOnAll.computeIfAbsent(List.of(List.copyOf(samples), List.copyOf(corpus)),
+            k -> fit(trainingViews(samples, corpus), both(samples, corpus), PENALTY, true));
     }
 
     private static List<LabelledAnswer> both(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
@@ -664,6 +682,8 @@ public final class SegmenterTraining {
         out.addAll(corpus);
         return out;
     }
+
+    private final Map<List<List<LabelledAnswer>>, StarModel> fittedOnAll = new ConcurrentHashMap<>();
 
     /** The training views of every answer given. */
     private List<Prepared> trainingViews(List<LabelledAnswer> samples, List<LabelledAnswer> corpus) {
@@ -715,24 +735,10 @@ public final class SegmenterTraining {
     }
 
     /** Encodes through the shared encoder, remembering each text's vector (in {@code file} too, when given, for quicker reruns). */
-    @SuppressWarnings("unchecked")
     static Function<String, float[]> caching(Function<String, float[]> encoder, Path file) {
-        Map<String, float[]> cache = new ConcurrentHashMap<>();
-        if (file != null && Files.exists(file)) {
-            try (var in = new java.io.ObjectInputStream(Files.newInputStream(file))) {
-                cache.putAll((Map<String, float[]>) in.readObject());
-            } catch (IOException | ClassNotFoundException e) {
-                System.err.println("ignoring the vector cache " + file + ": " + e.getMessage());
-            }
-        }
+        Map<String, float[]> cache = new ConcurrentHashMap<>(file == null ? Map.of() : VectorFile.read(file));
         if (file != null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(file))) {
-                    out.writeObject(new java.util.HashMap<>(cache));
-                } catch (IOException e) {
-                    System.err.println("cannot write the vector cache " + file + ": " + e.getMessage());
-                }
-            }));
+            VectorFile.writeAtExit(file, cache);
         }
         return text -> cache.computeIfAbsent(text, encoder);
     }
