@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
  * the position-only rule is fitted on the training answers, as in every other figure.
  */
 class ExternalCheckTest {
-    static final double WORDS = 0.945;
-    static final double UNDER_80 = 0.879;
-    static final double LEAD = 0.099;
+    static final double WORDS = 0.934;
+    static final double UNDER_80 = 0.864;
+    static final double LEAD = 0.081;
 
     @Test
     void theShippedModelHoldsOnTidyAnswersItNeverSawAndBeatsPositionAlone() {

@@ -26,24 +26,24 @@ import org.junit.jupiter.api.Test;
  */
 class SegmenterTrainingTest {
     /** Held out by genre ({@code engine/train-segmenter --cv --by-genre}): words in the right phase, as read. */
-    static final double GENRE_WORDS = 0.903;
-    static final Map<LengthClass, Double> GENRE_WORDS_BY_LENGTH = Map.of(LengthClass.UNDER_80, 0.944,
-        LengthClass.FROM_80, 0.939, LengthClass.FROM_120, 0.927, LengthClass.FROM_250, 0.887);
+    static final double GENRE_WORDS = 0.887;
+    static final Map<LengthClass, Double> GENRE_WORDS_BY_LENGTH = Map.of(LengthClass.UNDER_80, 0.909,
+        LengthClass.FROM_80, 0.909, LengthClass.FROM_120, 0.907, LengthClass.FROM_250, 0.875);
     /** How far ahead of the position-only rule on the same folds (words). */
-    static final double GENRE_LEAD = 0.101;
+    static final double GENRE_LEAD = 0.092;
     /** The same folds, time in the right phase in each view. */
-    static final double CV_STEADY = 0.902;
-    static final double CV_SPOKEN = 0.880;
-    static final double CV_NO_PAUSES = 0.845;
-    static final double CV_RECOGNIZED = 0.880;
-    static final double CV_DURATION_ERROR = 1.47;
+    static final double CV_STEADY = 0.887;
+    static final double CV_SPOKEN = 0.867;
+    static final double CV_NO_PAUSES = 0.836;
+    static final double CV_RECOGNIZED = 0.868;
+    static final double CV_DURATION_ERROR = 1.64;
     /**
      * The model fitted on every training answer, scored on the answers kept out of training altogether
      * ({@code corpus/held-out}, written later by other writers to harder briefs): steady, speech, recognised.
      */
-    static final double HELD_OUT_STEADY = 0.858;
-    static final double HELD_OUT_SPOKEN = 0.844;
-    static final double HELD_OUT_RECOGNIZED = 0.845;
+    static final double HELD_OUT_STEADY = 0.852;
+    static final double HELD_OUT_SPOKEN = 0.839;
+    static final double HELD_OUT_RECOGNIZED = 0.838;
     /**
      * Cross-validated live figures ({@code engine/train-segmenter --live}, seeded folds by answer, all 378 answers timed
      * as speech), measured by this test with the model retrained for issue 20: delay and overshoot medians, nudge
@@ -97,8 +97,7 @@ class SegmenterTrainingTest {
             byBatch.computeIfAbsent(SegmenterTraining.writer(corpus.get(i).id()), k -> new TreeSet<>())
                 .add(fold[samples.size() + i]);
         }
-        assertEquals(List.of("c-a", "c-b", "c-c", "c-d", "c-e", "c-f", "extra-h", "j-a", "j-b", "j-c", "k-a", "k-b",
-                "v-a", "v-b", "v-c", "v-d", "v-e"),
+        assertEquals(List.of("c-a", "c-b", "c-c", "c-d", "c-e", "c-f", "extra-h", "v-a", "v-b", "v-c", "v-d", "v-e"),
             List.copyOf(byBatch.keySet()));
         Set<Integer> seen = new HashSet<>();
         byBatch.forEach((batch, folds) -> {

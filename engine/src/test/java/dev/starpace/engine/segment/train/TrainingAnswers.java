@@ -7,8 +7,7 @@ import java.util.List;
 /** The answers the segmenter trains on, read from the folders {@code engine/train-segmenter} passes it. */
 final class TrainingAnswers {
     /** The corpus folders beside the shared samples, as in engine/train-segmenter. */
-    static final List<String> CORPUS = List.of("src/test/resources/more-answers", "corpus", "corpus/varied",
-        "corpus/judged", "corpus/long-spoken");
+    static final List<String> CORPUS = List.of("src/test/resources/more-answers", "corpus", "corpus/varied");
 
     private TrainingAnswers() {
     }
