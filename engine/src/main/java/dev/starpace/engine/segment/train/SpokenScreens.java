@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -94,7 +93,7 @@ public final class SpokenScreens {
             .collect(Collectors.toSet());
         List<Spoken> answers = answers(spokenDir, set, heldOut);
         System.out.printf("%d spoken answers in the '%s' set%n", answers.size(), set);
-        Function<String, float[]> encoder = cached(SentenceEncoder.shared()::encode);
+        Function<String, float[]> encoder = SegmenterTraining.caching(SentenceEncoder.shared()::encode, null);
         StarModel model = StarModel.builtIn();
         for (View v : views) {
             List<LiveReplay.Seen> seen = measure(model, encoder, answers, v);
@@ -133,18 +132,5 @@ public final class SpokenScreens {
                 e.getValue()));
         }
         return out;
-    }
-
-    /** Sentences encoded once per run, however many settings replay them. */
-    private static Function<String, float[]> cached(Function<String, float[]> encoder) {
-        Map<String, float[]> cache = new ConcurrentHashMap<>();
-        return text -> {
-            float[] v = cache.get(text);
-            if (v == null) {
-                v = encoder.apply(text);
-                cache.put(text, v);
-            }
-            return v;
-        };
     }
 }
